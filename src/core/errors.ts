@@ -1,0 +1,50 @@
+/**
+ * Every way loading or verifying a posture document can fail, each with a stable code
+ * that callers (elements, CLI, host pages) branch on, and a message a person can read.
+ */
+import type { VerifiedPosture } from './posture.js';
+import type { ValidationIssue } from './validate.js';
+
+export const ERROR_CODES = [
+  'too-large',
+  'not-json',
+  'not-jws',
+  'bad-base64url',
+  'header-refused',
+  'alg-refused',
+  'keys-invalid',
+  'no-trusted-signature',
+  'signature-invalid',
+  'ed25519-unsupported',
+  'payload-not-utf8',
+  'payload-not-json',
+  'schema-invalid',
+  'issuer-mismatch',
+  'expired',
+  'issued-in-future',
+  'fetch-failed',
+  'http-status',
+  'content-type',
+  'timeout',
+  'aborted',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export class PostureError extends Error {
+  override name = 'PostureError';
+  readonly code: ErrorCode;
+  /** For `schema-invalid`: every problem, with its JSON path. */
+  readonly issues: readonly ValidationIssue[];
+  /** For `expired`: the document verified, but is out of date; callers may still show it, marked. */
+  readonly verified?: VerifiedPosture;
+
+  constructor(code: ErrorCode, message: string, extra: { issues?: readonly ValidationIssue[]; verified?: VerifiedPosture; cause?: unknown } = {}) {
+    super(message, extra.cause === undefined ? undefined : { cause: extra.cause });
+    this.code = code;
+    this.issues = extra.issues ?? [];
+    if (extra.verified !== undefined) this.verified = extra.verified;
+  }
+}
+
+export const isPostureError = (e: unknown): e is PostureError => e instanceof PostureError;

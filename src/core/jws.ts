@@ -1,0 +1,181 @@
+/**
+ * JWS (RFC 7515) in the General JSON Serialization, verified over the exact payload bytes.
+ * Also reads the flattened and compact serializations, so that any JOSE library's output works.
+ */
+import { decode, encode, fromUtf8, utf8 } from './base64url.js';
+import { PostureError } from './errors.js';
+import { HEADER_ALGS, importVerifyKey, signBytes, subtle, webCryptoAlgorithm, type SigningKey, type TrustedKey } from './keys.js';
+
+export interface JwsSignature {
+  protected: string;
+  signature: string;
+  header?: Record<string, unknown>;
+}
+
+export interface GeneralJws {
+  payload: string;
+  signatures: JwsSignature[];
+}
+
+/** Header parameters that would let a document choose its own key or change how it is read. */
+export const REFUSED_HEADER_PARAMS = ['jku', 'jwk', 'x5u', 'x5c', 'crit', 'b64'] as const;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Reads any JWS serialization into the general form; throws `not-jws` when it is none. */
+export function toGeneralJws(input: unknown): GeneralJws {
+  const notJws = (why: string) => new PostureError('not-jws', `This is not a signed document (JWS): ${why}.`);
+  if (typeof input === 'string') {
+    const parts = input.trim().split('.');
+    if (parts.length !== 3) throw notJws('a compact JWS has three parts separated by dots');
+    return { payload: parts[1]!, signatures: [{ protected: parts[0]!, signature: parts[2]! }] };
+  }
+  if (!isObject(input)) throw notJws('expected a JSON object with "payload" and "signatures"');
+  if (typeof input.payload !== 'string') throw notJws('it has no "payload" string');
+  const raw = Array.isArray(input.signatures) ? input.signatures : 'signature' in input ? [input] : undefined;
+  if (!raw || raw.length === 0) throw notJws('it has no signatures');
+  const signatures = raw.map((s): JwsSignature => {
+    if (!isObject(s) || typeof s.protected !== 'string' || typeof s.signature !== 'string') {
+      throw notJws('each signature needs "protected" and "signature" strings');
+    }
+    if (s.header !== undefined && !isObject(s.header)) throw notJws('an unprotected "header" must be an object');
+    return s.header === undefined ? { protected: s.protected, signature: s.signature } : { protected: s.protected, signature: s.signature, header: s.header };
+  });
+  return { payload: input.payload, signatures };
+}
+
+export function decodeProtectedHeader(sig: JwsSignature): Record<string, unknown> {
+  const text = fromUtf8(decode(sig.protected, 'protected header'));
+  let header: unknown;
+  try {
+    header = text === undefined ? undefined : JSON.parse(text);
+  } catch {
+    header = undefined;
+  }
+  if (!isObject(header)) throw new PostureError('not-jws', 'A signature\'s protected header is not a JSON object.');
+  return header;
+}
+
+// Group order of edwards25519, little-endian, for the RFC 8032 §5.1.7 check S < L.
+const ED25519_L = [0xed, 0xd3, 0xf5, 0x5c, 0x1a, 0x63, 0x12, 0x58, 0xd6, 0x9c, 0xf7, 0xa2, 0xde, 0xf9, 0xde, 0x14, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x10];
+
+function ed25519ScalarIsCanonical(sig: Uint8Array): boolean {
+  for (let i = 31; i >= 0; i--) {
+    const s = sig[32 + i]!;
+    if (s !== ED25519_L[i]) return s < ED25519_L[i]!;
+  }
+  return false; // S == L
+}
+
+/**
+ * Checks one signature with one trusted key: `true` or `false`, or `undefined` when this engine
+ * cannot check the key's algorithm (Ed25519 before Chrome 137, Firefox 129, Safari 17).
+ */
+export async function verifyBytes(key: TrustedKey, data: Uint8Array, signature: Uint8Array): Promise<boolean | undefined> {
+  if (signature.length !== 64) return false;
+  if (key.alg === 'EdDSA' && !ed25519ScalarIsCanonical(signature)) return false;
+  const cryptoKey = await importVerifyKey(key);
+  if (!cryptoKey) return undefined;
+  try {
+    return await subtle().verify(webCryptoAlgorithm(key.alg), cryptoKey, signature as BufferSource, data as BufferSource);
+  } catch (error) {
+    if (key.alg === 'EdDSA' && (error as { name?: string })?.name === 'NotSupportedError') return undefined;
+    return false;
+  }
+}
+
+export interface VerifiedJws {
+  /** Exactly the bytes that were signed. */
+  payload: Uint8Array;
+  /** The trusted keys whose signatures verified. */
+  signers: TrustedKey[];
+  headers: Record<string, unknown>[];
+}
+
+export interface VerifyJwsOptions {
+  /** When set, each signature's protected `typ` must equal it. */
+  typ?: string;
+}
+
+/**
+ * Verifies a JWS against trusted keys. A signature with a protected `kid` counts when the kid names
+ * a trusted key; its `alg` must be one that key is for, and it must verify. A signature without a kid
+ * counts when some trusted key of its algorithm verifies it. At least one signature must count.
+ */
+export async function verifyJws(input: unknown, keys: readonly TrustedKey[], options: VerifyJwsOptions = {}): Promise<VerifiedJws> {
+  const jws = toGeneralJws(input);
+  const payload = decode(jws.payload, 'payload');
+  const signers: TrustedKey[] = [];
+  const headers: Record<string, unknown>[] = [];
+  let unsupported = 0;
+  let considered = 0;
+  for (const sig of jws.signatures) {
+    const header = decodeProtectedHeader(sig);
+    for (const name of REFUSED_HEADER_PARAMS) {
+      if (name in header || (sig.header && name in sig.header)) {
+        throw new PostureError('header-refused', `A signature uses the header parameter "${name}", which is refused: keys come from the reader's trust settings, never from the document.`);
+      }
+    }
+    if (sig.header && ('alg' in sig.header || 'kid' in sig.header)) {
+      throw new PostureError('header-refused', 'A signature puts "alg" or "kid" in its unprotected header; they must be protected.');
+    }
+    const alg = header.alg;
+    if (typeof alg !== 'string' || alg.toLowerCase() === 'none') {
+      throw new PostureError('alg-refused', `A signature's algorithm ${JSON.stringify(alg ?? null)} is refused: only EdDSA (Ed25519) and ES256 are accepted.`);
+    }
+    if (options.typ !== undefined && header.typ !== options.typ) {
+      throw new PostureError('header-refused', `A signature's "typ" is ${JSON.stringify(header.typ ?? null)}, not "${options.typ}": this is not a posture document.`);
+    }
+    if (header.kid === undefined) {
+      // No key id (as in RFC 8037's example): it counts if any trusted key of its algorithm verifies it.
+      const signingInput = utf8(`${sig.protected}.${jws.payload}`);
+      const signature = decode(sig.signature, 'signature');
+      for (const key of keys.filter((k) => HEADER_ALGS[k.alg].includes(alg))) {
+        const ok = await verifyBytes(key, signingInput, signature);
+        if (ok === undefined) unsupported++;
+        if (ok) {
+          signers.push(key);
+          headers.push(header);
+          break;
+        }
+      }
+      continue;
+    }
+    const key = keys.find((k) => k.thumbprint === header.kid);
+    if (!key) continue;
+    considered++;
+    if (!HEADER_ALGS[key.alg].includes(alg)) {
+      throw new PostureError('alg-refused', `A signature claims the algorithm "${alg}", but its key is an ${key.alg === 'EdDSA' ? 'Ed25519' : 'ES256 (P-256)'} key: refused.`);
+    }
+    const signature = decode(sig.signature, 'signature');
+    const ok = await verifyBytes(key, utf8(`${sig.protected}.${jws.payload}`), signature);
+    if (ok === undefined) unsupported++;
+    else if (!ok) throw new PostureError('signature-invalid', `The signature by key ${key.thumbprint} does not match the document: it was changed after signing, or signed with another key.`);
+    else {
+      signers.push(key);
+      headers.push(header);
+    }
+  }
+  if (signers.length === 0) {
+    if (unsupported > 0) {
+      throw new PostureError('ed25519-unsupported', 'This browser cannot check Ed25519 signatures (it needs Chrome 137, Firefox 129, Safari 17 or later), and the document carries no ES256 signature by a trusted key. Update the browser, or ask the publisher to add an ES256 signature.');
+    }
+    throw new PostureError('no-trusted-signature', considered === 0 && keys.length === 0
+      ? 'No trusted key is available to check the document with.'
+      : 'The document is not signed by any trusted key.');
+  }
+  return { payload, signers, headers };
+}
+
+/** Signs `payload` with each key: one JWS, several signatures (key rotation, both algorithms). */
+export async function signJws(payload: Uint8Array, keys: readonly SigningKey[], extraHeader: Record<string, unknown> = {}): Promise<GeneralJws> {
+  if (keys.length === 0) throw new PostureError('keys-invalid', 'Signing needs at least one private key.');
+  const encodedPayload = encode(payload);
+  const signatures: JwsSignature[] = [];
+  for (const key of keys) {
+    const protectedHeader = encode(utf8(JSON.stringify({ alg: key.alg, kid: key.kid, ...extraHeader })));
+    const signature = await signBytes(key, utf8(`${protectedHeader}.${encodedPayload}`));
+    signatures.push({ protected: protectedHeader, signature: encode(signature) });
+  }
+  return { payload: encodedPayload, signatures };
+}

@@ -1,0 +1,136 @@
+/**
+ * Fetching a signed posture document and its keys over the network, then verifying it.
+ * Trust comes from the caller: pinned thumbprints, a JWKS URL the caller names, or else the
+ * JWKS at the well-known path of the origin the document came from — never from a URL found
+ * inside the unverified document.
+ */
+import { PostureError } from './errors.js';
+import { DEFAULT_MAX_BYTES, verifyPosture, type VerifiedPosture } from './posture.js';
+import { WELL_KNOWN_JWKS } from './schema.js';
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+export const MAX_JWKS_BYTES = 64 * 1024;
+
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+export interface LoadOptions {
+  /** Key thumbprints: when given, only these keys are trusted. */
+  pins?: readonly string[];
+  /** A JWKS URL to take keys from instead of the well-known path of the document's origin. */
+  keys?: string;
+  /** Base for relative URLs (a page's `document.baseURI`). */
+  baseUrl?: string;
+  fetch?: FetchLike;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  maxBytes?: number;
+  now?: Date;
+}
+
+export interface LoadedPosture extends VerifiedPosture {
+  url: string;
+  keysUrl: string;
+}
+
+/** Where discovery looks for the keys of a document at `url`. */
+export const discoveryUrl = (url: string | URL): string => new URL(WELL_KNOWN_JWKS, new URL(url).origin).href;
+
+function resolve(url: string, base: string | undefined): URL {
+  try {
+    return new URL(url, base ?? (globalThis as { location?: { href: string } }).location?.href);
+  } catch {
+    throw new PostureError('fetch-failed', `"${url}" is not a valid URL.`);
+  }
+}
+
+/** Reads a response body, stopping (and cancelling the stream) as soon as it passes `maxBytes`. */
+export async function readLimited(response: Response, maxBytes: number, what: string): Promise<Uint8Array> {
+  const declared = Number(response.headers.get('content-length'));
+  if (declared > maxBytes) {
+    await response.body?.cancel().catch(() => {});
+    throw new PostureError('too-large', `The ${what} is ${declared} bytes; the limit is ${maxBytes}.`);
+  }
+  if (!response.body) return new Uint8Array(await response.arrayBuffer());
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw new PostureError('too-large', `The ${what} is larger than the limit of ${maxBytes} bytes.`);
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return out;
+}
+
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)|^application\/jose\+json/i;
+
+/** Fetches a JSON resource as bytes with a timeout, a byte limit and a content-type check. */
+export async function fetchJsonBytes(url: string, what: string, options: { fetch?: FetchLike; signal?: AbortSignal; timeoutMs?: number; maxBytes: number }): Promise<Uint8Array> {
+  const controller = new AbortController();
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  const onAbort = () => controller.abort();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  if (options.signal?.aborted) controller.abort();
+  const fail = (error: unknown): never => {
+    if (error instanceof PostureError) throw error;
+    if (timedOut) throw new PostureError('timeout', `The ${what} did not arrive within ${Math.round(timeoutMs / 1000)} seconds (${url}).`);
+    if (options.signal?.aborted) throw new PostureError('aborted', `Loading the ${what} was cancelled.`);
+    throw new PostureError('fetch-failed', `The ${what} could not be fetched from ${url}: the server is unreachable or does not allow this site to read it (CORS).`, { cause: error });
+  };
+  try {
+    const doFetch = options.fetch ?? ((input: string, init?: RequestInit) => globalThis.fetch(input, init));
+    const response = await doFetch(url, { signal: controller.signal, credentials: 'omit', redirect: 'follow', headers: { accept: 'application/json' } }).catch(fail);
+    if (!response.ok) {
+      await response.body?.cancel().catch(() => {});
+      throw new PostureError('http-status', `The server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''} for the ${what} (${url}).`);
+    }
+    const type = response.headers.get('content-type') ?? '';
+    if (!JSON_TYPE.test(type)) {
+      await response.body?.cancel().catch(() => {});
+      throw new PostureError('content-type', `The ${what} was served as "${type || 'no content type'}", not as JSON (${url}).`);
+    }
+    return await readLimited(response, options.maxBytes, what).catch(fail);
+  } finally {
+    clearTimeout(timer);
+    options.signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+/** Fetches a signed posture document and its keys, and verifies it. */
+export async function loadPosture(src: string, options: LoadOptions = {}): Promise<LoadedPosture> {
+  const url = resolve(src, options.baseUrl);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new PostureError('fetch-failed', `Only http(s) URLs can be loaded, not ${url.protocol}.`);
+  const keysUrl = options.keys ? resolve(options.keys, options.baseUrl).href : discoveryUrl(url);
+  const common = { fetch: options.fetch, signal: options.signal, timeoutMs: options.timeoutMs };
+  const [bytes, jwks] = await Promise.all([
+    fetchJsonBytes(url.href, 'signed document', { ...common, maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES }),
+    fetchJsonBytes(keysUrl, 'key set', { ...common, maxBytes: MAX_JWKS_BYTES }),
+  ]);
+  const jwksText = new TextDecoder().decode(jwks);
+  // In discovery mode the keys speak for their origin only, so the document must name it as issuer.
+  const discovery = !options.keys && !options.pins?.length;
+  const verified = await verifyPosture(bytes, {
+    jwks: jwksText,
+    pins: options.pins,
+    issuer: discovery ? url.origin : undefined,
+    now: options.now,
+    maxBytes: options.maxBytes,
+  });
+  return { ...verified, url: url.href, keysUrl };
+}

@@ -1,0 +1,107 @@
+/**
+ * Signing and verifying a posture document: the one code path that browsers, Node and the
+ * CLI all use. Verification fails closed: the payload is parsed only after a signature by a
+ * trusted key verified, and only from exactly the verified bytes.
+ */
+import { fromUtf8, utf8 } from './base64url.js';
+import { PostureError } from './errors.js';
+import { signJws, verifyJws, type GeneralJws } from './jws.js';
+import { trustedKeys, type SigningKey, type TrustedKey } from './keys.js';
+import type { PostureDocument } from './schema.js';
+import { validatePosture } from './validate.js';
+
+/** The protected `typ` of every posture signature (RFC 8725 §3.11 explicit typing). */
+export const POSTURE_TYP = 'trust-posture+json';
+export const DEFAULT_MAX_BYTES = 1024 * 1024;
+export const DEFAULT_CLOCK_SKEW_SECONDS = 300;
+
+export interface VerifyOptions {
+  /** The trusted keys: a JWKS (object or JSON text); with `pins`, only keys with those thumbprints. */
+  jwks: unknown;
+  pins?: readonly string[];
+  /** When set, the document's `issuer` must equal this origin (discovery mode sets it). */
+  issuer?: string;
+  /** Clock to judge `issued` and `expires` by. */
+  now?: Date;
+  clockSkewSeconds?: number;
+  maxBytes?: number;
+}
+
+export interface VerifiedPosture {
+  document: PostureDocument;
+  /** Keys whose signatures verified; the first is shown as the signer. */
+  signers: TrustedKey[];
+  issuer: string;
+  issued: Date;
+  expires: Date;
+  /** The exact payload bytes that were signed. */
+  payload: Uint8Array;
+}
+
+function parseJson(text: string | undefined, code: 'not-json' | 'payload-not-json', what: string): unknown {
+  if (text === undefined) throw new PostureError(code === 'not-json' ? 'not-json' : 'payload-not-utf8', `The ${what} is not valid UTF-8 text.`);
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new PostureError(code, `The ${what} is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+const byteLength = (input: Uint8Array | string) => (typeof input === 'string' ? utf8(input).length : input.length);
+
+/** Verifies a signed posture document (the bytes of the published file) against trusted keys. */
+export async function verifyPosture(input: Uint8Array | string, options: VerifyOptions): Promise<VerifiedPosture> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const size = byteLength(input);
+  if (size > maxBytes) throw new PostureError('too-large', `The document is ${size} bytes; the limit is ${maxBytes}.`);
+
+  const outer = parseJson(typeof input === 'string' ? input : fromUtf8(input), 'not-json', 'document');
+  const jwks = typeof options.jwks === 'string' ? parseJson(options.jwks, 'not-json', 'key set') : options.jwks;
+  const keys = await trustedKeys(jwks, options.pins);
+  if (keys.length === 0) {
+    throw new PostureError('no-trusted-signature', options.pins?.length
+      ? 'None of the pinned keys is in the key set: the document cannot be trusted.'
+      : 'The key set has no usable Ed25519 or P-256 key.');
+  }
+  const verified = await verifyJws(outer, keys, { typ: POSTURE_TYP });
+
+  const json = parseJson(fromUtf8(verified.payload), 'payload-not-json', 'signed content');
+  const result = validatePosture(json);
+  if (!result.ok) {
+    const first = result.issues[0]!;
+    throw new PostureError('schema-invalid', `The signed content is not a valid posture document: ${first.path} ${first.message}${result.issues.length > 1 ? ` (and ${result.issues.length - 1} more)` : ''}.`, { issues: result.issues });
+  }
+  const document = result.document;
+  if (options.issuer !== undefined && document.issuer !== options.issuer) {
+    throw new PostureError('issuer-mismatch', `The document says it is issued by ${document.issuer}, but its keys came from ${options.issuer}.`);
+  }
+  const posture: VerifiedPosture = {
+    document,
+    signers: verified.signers,
+    issuer: document.issuer,
+    issued: new Date(document.issued),
+    expires: new Date(document.expires),
+    payload: verified.payload,
+  };
+  const now = (options.now ?? new Date()).getTime();
+  const skew = (options.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS) * 1000;
+  if (posture.issued.getTime() > now + skew) {
+    throw new PostureError('issued-in-future', `The document is dated ${document.issued}, in the future: check this device's clock.`);
+  }
+  if (posture.expires.getTime() <= now) {
+    throw new PostureError('expired', `The document expired on ${document.expires}; the publisher has not published a newer one.`, { verified: posture });
+  }
+  return posture;
+}
+
+/** Validates and signs a posture document with one or more keys; returns the JWS to publish. */
+export async function signPosture(document: unknown, keys: readonly SigningKey[]): Promise<GeneralJws> {
+  const result = validatePosture(document);
+  if (!result.ok) {
+    throw new PostureError('schema-invalid', `The document is not valid: ${result.issues.map((i) => `${i.path} ${i.message}`).join('; ')}`, { issues: result.issues });
+  }
+  return signJws(utf8(JSON.stringify(document)), keys, { typ: POSTURE_TYP });
+}
+
+/** The published file's text for a JWS: stable, readable JSON. */
+export const serializeJws = (jws: GeneralJws): string => `${JSON.stringify(jws, null, 2)}\n`;
