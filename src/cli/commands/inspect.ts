@@ -1,0 +1,101 @@
+/** `trust-elements inspect SIGNED`: decodes a signed document WITHOUT verifying it. */
+import { decode } from '../../core/base64url.js';
+import { DEFAULT_MAX_BYTES, decodeProtectedHeader, fetchJsonBytes, isPostureError, toGeneralJws, validatePosture, type GeneralJws } from '../../core/index.js';
+import { parseCommand, type Command } from '../command.js';
+import { CliError, EXIT_OK } from '../errors.js';
+import { isUrl, looksSigned, readText } from '../files.js';
+import { parseJsonText } from '../json.js';
+import { shellArg } from '../output.js';
+import { contentRows, field } from '../summary.js';
+import { relativeExpiry } from '../time.js';
+
+const usage = `Usage: trust-elements inspect SIGNED [--json]
+
+Decodes a signed document (a file or an http(s) URL) and shows what it claims, WITHOUT
+verifying it: the protected header of each signature (alg, kid, typ) and a summary of the
+payload. Anyone can write such a file; use 'trust-elements verify' to check it.
+
+Options:
+  --json        print only the decoded payload (the posture document), as JSON
+  -h, --help    show this help`;
+
+function parseJws(text: string, source: string): GeneralJws {
+  const value = looksSigned(text) ? text.trim() : parseJsonText(text, source);
+  try {
+    return toGeneralJws(value);
+  } catch (error) {
+    if (!isPostureError(error)) throw error;
+    const hint = typeof value === 'object' && value !== null && 'version' in value ? `; it looks like an unsigned document: check it with 'trust-elements validate ${shellArg(source)}'` : '';
+    throw new CliError(`${source}: ${error.message.replace(/\.$/, '')}${hint}`);
+  }
+}
+
+function decodePayload(jws: GeneralJws, source: string): unknown {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(decode(jws.payload, 'payload'));
+  } catch (error) {
+    throw new CliError(`${source}: the payload cannot be decoded: ${isPostureError(error) ? error.message : 'it is not UTF-8 text'}`);
+  }
+  return parseJsonText(text, `the payload of ${source}`);
+}
+
+export const inspect: Command = {
+  name: 'inspect',
+  summary: 'decode a signed document without verifying it',
+  usage,
+  async run(argv, { io, p }) {
+    const { values, positionals } = parseCommand('inspect', argv, {
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h' },
+    }, { min: 1, max: 1, name: 'the SIGNED file or URL to decode' });
+    const source = positionals[0]!;
+    const text = isUrl(source)
+      ? new TextDecoder().decode(await fetchJsonBytes(source, 'signed document', { fetch: io.fetch, maxBytes: DEFAULT_MAX_BYTES }))
+      : await readText(io, source, 'signed document');
+    const jws = parseJws(text, source);
+    const payload = decodePayload(jws, source);
+
+    if (values.json) {
+      p.out(JSON.stringify(payload, null, 2));
+      return EXIT_OK;
+    }
+    const s = p.style;
+    p.out(`${s.yellow('⚠ not verified')}: decoded only. Anyone can write a file like this; to check its signatures run`);
+    p.out(`  trust-elements verify ${shellArg(source)}${isUrl(source) ? '' : ' --jwks jwks.json'}`);
+    p.out();
+    p.out(s.bold(`signatures (${jws.signatures.length})`));
+    jws.signatures.forEach((sig, i) => {
+      let line: string;
+      try {
+        const h = decodeProtectedHeader(sig);
+        const show = (v: unknown) => (v === undefined ? s.dim('(none)') : typeof v === 'string' ? v : JSON.stringify(v));
+        const other = Object.keys(h).filter((k) => !['alg', 'kid', 'typ'].includes(k));
+        line = `alg ${show(h.alg)}  kid ${show(h.kid)}  typ ${show(h.typ)}${other.length ? `  other: ${other.join(', ')}` : ''}`;
+      } catch (error) {
+        line = s.red(`(protected header unreadable: ${(error as Error).message})`);
+      }
+      if (sig.header) line += `  unprotected: ${Object.keys(sig.header).join(', ') || '(empty)'}`;
+      p.out(`  ${i + 1}  ${line}`);
+    });
+    p.out();
+    p.out(s.bold('payload'));
+    const expiresText = field(payload, 'expires');
+    const expires = new Date(expiresText);
+    const expiry = Number.isNaN(expires.getTime()) ? undefined : relativeExpiry(expires, io.now());
+    const result = validatePosture(payload);
+    const n = result.issues.length;
+    p.table([
+      ['organization', field(payload, 'organization', 'name')],
+      ['issuer', field(payload, 'issuer')],
+      ['issued', field(payload, 'issued')],
+      ['expires', expiry ? `${expiresText}  ${expiry.expired ? s.red(`(EXPIRED: ${expiry.text})`) : s.dim(`(${expiry.text})`)}` : expiresText],
+      ['sequence', field(payload, 'sequence')],
+      ['updated', field(payload, 'updated')],
+      ...contentRows(payload),
+      ['format', result.ok ? 'a valid posture document (format version 1)' : s.red(`not a valid posture document (${n} problem${n === 1 ? '' : 's'}):`)],
+    ]);
+    for (const issue of result.issues) p.out(`    ${issue.path}: ${issue.message}`);
+    return EXIT_OK;
+  },
+};

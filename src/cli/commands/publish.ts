@@ -1,0 +1,178 @@
+/**
+ * `trust-elements publish DIR`: puts a verified document and its public keys at the
+ * well-known paths of a static site directory, with the response headers readers need.
+ */
+import { mkdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { decode } from '../../core/base64url.js';
+import { WELL_KNOWN_DIR, WELL_KNOWN_DOCUMENT, WELL_KNOWN_JWKS, isPostureError, toGeneralJws, verifyPosture, type VerifiedPosture } from '../../core/index.js';
+import { helpHint, parseCommand, type Command } from '../command.js';
+import { CliError, EXIT_OK, UsageError } from '../errors.js';
+import { displayPath, readBytes, readText, resolvePath, writeAtomic, writing } from '../files.js';
+import { parseJwks } from '../keyfiles.js';
+import type { Io, Printer } from '../output.js';
+import { parseInstant, relativeExpiry } from '../time.js';
+
+/**
+ * The response headers for everything under the well-known directory:
+ * - CORS `*`: the files are public and the components fetch them without credentials, so any
+ *   page may read them (that is the point); `*` never exposes cookies.
+ * - `application/json`: the components refuse documents and key sets served as anything else.
+ * - Cache: fresh for 5 minutes, so a new document or a removed key reaches readers quickly;
+ *   after that a cache may answer with the old copy for up to a day while it fetches the new
+ *   one in the background, so pages stay fast and survive a short outage. Staleness is
+ *   bounded anyway: the document is signed and carries its own expiry.
+ * - `nosniff`: browsers never guess another type (such as HTML) from the content.
+ */
+export const HEADERS: readonly (readonly [string, string])[] = [
+  ['Access-Control-Allow-Origin', '*'],
+  ['Content-Type', 'application/json'],
+  ['Cache-Control', 'public, max-age=300, stale-while-revalidate=86400'],
+  ['X-Content-Type-Options', 'nosniff'],
+];
+
+const BEGIN = '# trust-elements: begin (written by `trust-elements publish`; edits between these lines are replaced)';
+const END = '# trust-elements: end';
+const BEGIN_LINE = /^# trust-elements: begin.*$/m;
+const END_LINE = /^# trust-elements: end.*$/m;
+
+/** The `_headers` rules (Netlify, Cloudflare Pages) for the well-known directory. */
+export const headersBlock = (): string =>
+  `${BEGIN}\n${WELL_KNOWN_DIR}/*\n${HEADERS.map(([name, value]) => `  ${name}: ${value}`).join('\n')}\n${END}\n`;
+
+/** Puts our block into an existing `_headers` file: replaced in place when present, else appended. */
+export function mergeHeaders(existing: string | undefined, block = headersBlock()): string {
+  if (!existing?.trim()) return block;
+  const begin = BEGIN_LINE.exec(existing);
+  if (begin) {
+    const rest = existing.slice(begin.index);
+    const end = END_LINE.exec(rest);
+    if (end) {
+      const after = existing.slice(begin.index + end.index + end[0].length).replace(/^\r?\n/, '');
+      return existing.slice(0, begin.index) + block + after;
+    }
+  }
+  return `${existing.replace(/\s*$/, '')}\n\n${block}`;
+}
+
+const usage = `Usage: trust-elements publish DIR --document SIGNED --jwks JWKS [--now DATE]
+
+Verifies SIGNED with the key set JWKS (it refuses what does not verify or has expired),
+then writes into the static site directory DIR:
+  DIR${WELL_KNOWN_DOCUMENT}  the signed document, byte for byte
+  DIR${WELL_KNOWN_JWKS}     the key set (public keys only)
+  DIR/_headers                                 response headers for ${WELL_KNOWN_DIR}/*
+                                               (Netlify, Cloudflare Pages); other rules in it are kept
+Running it again is safe; other files in DIR are never touched. Deploy DIR at the
+document's issuer origin, where readers look for it.
+
+Options:
+  --document SIGNED   the signed document (from 'trust-elements sign')
+  --jwks JWKS         the key set with the signing key(s) (from 'trust-elements keygen')
+  --now DATE          check the dates as of DATE instead of now
+  -h, --help          show this help`;
+
+async function readIfExists(file: string): Promise<Uint8Array | undefined> {
+  try {
+    return new Uint8Array(await readFile(file));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+const same = (a: Uint8Array | undefined, b: Uint8Array) => a !== undefined && a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** The sequence of a document already published (not verified: only to warn about going backwards). */
+function publishedSequence(bytes: Uint8Array | undefined): number | undefined {
+  if (!bytes) return undefined;
+  try {
+    const jws = toGeneralJws(JSON.parse(new TextDecoder().decode(bytes)));
+    const sequence = (JSON.parse(new TextDecoder().decode(decode(jws.payload))) as { sequence?: unknown }).sequence;
+    return typeof sequence === 'number' ? sequence : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function verifyForPublishing(io: Io, documentFile: string, jwksFile: string, now: Date): Promise<{ bytes: Uint8Array; jwks: unknown; posture: VerifiedPosture }> {
+  const bytes = await readBytes(io, documentFile, 'signed document');
+  const jwks = parseJwks(await readText(io, jwksFile, 'key set'), jwksFile);
+  try {
+    return { bytes, jwks, posture: await verifyPosture(bytes, { jwks, now }) };
+  } catch (error) {
+    if (!isPostureError(error)) throw error;
+    throw new CliError(`refusing to publish ${documentFile}: ${error.code}: ${error.message}`, {
+      details: error.issues.map((i) => `${i.path}: ${i.message}`),
+    });
+  }
+}
+
+export const publish: Command = {
+  name: 'publish',
+  summary: 'verify, then lay out the well-known files (and _headers) in a site directory',
+  usage,
+  async run(argv, { io, p }) {
+    const { values, positionals } = parseCommand('publish', argv, {
+      document: { type: 'string' },
+      jwks: { type: 'string' },
+      now: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    }, { min: 1, max: 1, name: 'the site DIR to publish into' });
+    if (values.document === undefined) throw new UsageError('publish needs --document SIGNED, the signed document', helpHint('publish'));
+    if (values.jwks === undefined) throw new UsageError('publish needs --jwks JWKS, the key set to verify with and publish', helpHint('publish'));
+    const now = values.now === undefined ? io.now() : parseInstant(values.now);
+    const dir = resolvePath(io, positionals[0]!);
+
+    const { bytes, jwks, posture } = await verifyForPublishing(io, values.document, values.jwks, now);
+
+    const dirStat = await stat(dir).catch(() => undefined);
+    if (dirStat && !dirStat.isDirectory()) throw new CliError(`${displayPath(io, dir)} is not a directory`);
+    const documentFile = path.join(dir, ...WELL_KNOWN_DOCUMENT.split('/'));
+    const jwksFile = path.join(dir, ...WELL_KNOWN_JWKS.split('/'));
+    const headersFile = path.join(dir, '_headers');
+    await writing(io, path.dirname(documentFile), 'directory', () => mkdir(path.dirname(documentFile), { recursive: true }));
+
+    const previous = publishedSequence(await readIfExists(documentFile).catch(() => undefined));
+    if (previous !== undefined && previous > posture.document.sequence) {
+      p.warn(`replacing a published document with sequence ${previous} by an older one, sequence ${posture.document.sequence}`);
+    }
+
+    const existingHeaders = await readIfExists(headersFile).catch(() => undefined);
+    const headersText = existingHeaders === undefined ? undefined : new TextDecoder().decode(existingHeaders);
+    const merged = mergeHeaders(headersText);
+    const outside = mergeHeaders(headersText, '').includes(WELL_KNOWN_DIR);
+    if (outside) p.warn(`${displayPath(io, headersFile)} has other rules for ${WELL_KNOWN_DIR}: check that they agree with the ones written here`);
+
+    const files: [string, Uint8Array, string][] = [
+      [documentFile, bytes, 'signed document'],
+      [jwksFile, new TextEncoder().encode(`${JSON.stringify(jwks, null, 2)}\n`), 'key set'],
+      [headersFile, new TextEncoder().encode(merged), 'headers file'],
+    ];
+    const rows: [string, string][] = [];
+    for (const [file, content, what] of files) {
+      const unchanged = same(await readIfExists(file).catch(() => undefined), content);
+      if (!unchanged) await writing(io, file, what, () => writeAtomic(file, content));
+      rows.push([unchanged ? 'unchanged' : 'written', displayPath(io, file)]);
+    }
+
+    const s = p.style;
+    const doc = posture.document;
+    p.out(`${s.green('✓')} published ${doc.organization.name}, sequence ${doc.sequence} (${relativeExpiry(posture.expires, now).text}), signed by ${posture.signers.map((k) => k.thumbprint).join(', ')}`);
+    p.table(rows);
+    printHostNote(p, doc.issuer);
+    return EXIT_OK;
+  },
+};
+
+function printHostNote(p: Printer, issuer: string): void {
+  const s = p.style;
+  p.out();
+  p.out(`Deploy it at ${issuer}: readers fetch ${issuer}${WELL_KNOWN_DOCUMENT}`);
+  p.out(`and discover its keys at ${issuer}${WELL_KNOWN_JWKS}.`);
+  p.out(`${s.dim('_headers is read by Netlify and Cloudflare Pages. Elsewhere (nginx, S3/CloudFront, …), send for')} ${WELL_KNOWN_DIR}/*:`);
+  for (const [name, value] of HEADERS) p.out(`  ${name}: ${value}`);
+  p.out(s.dim('  (CORS "*" lets any page read these public files; JSON is the only type readers accept;'));
+  p.out(s.dim('   5 minutes fresh, then a stale copy for up to a day while it refreshes; never sniffed.)'));
+  p.out(s.dim(`  nginx: location ${WELL_KNOWN_DIR}/ { default_type application/json; add_header Access-Control-Allow-Origin "*" always; … }`));
+}

@@ -1,0 +1,112 @@
+/** `trust-elements sign FILE --key KEYFILE …`: validates a document and signs it with every key. */
+import { serializeJws, signPosture, validatePosture, type SigningKey } from '../../core/index.js';
+import { helpHint, parseCommand, type Command } from '../command.js';
+import { CliError, EXIT_OK, UsageError } from '../errors.js';
+import { displayPath, looksSigned, readText, resolvePath, writeAtomic, writing } from '../files.js';
+import { parseJsonText } from '../json.js';
+import { loadSigningKey } from '../keyfiles.js';
+import { shellArg } from '../output.js';
+import { isoSeconds, relativeExpiry, validityPeriod } from '../time.js';
+
+const usage = `Usage: trust-elements sign FILE --key KEYFILE [--key KEYFILE2 …] [options]
+
+Validates the unsigned document FILE, then signs it with every key given: one JWS (General
+JSON Serialization) with one signature per key. Sign with two keys while rotating keys, or
+with an Ed25519 and an ES256 key so that older browsers can check it too.
+
+Options:
+  --key KEYFILE         a private key file made by 'trust-elements keygen' (repeatable; at least one)
+  --out OUT             write the signed document to OUT (default: standard output)
+  --issuer ORIGIN       set the document's issuer, e.g. https://example.com
+  --valid-for DURATION  set issued to now and expires to now + DURATION:
+                        90d, 12w, 6m, 1y or ISO 8601 (P90D, P1Y); at most 366 days
+  --sequence N          set the document's sequence number (raise it with every release)
+  -h, --help            show this help
+
+Example:
+  trust-elements sign posture.json --key trust-elements.key.json --valid-for 90d \\
+    --sequence 8 --out posture.signed.json
+then 'trust-elements publish' puts it, verified, where readers look for it.`;
+
+function parseSequence(text: string): number {
+  const n = /^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
+  if (!Number.isSafeInteger(n)) throw new UsageError(`--sequence '${text}' must be a whole number, 0 or more`, helpHint('sign'));
+  return n;
+}
+
+export const sign: Command = {
+  name: 'sign',
+  summary: 'validate a document and sign it with one or more keys',
+  usage,
+  async run(argv, { io, p }) {
+    const { values, positionals } = parseCommand('sign', argv, {
+      key: { type: 'string', multiple: true },
+      out: { type: 'string' },
+      issuer: { type: 'string' },
+      'valid-for': { type: 'string' },
+      sequence: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    }, { min: 1, max: 1, name: 'the FILE to sign' });
+    const file = positionals[0]!;
+    const keyFiles = values.key ?? [];
+    if (keyFiles.length === 0) throw new UsageError("sign needs at least one --key KEYFILE (a private key made by 'trust-elements keygen')", helpHint('sign'));
+    const sequence = values.sequence === undefined ? undefined : parseSequence(values.sequence);
+    const now = io.now();
+    const period = values['valid-for'] === undefined ? undefined : validityPeriod(values['valid-for'], now);
+    const outFile = values.out === undefined ? undefined : resolvePath(io, values.out);
+    if (outFile !== undefined && outFile === resolvePath(io, file)) {
+      throw new UsageError('--out names the document being signed: write the signed document to another file');
+    }
+
+    const text = await readText(io, file, 'document');
+    let input = looksSigned(text) ? text : parseJsonText(text, file);
+    if (looksSigned(input)) {
+      throw new CliError(`${file} is already signed (a JWS): sign the unsigned document it was made from (read it with 'trust-elements inspect ${shellArg(file)}')`);
+    }
+    if (typeof input === 'object' && input !== null && !Array.isArray(input)) {
+      input = {
+        ...input,
+        ...(values.issuer !== undefined && { issuer: values.issuer }),
+        ...(period && { issued: isoSeconds(period.issued), expires: isoSeconds(period.expires) }),
+        ...(sequence !== undefined && { sequence }),
+      };
+    }
+    const result = validatePosture(input);
+    if (!result.ok) {
+      const n = result.issues.length;
+      throw new CliError(`${file} is not a valid posture document (${n} problem${n === 1 ? '' : 's'}); nothing was signed:`, {
+        details: result.issues.map((i) => `${i.path}: ${i.message}`),
+      });
+    }
+    const doc = result.document;
+
+    const keys: SigningKey[] = [];
+    for (const keyFile of keyFiles) {
+      const key = await loadSigningKey(io, keyFile);
+      if (keys.some((k) => k.kid === key.kid)) throw new UsageError(`the key ${key.kid} is given twice (${keyFile})`);
+      keys.push(key);
+    }
+    const signed = serializeJws(await signPosture(input, keys));
+
+    const expiry = relativeExpiry(new Date(doc.expires), now);
+    if (expiry.expired) p.warn(`the document's expires date (${doc.expires}) has passed: readers will refuse it; set new dates with --valid-for`);
+    if (Date.parse(doc.issued) > now.getTime() + 5 * 60_000) p.warn(`the document's issued date (${doc.issued}) is in the future: readers will refuse it until then`);
+
+    if (outFile === undefined) {
+      io.stdout.write(signed);
+      return EXIT_OK;
+    }
+    await writing(io, outFile, 'signed document', () => writeAtomic(outFile, signed));
+    const s = p.style;
+    p.out(`${s.green('✓')} signed ${file} → ${displayPath(io, outFile)}`);
+    p.table([
+      ['issuer', doc.issuer],
+      ['organization', doc.organization.name],
+      ['sequence', String(doc.sequence)],
+      ['issued', doc.issued],
+      ['expires', `${doc.expires}  ${s.dim(`(${expiry.text})`)}`],
+      ['signed by', keys.map((k) => `${k.kid} (${k.alg})`).join(', ')],
+    ]);
+    return EXIT_OK;
+  },
+};

@@ -1,0 +1,56 @@
+/** `trust-elements validate FILE`: checks an unsigned posture document against the format. */
+import { validatePosture } from '../../core/index.js';
+import { parseCommand, type Command } from '../command.js';
+import { EXIT_FAILURE, EXIT_OK } from '../errors.js';
+import { shellArg, type Printer } from '../output.js';
+import { looksSigned, readText } from '../files.js';
+import { parseJsonText } from '../json.js';
+import { relativeExpiry } from '../time.js';
+
+const usage = `Usage: trust-elements validate FILE
+
+Checks an unsigned posture document (the JSON you edit, before signing) against format
+version 1. Prints "✓ valid", or every problem as "path: message", e.g.
+  $.categories[0].controls[2].status: must be one of shipped, in-progress, roadmap, not-applicable
+
+Options:
+  -h, --help    show this help
+
+Exit status: 0 valid, 1 invalid (or not readable), 2 wrong usage.`;
+
+export const validate: Command = {
+  name: 'validate',
+  summary: 'check an unsigned document against the format',
+  usage,
+  async run(argv, { io, p }) {
+    const { positionals } = parseCommand('validate', argv, { help: { type: 'boolean', short: 'h' } }, { min: 1, max: 1, name: 'a FILE to check' });
+    const file = positionals[0]!;
+    const s = p.style;
+    const text = await readText(io, file, 'document');
+    if (looksSigned(text)) return signedNotice(p, file);
+    const json = parseJsonText(text, file);
+    if (looksSigned(json)) return signedNotice(p, file);
+
+    const result = validatePosture(json);
+    if (!result.ok) {
+      const n = result.issues.length;
+      p.out(`${s.red('✗')} ${file} is not a valid posture document (${n} problem${n === 1 ? '' : 's'}):`);
+      for (const issue of result.issues) p.out(`  ${issue.path}: ${issue.message}`);
+      return EXIT_FAILURE;
+    }
+    const doc = result.document;
+    p.out(`${s.green('✓')} valid  ${s.dim(`${file}: ${doc.organization.name}, issuer ${doc.issuer}, sequence ${doc.sequence}`)}`);
+    const expiry = relativeExpiry(new Date(doc.expires), io.now());
+    if (expiry.expired) {
+      p.out(`  ${s.yellow('note')}: its expires date has passed (${expiry.text}); sign it with --valid-for (e.g. --valid-for 90d) to set new dates`);
+    }
+    return EXIT_OK;
+  },
+};
+
+function signedNotice(p: Printer, file: string): number {
+  p.out(`${p.style.yellow('✗')} ${file} is a signed document (JWS), not an unsigned one: validate checks the JSON you sign.`);
+  p.out(`  To read it:  trust-elements inspect ${shellArg(file)}`);
+  p.out(`  To check it: trust-elements verify ${shellArg(file)} --jwks jwks.json`);
+  return EXIT_FAILURE;
+}

@@ -1,0 +1,185 @@
+/** `trust-elements verify SIGNED`: checks a signed document's signatures, format, issuer and dates. */
+import {
+  DEFAULT_MAX_BYTES,
+  discoveryUrl,
+  PostureError,
+  fetchJsonBytes,
+  isPostureError,
+  loadPosture,
+  verifyPosture,
+  WELL_KNOWN_JWKS,
+  type VerifiedPosture,
+} from '../../core/index.js';
+import { MAX_JWKS_BYTES } from '../../core/load.js';
+import { helpHint, parseCommand, type Command } from '../command.js';
+import { EXIT_FAILURE, EXIT_OK, UsageError } from '../errors.js';
+import { isUrl, readBytes, readText } from '../files.js';
+import { parseJwks } from '../keyfiles.js';
+import type { Io, Printer } from '../output.js';
+import { parseInstant, relativeExpiry } from '../time.js';
+
+const usage = `Usage: trust-elements verify SIGNED [--jwks FILE_OR_URL] [--pin THUMBPRINT …] [options]
+
+Checks a signed posture document the way the web components do: a signature by a trusted
+key, the typ header, the format, the issuer, and the dates. SIGNED is a file or an http(s) URL.
+
+Where the trusted keys come from:
+  --jwks FILE_OR_URL    the publisher's key set (required for a local file)
+  (no --jwks, a URL)    discovery: the key set at the document's origin,
+                        ${WELL_KNOWN_JWKS}; the document's issuer must be that
+                        origin (unless --pin names the keys to trust)
+  --pin THUMBPRINT      trust only the key(s) with this key id (repeatable)
+
+Options:
+  --issuer ORIGIN       require the document's issuer to be ORIGIN
+  --now DATE            judge the dates as of DATE (2027-01-01 or 2027-01-01T12:00:00Z)
+  --json                print the result as JSON (with the verified document)
+  -h, --help            show this help
+
+Exit status: 0 verified, 1 not verified (or expired), 2 wrong usage.`;
+
+function normalizeOrigin(text: string): string {
+  try {
+    const url = new URL(text);
+    if ((url.protocol === 'https:' || url.protocol === 'http:') && url.pathname === '/' && !url.search && !url.hash && !url.username) return url.origin;
+  } catch {
+    /* reported below */
+  }
+  throw new UsageError(`--issuer '${text}' is not an origin: write it as https://example.com`, helpHint('verify'));
+}
+
+interface Request {
+  source: string;
+  jwks: string | undefined;
+  /** Undefined, not empty, when there are none: the core reads an empty list as "trust no key". */
+  pins: string[] | undefined;
+  issuer: string | undefined;
+  now: Date;
+}
+
+/** Verifies; returns where the keys came from. Throws PostureError when it does not verify. */
+async function check(io: Io, r: Request): Promise<{ posture: VerifiedPosture; keys: string }> {
+  const fetch = io.fetch;
+  const options = { pins: r.pins, issuer: r.issuer, now: r.now };
+  if (isUrl(r.source) && (r.jwks === undefined || isUrl(r.jwks))) {
+    // The network path the web components use: discovery at the origin, or a named key set URL.
+    const loaded = await loadPosture(r.source, { pins: r.pins, now: r.now, fetch, ...(r.jwks !== undefined && { keys: r.jwks }) }).catch((error: unknown) => {
+      if (isPostureError(error) && error.code === 'expired' && r.issuer !== undefined) requireIssuer(error.verified as VerifiedPosture, r.issuer);
+      throw error;
+    });
+    if (r.issuer !== undefined) requireIssuer(loaded, r.issuer);
+    return { posture: loaded, keys: r.jwks === undefined ? `${loaded.keysUrl} (discovered)` : loaded.keysUrl };
+  }
+  const bytes = isUrl(r.source)
+    ? await fetchJsonBytes(r.source, 'signed document', { fetch, maxBytes: DEFAULT_MAX_BYTES })
+    : await readBytes(io, r.source, 'signed document');
+  const jwksText = isUrl(r.jwks!)
+    ? new TextDecoder().decode(await fetchJsonBytes(r.jwks!, 'key set', { fetch, maxBytes: MAX_JWKS_BYTES }))
+    : await readText(io, r.jwks!, 'key set');
+  const jwks = parseJwks(jwksText, r.jwks!);
+  return { posture: await verifyPosture(bytes, { jwks, ...options }), keys: r.jwks! };
+}
+
+function requireIssuer(posture: VerifiedPosture, issuer: string): void {
+  if (posture.issuer !== issuer) {
+    throw new PostureError('issuer-mismatch', `The document says it is issued by ${posture.issuer}, but ${issuer} was required (--issuer).`);
+  }
+}
+
+function details(posture: VerifiedPosture, keys: string, now: Date, p: Printer): [string, string][] {
+  const expiry = relativeExpiry(posture.expires, now);
+  const s = p.style;
+  return [
+    ['issuer', posture.issuer],
+    ['organization', posture.document.organization.name],
+    ['signed by', posture.signers.map((k) => `${k.thumbprint} (${k.alg})`).join(', ')],
+    ['issued', posture.document.issued],
+    ['expires', `${posture.document.expires}  ${expiry.expired ? s.red(`(${expiry.text})`) : s.dim(`(${expiry.text})`)}`],
+    ['sequence', String(posture.document.sequence)],
+    ['keys', keys],
+  ];
+}
+
+function jsonResult(source: string, posture: VerifiedPosture | undefined, keys: string | undefined, now: Date, error?: PostureError) {
+  const verifiedPart = posture && {
+    issuer: posture.issuer,
+    organization: posture.document.organization.name,
+    signers: posture.signers.map((k) => ({ kid: k.thumbprint, alg: k.alg })),
+    issued: posture.document.issued,
+    expires: posture.document.expires,
+    expired: relativeExpiry(posture.expires, now).expired,
+    daysLeft: relativeExpiry(posture.expires, now).daysLeft,
+    sequence: posture.document.sequence,
+    keys,
+    document: posture.document,
+  };
+  return {
+    verified: !error,
+    source,
+    ...(error && { error: { code: error.code, message: error.message, ...(error.issues.length && { issues: error.issues }) } }),
+    ...verifiedPart,
+  };
+}
+
+export const verify: Command = {
+  name: 'verify',
+  summary: 'check a signed document (file or URL) against trusted keys',
+  usage,
+  async run(argv, { io, p }) {
+    const { values, positionals } = parseCommand('verify', argv, {
+      jwks: { type: 'string' },
+      pin: { type: 'string', multiple: true },
+      issuer: { type: 'string' },
+      now: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h' },
+    }, { min: 1, max: 1, name: 'the SIGNED file or URL to verify' });
+    const source = positionals[0]!;
+    if (!isUrl(source) && values.jwks === undefined) {
+      throw new UsageError(
+        `a local file needs --jwks FILE_OR_URL, the key set to check it against (only a URL can discover its keys at the origin's ${WELL_KNOWN_JWKS})`,
+        helpHint('verify'),
+      );
+    }
+    const request: Request = {
+      source,
+      jwks: values.jwks,
+      pins: values.pin?.length ? values.pin : undefined,
+      issuer: values.issuer === undefined ? undefined : normalizeOrigin(values.issuer),
+      now: values.now === undefined ? io.now() : parseInstant(values.now),
+    };
+
+    let result: { posture: VerifiedPosture; keys: string } | undefined;
+    let failure: PostureError | undefined;
+    try {
+      result = await check(io, request);
+    } catch (error) {
+      if (!isPostureError(error)) throw error;
+      failure = error;
+    }
+    // An expired document did verify: show what was verified, but still fail.
+    const expired = failure?.code === 'expired' ? (failure.verified as VerifiedPosture) : undefined;
+    const posture = result?.posture ?? expired;
+    const keys = result?.keys ?? (expired && request.jwks) ?? (expired && `${discoveryUrl(source)} (discovered)`);
+
+    if (values.json) {
+      p.out(JSON.stringify(jsonResult(source, posture, keys, request.now, failure), null, 2));
+      return failure ? EXIT_FAILURE : EXIT_OK;
+    }
+    const s = p.style;
+    if (failure) {
+      p.out(`${s.red('✗')} ${s.bold(failure.code)}: ${failure.message}`);
+      for (const issue of failure.issues) p.out(`  ${issue.path}: ${issue.message}`);
+      const cause = (failure.cause as { cause?: { message?: string; code?: string } } | undefined)?.cause;
+      if (cause?.message || cause?.code) p.out(`  ${s.dim(`cause: ${cause.code ?? ''}${cause.code && cause.message ? ' ' : ''}${cause.message ?? ''}`)}`);
+      if (posture) {
+        p.out(`  ${s.dim('The signatures are valid, but the document is out of date. What was verified:')}`);
+        p.table(details(posture, keys!, request.now, p), '    ');
+      }
+      return EXIT_FAILURE;
+    }
+    p.out(`${s.green('✓')} verified  ${s.dim(source)}`);
+    p.table(details(result!.posture, result!.keys, request.now, p));
+    return EXIT_OK;
+  },
+};

@@ -1,0 +1,116 @@
+/**
+ * Shared by the CLI tests: a minimal valid posture document, temporary directories, the CLI
+ * run in-process (captured output) and as a real process.
+ */
+import { execFile } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { run, type Io } from '../../src/cli/run.js';
+
+const DAY = 86_400_000;
+
+/** A minimal valid document: the required fields plus a category with two controls. */
+export function makeDocument(overrides: Record<string, unknown> = {}, now = Date.now()): Record<string, unknown> {
+  return {
+    version: 1,
+    issuer: 'https://vendor.example',
+    issued: new Date(now - DAY).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    expires: new Date(now + 30 * DAY).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    sequence: 7,
+    organization: { name: 'Vendor Example', url: 'https://vendor.example' },
+    updated: '2026-05-24',
+    categories: [
+      {
+        id: 'identity',
+        title: 'Identity & access',
+        controls: [
+          { id: 'mfa', title: 'Multi-factor authentication', status: 'shipped' },
+          { id: 'sso', title: 'Enterprise SSO', status: 'roadmap', target: 'Q3 2027' },
+        ],
+      },
+    ],
+    statements: [{ id: 'hosting', title: 'Hosting', body: [{ type: 'paragraph', text: 'We host in the EEA.' }] }],
+    ...overrides,
+  };
+}
+
+const dirs: string[] = [];
+process.on('exit', () => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh temporary directory, removed when the test process exits. */
+export async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'te-cli-'));
+  dirs.push(dir);
+  return dir;
+}
+
+export async function writeJson(dir: string, name: string, value: unknown): Promise<string> {
+  const file = path.join(dir, name);
+  await writeFile(file, `${JSON.stringify(value, null, 2)}\n`);
+  return file;
+}
+
+export const readJson = async (file: string): Promise<any> => JSON.parse(await readFile(file, 'utf8'));
+
+export interface Result {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Every output the CLI produced in this test process, to check that no secret ever appears. */
+export const allOutput: string[] = [];
+
+/** Runs the CLI in-process in `cwd`, capturing its output. */
+export async function cli(cwd: string, argv: string[], io: Partial<Io> = {}): Promise<Result> {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(argv, {
+    cwd,
+    env: {},
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    ...io,
+  });
+  allOutput.push(stdout, stderr);
+  return { code, stdout, stderr };
+}
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+export const MAIN = path.join(root, 'src/cli/main.ts');
+
+/** Runs the real executable: `node --import tsx src/cli/main.ts …` in `cwd`. */
+export function spawnCli(cwd: string, argv: string[], env: Record<string, string> = {}): Promise<Result> {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, ['--import', tsx, MAIN, ...argv], { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, timeout: 30_000 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : undefined) : 0;
+      if (code === undefined) return reject(error);
+      allOutput.push(stdout, stderr);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** keygen in `dir`; returns the key file, its private `d` and its key id. */
+export async function keygen(dir: string, alg: 'ed25519' | 'es256', keyName: string, jwksName = 'jwks.json'): Promise<{ file: string; d: string; kid: string }> {
+  const r = await cli(dir, ['keygen', '--alg', alg, '--key', keyName, '--jwks', jwksName]);
+  if (r.code !== 0) throw new Error(`keygen failed: ${r.stderr}`);
+  const jwk = await readJson(path.join(dir, keyName));
+  return { file: path.join(dir, keyName), d: jwk.d, kid: jwk.kid };
+}
+
+/** Replaces one character in the middle of the payload of a signed file with another base64url character. */
+export function tamperPayload(signedText: string): string {
+  const jws = JSON.parse(signedText);
+  const i = Math.floor(jws.payload.length / 2);
+  const c = jws.payload[i];
+  jws.payload = jws.payload.slice(0, i) + (c === 'A' ? 'B' : 'A') + jws.payload.slice(i + 1);
+  return JSON.stringify(jws, null, 2);
+}
