@@ -1,0 +1,42 @@
+/**
+ * Writes the published JSON Schema of the posture format, generated from src/core/schema.ts,
+ * the one definition that also gives the types and the runtime validation.
+ * `--check` exits non-zero when the committed file is stale.
+ */
+import { toJsonSchema } from '@valibot/to-json-schema';
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { FORMAT_VERSION, PostureDocumentSchema, WELL_KNOWN_DOCUMENT, WELL_KNOWN_JWKS } from '../src/core/schema.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const SCHEMA_PATH = path.join(root, 'schema', `posture-v${FORMAT_VERSION}.schema.json`);
+
+export function buildSchema(): string {
+  const generated = toJsonSchema(PostureDocumentSchema, { target: 'draft-07', errorMode: 'ignore' }) as Record<string, unknown>;
+  const schema = {
+    $schema: generated.$schema,
+    title: `trust-elements posture document, format version ${FORMAT_VERSION}`,
+    description:
+      `A company's security and privacy posture, published signed (JWS JSON serialization, Ed25519 or ES256). ` +
+      `Published at ${WELL_KNOWN_DOCUMENT}; verification keys at ${WELL_KNOWN_JWKS} on the issuer's origin.`,
+    ...Object.fromEntries(Object.entries(generated).filter(([k]) => k !== '$schema')),
+  };
+  return `${JSON.stringify(schema, null, 2)}\n`;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const text = buildSchema();
+  if (process.argv.includes('--check')) {
+    const current = await readFile(SCHEMA_PATH, 'utf8').catch(() => '');
+    if (current !== text) {
+      console.error(`${path.relative(root, SCHEMA_PATH)} is stale: run npm run schema`);
+      process.exit(1);
+    }
+    console.log(`${path.relative(root, SCHEMA_PATH)} is up to date`);
+  } else {
+    await mkdir(path.dirname(SCHEMA_PATH), { recursive: true });
+    await writeFile(SCHEMA_PATH, text);
+    console.log(`wrote ${path.relative(root, SCHEMA_PATH)}`);
+  }
+}

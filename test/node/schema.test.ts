@@ -1,0 +1,61 @@
+/**
+ * The published JSON Schema is generated from the same definitions as the runtime validator:
+ * the committed file is current, and an independent JSON Schema validator (ajv) agrees with
+ * `validatePosture` on the demo documents and on broken ones.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv } from 'ajv';
+import formats from 'ajv-formats';
+import { buildSchema, SCHEMA_PATH } from '../../scripts/build-schema.js';
+import { validatePosture } from '../../src/core/validate.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const demoDocs = path.join(root, 'demo', 'documents');
+
+const schemaText = await readFile(SCHEMA_PATH, 'utf8');
+const ajv = new Ajv({ allErrors: true, strict: false });
+// ajv-formats is CommonJS: its default import is the plugin function.
+(formats as unknown as (a: Ajv) => void)(ajv);
+const ajvValidate = ajv.compile(JSON.parse(schemaText));
+
+test('the committed JSON Schema is generated from src/core/schema.ts (run npm run schema when this fails)', () => {
+  assert.equal(schemaText, buildSchema());
+});
+
+test('every demo document is valid for both the JSON Schema and the runtime validator', async () => {
+  const names = (await readdir(demoDocs)).filter((n) => n.endsWith('.json'));
+  assert.ok(names.length >= 2);
+  for (const name of names) {
+    const doc = JSON.parse(await readFile(path.join(demoDocs, name), 'utf8'));
+    assert.deepEqual(validatePosture(doc).issues, [], name);
+    assert.equal(ajvValidate(doc), true, `${name}: ${JSON.stringify(ajvValidate.errors)}`);
+  }
+});
+
+test('both validators refuse broken documents, and name the same place', async () => {
+  const base = JSON.parse(await readFile(path.join(demoDocs, 'personalityai.json'), 'utf8'));
+  const cases: [string, (d: any) => void, string][] = [
+    ['unknown status', (d) => (d.categories[0].controls[0].status = 'done'), '/categories/0/controls/0/status'],
+    ['javascript: url', (d) => (d.organization.url = 'javascript:alert(1)'), '/organization/url'],
+    ['http url', (d) => (d.organization.url = 'http://example.com'), '/organization/url'],
+    ['unknown field', (d) => (d.extra = true), ''],
+    ['missing expires', (d) => delete d.expires, ''],
+    ['html block', (d) => (d.introduction[0].type = 'html'), '/introduction/0'],
+    ['issuer with path', (d) => (d.issuer = 'https://example.com/trust'), '/issuer'],
+    ['version 2', (d) => (d.version = 2), '/version'],
+  ];
+  for (const [what, mutate, pointer] of cases) {
+    const doc = structuredClone(base);
+    mutate(doc);
+    const result = validatePosture(doc);
+    assert.equal(result.ok, false, `runtime validator accepts: ${what}`);
+    assert.equal(ajvValidate(doc), false, `JSON Schema accepts: ${what}`);
+    assert.ok(ajvValidate.errors!.some((e) => e.instancePath.startsWith(pointer)), `${what}: ${JSON.stringify(ajvValidate.errors)}`);
+    const jsonPath = '$' + pointer.replace(/\/(\d+)/g, '[$1]').replace(/\//g, '.');
+    assert.ok(result.issues.some((i) => i.path.startsWith(jsonPath)), `${what}: ${JSON.stringify(result.issues)}`);
+  }
+});
