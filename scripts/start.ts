@@ -1,0 +1,65 @@
+/**
+ * `npm start`: makes a throwaway demo key with the CLI, signs the demo documents with it for the
+ * demo server's origin, publishes them (and tampered / expired variants) into .demo/public, and
+ * serves the demo page with Vite.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { createServer as createNetServer } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createServer } from 'vite';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const work = path.join(root, '.demo');
+const publicDir = path.join(work, 'public');
+const documentsDir = path.join(root, 'demo', 'documents');
+
+async function freePort(preferred: number): Promise<number> {
+  for (let port = preferred; port < preferred + 50; port++) {
+    const free = await new Promise<boolean>((resolve) => {
+      const server = createNetServer().once('error', () => resolve(false)).listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+  throw new Error(`no free port from ${preferred} to ${preferred + 49}`);
+}
+
+function cli(...args: string[]): string {
+  console.log(`  $ trust-elements ${args.map((a) => (a.includes(' ') ? JSON.stringify(a) : path.isAbsolute(a) ? path.relative(root, a) : a)).join(' ')}`);
+  return execFileSync(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/main.ts'), ...args], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+}
+
+const port = await freePort(Number(process.env.PORT ?? 5173));
+const origin = `http://localhost:${port}`;
+console.log(`Preparing the demo for ${origin}`);
+
+await rm(work, { recursive: true, force: true });
+await mkdir(path.join(publicDir, 'documents'), { recursive: true });
+const key = path.join(work, 'demo.key.json');
+const jwks = path.join(work, 'jwks.json');
+cli('keygen', '--alg', 'ed25519', '--key', key, '--jwks', jwks);
+
+const names = (await readdir(documentsDir)).filter((f) => f.endsWith('.json')).sort();
+const published: string[] = [];
+for (const name of names) {
+  const out = path.join(publicDir, 'documents', name);
+  cli('sign', path.join(documentsDir, name), '--key', key, '--issuer', origin, '--valid-for', '30d', '--out', out);
+  published.push(`/documents/${name}`);
+}
+// The first document is also published at the well-known path, with the keys every document is checked against.
+cli('publish', publicDir, '--document', path.join(publicDir, 'documents', names[0]!), '--jwks', jwks);
+
+// A tampered copy: one word of the signed content changed after signing.
+const signed = JSON.parse(await readFile(path.join(publicDir, 'documents', names[0]!), 'utf8'));
+const payload = Buffer.from(signed.payload, 'base64url').toString('utf8').replace('"shipped"', '"roadmap"').replace('EEA', 'USA');
+await writeFile(path.join(publicDir, 'documents', 'tampered.json'), JSON.stringify({ ...signed, payload: Buffer.from(payload).toString('base64url') }, null, 2));
+published.push('/documents/tampered.json');
+
+await writeFile(path.join(publicDir, 'demo-documents.json'), JSON.stringify(published));
+if (!existsSync(path.join(publicDir, '.well-known/trust-elements/jwks.json'))) throw new Error('publish did not write the JWKS');
+
+const server = await createServer({ configFile: path.join(root, 'vite.config.ts'), server: { port, host: '127.0.0.1', strictPort: true } });
+await server.listen();
+console.log(`\nDemo: ${origin}/  (Ctrl+C to stop)`);
