@@ -1,26 +1,27 @@
 /**
  * Writes the published JSON Schema of the posture format, generated from src/core/schema.ts,
- * the one definition that also gives the types and the runtime validation.
+ * the one definition that also gives the types and the runtime validation; field
+ * descriptions from src/core/schema-docs.ts.
  * `--check` exits non-zero when the committed file is stale.
  */
-import { toJsonSchema } from '@valibot/to-json-schema';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FORMAT_VERSION, PostureDocumentSchema, WELL_KNOWN_DOCUMENT, WELL_KNOWN_JWKS } from '../src/core/schema.js';
+import { toJsonSchema } from '../src/core/json-schema.js';
+import { FORMAT_VERSION, PostureDocumentSpec, WELL_KNOWN_DOCUMENT, WELL_KNOWN_JWKS } from '../src/core/schema.js';
+import { SCHEMA_DESCRIPTIONS } from '../src/core/schema-docs.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SCHEMA_PATH = path.join(root, 'schema', `posture-v${FORMAT_VERSION}.schema.json`);
 
 export function buildSchema(): string {
-  const generated = toJsonSchema(PostureDocumentSchema, { target: 'draft-07', errorMode: 'ignore' }) as Record<string, unknown>;
   const schema = {
-    $schema: generated.$schema,
+    $schema: 'http://json-schema.org/draft-07/schema#',
     title: `trust-elements posture document, format version ${FORMAT_VERSION}`,
     description:
       `A company's security and privacy posture, published signed (JWS JSON serialization, Ed25519 or ES256). ` +
       `Published at ${WELL_KNOWN_DOCUMENT}; verification keys at ${WELL_KNOWN_JWKS} on the issuer's origin.`,
-    ...Object.fromEntries(Object.entries(generated).filter(([k]) => k !== '$schema')),
+    ...toJsonSchema(PostureDocumentSpec, SCHEMA_DESCRIPTIONS),
   };
   return `${JSON.stringify(schema, null, 2)}\n`;
 }

@@ -2,8 +2,8 @@
  * Runtime validation of a posture document: every problem, each with its JSON path
  * (`$.categories[0].controls[2].status`), in the order they occur in the document.
  */
-import * as v from 'valibot';
-import { MAX_VALIDITY_DAYS, PostureDocumentSchema, type PostureDocument } from './schema.js';
+import { MAX_VALIDITY_DAYS, PostureDocumentSpec, type PostureDocument } from './schema.js';
+import { check } from './spec.js';
 
 export interface ValidationIssue {
   /** JSON path of the offending value, `$` for the document itself. */
@@ -25,27 +25,6 @@ export function formatPath(keys: readonly (string | number)[]): string {
     else path += `[${JSON.stringify(key)}]`;
   }
   return path;
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return value.length > 40 ? `"${value.slice(0, 40)}…"` : JSON.stringify(value);
-  if (typeof value === 'object') return 'an object';
-  return String(value);
-}
-
-function fromValibot(issue: v.BaseIssue<unknown>): ValidationIssue {
-  const keys = (issue.path ?? []).map((item) => item.key as string | number);
-  let message = issue.message;
-  if (issue.kind === 'schema') {
-    if (issue.expected === 'never') message = 'is not a field of this format';
-    else if (issue.type === 'variant' || issue.type === 'picklist' || issue.type === 'literal') message = issue.message.startsWith('Invalid') ? `must be ${(issue.expected ?? '').replace(/^\((.*)\)$/, '$1').replaceAll(' | ', ' or ')}` : issue.message;
-    else if (issue.message.startsWith('Invalid')) {
-      message = issue.input === undefined ? 'is required' : `must be ${issue.expected === 'Object' ? 'an object' : issue.expected === 'Array' ? 'an array' : `a ${issue.expected}`}, not ${describe(issue.input)}`;
-    }
-  }
-  return { path: formatPath(keys), message };
 }
 
 /** Checks that need the whole document: unique ids, validity period, reachable contacts. */
@@ -84,11 +63,9 @@ function semanticIssues(doc: PostureDocument): ValidationIssue[] {
 }
 
 export function validatePosture(input: unknown): ValidationResult {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return { ok: false, issues: [{ path: '$', message: `must be an object, not ${describe(input)}` }] };
-  }
-  const result = v.safeParse(PostureDocumentSchema, input, { abortEarly: false, abortPipeEarly: true });
-  if (!result.success) return { ok: false, issues: result.issues.map(fromValibot) };
-  const issues = semanticIssues(result.output);
-  return issues.length ? { ok: false, issues } : { ok: true, document: result.output, issues: [] };
+  const issues = check(PostureDocumentSpec, input).map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
+  if (issues.length) return { ok: false, issues };
+  const document = input as PostureDocument;
+  const semantic = semanticIssues(document);
+  return semantic.length ? { ok: false, issues: semantic } : { ok: true, document, issues: [] };
 }

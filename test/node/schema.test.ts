@@ -59,3 +59,11 @@ test('both validators refuse broken documents, and name the same place', async (
     assert.ok(result.issues.some((i) => i.path.startsWith(jsonPath)), `${what}: ${JSON.stringify(result.issues)}`);
   }
 });
+
+test('a description for a field that does not exist fails the schema build', async () => {
+  const { toJsonSchema } = await import('../../src/core/json-schema.js');
+  const { PostureDocumentSpec } = await import('../../src/core/schema.js');
+  assert.throws(() => toJsonSchema(PostureDocumentSpec, { 'categories[].controls[].colour': 'x' }), /colour/);
+  const schema = toJsonSchema(PostureDocumentSpec, { issuer: 'Who signs.' }) as { properties: Record<string, { description?: string }> };
+  assert.equal(schema.properties.issuer!.description, 'Who signs.');
+});

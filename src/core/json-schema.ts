@@ -1,0 +1,57 @@
+/**
+ * Turns a spec (src/core/spec.ts) into a JSON Schema (draft-07) with descriptions. Build time
+ * only (`npm run schema`): the browser bundle never includes it.
+ */
+import type { Spec } from './spec.js';
+
+export type JsonSchema = Record<string, unknown>;
+
+/**
+ * `descriptions` maps a field path to its text: `issuer`, `categories[].controls[].status`.
+ * Every entry must name a field; one that does not is reported, so the docs cannot drift.
+ */
+export function toJsonSchema(spec: Spec, descriptions: Record<string, string> = {}): JsonSchema {
+  const unused = new Set(Object.keys(descriptions));
+  const walk = (s: Spec, path: string): JsonSchema => {
+    const out = convert(s, path);
+    if (path && descriptions[path] !== undefined) {
+      unused.delete(path);
+      return { description: descriptions[path], ...out };
+    }
+    return out;
+  };
+  const convert = (s: Spec, path: string): JsonSchema => {
+    switch (s.k) {
+      case 's': {
+        const out: JsonSchema = { type: 'string' };
+        if (s.min) out.minLength = s.min;
+        if (s.max !== undefined) out.maxLength = s.max;
+        if (s.re) out.pattern = s.re.source;
+        if (s.format) out.format = s.format;
+        return out;
+      }
+      case 'n':
+        return { type: s.int ? 'integer' : 'number', ...(s.min !== undefined && { minimum: s.min }), ...(s.max !== undefined && { maximum: s.max }) };
+      case 'b':
+        return { type: 'boolean' };
+      case 'e':
+        return s.values.length === 1 ? { const: s.values[0] } : { enum: [...s.values] };
+      case 'a':
+        return { type: 'array', items: walk(s.item, `${path}[]`), ...(s.min && { minItems: s.min }) };
+      case 'o':
+        return {
+          type: 'object',
+          properties: Object.fromEntries(Object.entries(s.props).map(([key, prop]) => [key, walk(prop, path ? `${path}.${key}` : key)])),
+          required: Object.entries(s.props).filter(([, prop]) => !prop.o).map(([key]) => key),
+          additionalProperties: false,
+        };
+      case 'v':
+        return { oneOf: s.options.map((option) => convert(option, path)) };
+      default:
+        throw new Error(`unknown spec kind at ${path}`);
+    }
+  };
+  const schema = walk(spec, '');
+  if (unused.size) throw new Error(`descriptions for fields that do not exist: ${[...unused].join(', ')}`);
+  return schema;
+}
