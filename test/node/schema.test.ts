@@ -67,3 +67,16 @@ test('a description for a field that does not exist fails the schema build', asy
   const schema = toJsonSchema(PostureDocumentSpec, { issuer: 'Who signs.' }) as { properties: Record<string, { description?: string }> };
   assert.equal(schema.properties.issuer!.description, 'Who signs.');
 });
+
+test('keys that name Object.prototype members are plain unknown fields, never special', async () => {
+  const base = JSON.parse(await readFile(path.join(demoDocs, 'personalityai.json'), 'utf8'));
+  const text = JSON.stringify(base).replace(/^\{/, '{"__proto__": {"polluted": true}, "constructor": 1, "toString": "x",');
+  const result = validatePosture(JSON.parse(text));
+  assert.equal(result.ok, false);
+  assert.deepEqual(result.issues.map((i) => i.path).sort(), ['$.__proto__', '$.constructor', '$.toString'].sort());
+  assert.equal(({} as Record<string, unknown>).polluted, undefined);
+  // A document that lacks a required field is not rescued by an inherited one.
+  const withoutUpdated = { ...base };
+  delete withoutUpdated.updated;
+  assert.deepEqual(validatePosture(Object.assign(Object.create({ updated: '2026-01-01' }), withoutUpdated)).issues, [{ path: '$.updated', message: 'is required' }]);
+});
