@@ -7,3 +7,4 @@ export { toGeneralJws, verifyJws, verifyBytes, signJws, decodeProtectedHeader, R
 export { verifyPosture, signPosture, serializeJws, POSTURE_TYP, DEFAULT_MAX_BYTES, DEFAULT_CLOCK_SKEW_SECONDS, type VerifyOptions, type VerifiedPosture } from './posture.js';
 export { loadPosture, fetchJsonBytes, readLimited, discoveryUrl, DEFAULT_TIMEOUT_MS, MAX_JWKS_BYTES, type LoadOptions, type LoadedPosture, type FetchLike } from './load.js';
 export { encode as base64urlEncode, decode as base64urlDecode } from './base64url.js';
+export { RequestCache } from './cache.js';

@@ -25,6 +25,8 @@ export interface LoadOptions {
   timeoutMs?: number;
   maxBytes?: number;
   now?: Date;
+  /** Fetches one URL's bytes; defaults to `fetchJsonBytes`. A page-wide cache plugs in here. */
+  getBytes?: (url: string, what: string, maxBytes: number, signal?: AbortSignal) => Promise<Uint8Array>;
 }
 
 export interface LoadedPosture extends VerifiedPosture {
@@ -117,10 +119,12 @@ export async function loadPosture(src: string, options: LoadOptions = {}): Promi
   const url = resolve(src, options.baseUrl);
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new PostureError('fetch-failed', `Only http(s) URLs can be loaded, not ${url.protocol}.`);
   const keysUrl = options.keys ? resolve(options.keys, options.baseUrl).href : discoveryUrl(url);
-  const common = { fetch: options.fetch, signal: options.signal, timeoutMs: options.timeoutMs };
+  const getBytes =
+    options.getBytes ??
+    ((target: string, what: string, maxBytes: number, signal?: AbortSignal) => fetchJsonBytes(target, what, { fetch: options.fetch, signal, timeoutMs: options.timeoutMs, maxBytes }));
   const [bytes, jwks] = await Promise.all([
-    fetchJsonBytes(url.href, 'signed document', { ...common, maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES }),
-    fetchJsonBytes(keysUrl, 'key set', { ...common, maxBytes: MAX_JWKS_BYTES }),
+    getBytes(url.href, 'signed document', options.maxBytes ?? DEFAULT_MAX_BYTES, options.signal),
+    getBytes(keysUrl, 'key set', MAX_JWKS_BYTES, options.signal),
   ]);
   const jwksText = new TextDecoder().decode(jwks);
   // In discovery mode the keys speak for their origin only, so the document must name it as issuer.

@@ -1,0 +1,273 @@
+/**
+ * The behaviour every trust element shares: load and verify the document named by `src` (or take
+ * the nearest ancestor's through context), keep a reflected `state`, dispatch `trust-load` /
+ * `trust-error`, and render fail-closed: content only when verified (or expired, marked).
+ */
+import { ContextConsumer, ContextProvider, ContextRoot } from '@lit/context';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { isPostureError, PostureError, type VerifiedPosture } from '../core/index.js';
+import { postureContext, type PostureProblem, type PostureSnapshot, type PostureState } from './context.js';
+import { ERROR_EVENT, LOAD_EVENT, type TrustErrorDetail, type TrustLoadDetail } from './events.js';
+import { loadShared } from './loader.js';
+import { formatDate, nearestLang, problemKind, stringsFor, type Strings } from './strings.js';
+
+let contextRoot: ContextRoot | undefined;
+/** Lets providers defined after their consumers still reach them. */
+function attachContextRoot() {
+  if (!contextRoot && typeof document !== 'undefined') {
+    contextRoot = new ContextRoot();
+    contextRoot.attach(document.documentElement);
+  }
+}
+
+/** setTimeout's longest delay; an expiry further away is not scheduled. */
+const MAX_TIMER = 2_147_483_647;
+
+export abstract class PostureElement extends LitElement {
+  /** URL of the signed posture document. Without it, the element shows its nearest ancestor's document. */
+  @property({ reflect: true }) src?: string;
+
+  /** Space-separated key thumbprints: when present, only these keys are trusted. */
+  @property() pin?: string;
+
+  /** URL of a JWKS to trust instead of discovering the keys at the document's origin. */
+  @property() keys?: string;
+
+  /** `lazy` waits until the element nears the viewport before loading, like `<img loading="lazy">`. */
+  @property() loading: 'eager' | 'lazy' = 'eager';
+
+  /** What to do with an expired document: `show` it under a warning (default), or `hide` it. */
+  @property() expired: 'show' | 'hide' = 'show';
+
+  /** `light`, `dark`, or follow the visitor's preference (default). */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+
+  /** Milliseconds to wait for the document and its keys before giving up. */
+  @property({ type: Number }) timeout = 10_000;
+
+  /** `loading`, `verified`, `expired`, `unverified` or `error`; reflected for host CSS. Read-only. */
+  @property({ reflect: true }) state: PostureState = 'loading';
+
+  @state() protected snapshot: PostureSnapshot = { state: 'loading' };
+
+  private readonly provider = new ContextProvider(this, { context: postureContext, initialValue: { state: 'loading' } });
+  private inherited?: PostureSnapshot;
+  private controller?: AbortController;
+  private observer?: IntersectionObserver;
+  private expiryTimer?: ReturnType<typeof setTimeout>;
+  private announced?: PostureSnapshot;
+  private loadedKey?: string;
+
+  constructor() {
+    super();
+    attachContextRoot();
+    new ContextConsumer(this, {
+      context: postureContext,
+      subscribe: true,
+      callback: (value) => {
+        this.inherited = value;
+        if (!this.src) this.snapshot = value;
+      },
+    });
+  }
+
+  /** The visitor's strings, for the nearest `lang`. */
+  protected get strings(): Strings {
+    return stringsFor(this.lang || nearestLang(this));
+  }
+
+  protected get locale(): string {
+    return this.lang || nearestLang(this);
+  }
+
+  protected formatDate(date: Date | string): string {
+    return formatDate(date, this.locale);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.cancel();
+    this.loadedKey = undefined;
+    clearTimeout(this.expiryTimer);
+  }
+
+  private cancel() {
+    this.controller?.abort();
+    this.controller = undefined;
+    this.observer?.disconnect();
+    this.observer = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    const key = this.src ? `${this.src} ${this.pin ?? ''} ${this.keys ?? ''} ${this.timeout}` : undefined;
+    if (this.isConnected && key !== this.loadedKey) {
+      this.loadedKey = key;
+      this.cancel();
+      if (this.src) {
+        this.snapshot = { state: 'loading' };
+        if (this.loading === 'lazy' && 'IntersectionObserver' in globalThis) {
+          this.observer = new IntersectionObserver((entries) => {
+            if (entries.some((e) => e.isIntersecting)) {
+              this.observer?.disconnect();
+              this.observer = undefined;
+              this.load();
+            }
+          }, { rootMargin: '200px' });
+          this.observer.observe(this);
+        } else {
+          this.load();
+        }
+      } else {
+        this.snapshot = this.inherited ?? { state: 'loading' };
+      }
+    }
+    if (changed.has('snapshot') || changed.has('src')) {
+      if (this.src) this.provider.setValue(this.snapshot);
+      this.scheduleExpiry();
+    }
+    const problem = this.ownProblem();
+    this.state = problem && (this.snapshot.state === 'verified' || this.snapshot.state === 'expired') ? 'error' : this.effectiveState();
+  }
+
+  private effectiveState(): PostureState {
+    const { state, posture } = this.snapshot;
+    if (state === 'verified' && posture && posture.expires.getTime() <= Date.now()) return 'expired';
+    return state;
+  }
+
+  private scheduleExpiry() {
+    clearTimeout(this.expiryTimer);
+    const expires = this.snapshot.posture?.expires.getTime();
+    if (this.snapshot.state !== 'verified' || expires === undefined) return;
+    const delay = expires - Date.now();
+    if (delay > 0 && delay < MAX_TIMER) this.expiryTimer = setTimeout(() => this.requestUpdate(), delay + 10);
+  }
+
+  private async load() {
+    const controller = new AbortController();
+    this.controller = controller;
+    const src = this.src!;
+    try {
+      const posture = await loadShared(src, {
+        pins: this.pin?.split(/\s+/).filter(Boolean),
+        keys: this.keys || undefined,
+        timeoutMs: this.timeout,
+        signal: controller.signal,
+      });
+      if (this.controller === controller) this.snapshot = { state: 'verified', posture, url: posture.url };
+    } catch (error) {
+      if (this.controller !== controller) return; // re-pointed or removed: an old answer never lands
+      if (isPostureError(error) && error.code === 'aborted') return;
+      if (isPostureError(error) && error.code === 'expired' && error.verified) {
+        this.snapshot = { state: 'expired', posture: error.verified, url: src, problem: { code: 'expired', message: error.message } };
+        return;
+      }
+      const problem = isPostureError(error)
+        ? { code: error.code, message: error.message }
+        : { code: 'fetch-failed', message: (error as Error)?.message ?? String(error) };
+      this.snapshot = { state: problemKind(problem.code) === 'network' || problemKind(problem.code) === 'damaged' ? 'error' : 'unverified', problem, url: src };
+    }
+  }
+
+  /** An element's own reason not to show a verified document (an unknown control id …). */
+  protected ownProblem(): PostureProblem | undefined {
+    return undefined;
+  }
+
+  /** The problem behind the current state, if any. */
+  protected get problem(): PostureProblem | undefined {
+    if (this.state === 'expired' && this.expired === 'hide') return { code: 'expired', message: `The document expired on ${this.snapshot.posture?.expires.toISOString()}.` };
+    if (this.state === 'error' || this.state === 'unverified') {
+      return this.ownProblem() ?? this.snapshot.problem ?? { code: 'no-source', message: 'No document: set the src attribute, or place the element inside one that has it.' };
+    }
+    return undefined;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const current = this.snapshot;
+    if (this.state === 'loading' || (this.announced === current && !changed.has('state'))) return;
+    this.announced = current;
+    const problem = this.problem;
+    if ((this.state === 'verified' || this.state === 'expired') && !problem && current.posture) {
+      const detail: TrustLoadDetail = { posture: current.posture, signer: current.posture.signers[0]!.thumbprint, expired: this.state === 'expired' };
+      this.dispatchEvent(new CustomEvent(LOAD_EVENT, { detail, bubbles: true, composed: true }));
+    } else if (problem) {
+      this.dispatchEvent(new CustomEvent<TrustErrorDetail>(ERROR_EVENT, { detail: problem, bubbles: true, composed: true }));
+    }
+  }
+
+  /** The verified posture, when the element may show it. */
+  protected get posture(): VerifiedPosture | undefined {
+    return this.problem ? undefined : this.snapshot.posture;
+  }
+
+  override render(): unknown {
+    const posture = this.posture;
+    if (this.state === 'loading') return this.renderLoading();
+    if (!posture) return this.renderProblem(this.problem!);
+    return this.renderPosture(posture, this.state === 'expired');
+  }
+
+  /** What the element shows for a verified (or expired, `expired` true) document. */
+  protected abstract renderPosture(posture: VerifiedPosture, expired: boolean): unknown;
+
+  protected renderLoading(): unknown {
+    return html`<div part="loading" class="loading" role="status">${this.strings.loading}</div>`;
+  }
+
+  protected renderProblem(problem: PostureProblem): unknown {
+    const s = this.strings;
+    const source = this.snapshot.url ?? this.src;
+    return html`<div part="problem" class="problem" role="alert">
+      <p class="problem-title"><span aria-hidden="true">⚠ </span>${s.problem[problemKind(problem.code)]}</p>
+      <p>${s.tellOwner}</p>
+      <details part="details">
+        <summary>${s.technical}</summary>
+        <p><code>${problem.code}</code>: ${problem.message}${source ? html`<br />${source}` : nothing}</p>
+      </details>
+    </div>`;
+  }
+
+  /** The seal: verified mark, signer's domain, updated and expiry dates, key id on demand. */
+  protected renderSeal(posture: VerifiedPosture, expired: boolean): TemplateResult {
+    const s = this.strings;
+    const domain = new URL(posture.issuer).host;
+    return html`<div part="seal" class="seal ${expired ? 'is-expired' : 'is-verified'}">
+      <span class="seal-mark"><span aria-hidden="true">${expired ? '⚠' : '✓'}</span> ${expired ? s.expired : s.verified}</span>
+      <span>${s.signedBy(domain)}</span>
+      <span>${s.updated(this.formatDate(posture.document.updated))}</span>
+      <span>${s.expires(this.formatDate(posture.expires))}</span>
+      <details class="seal-key">
+        <summary>${s.keyId}</summary>
+        <code>${posture.signers.map((k) => k.thumbprint).join(' ')}</code>
+      </details>
+    </div>`;
+  }
+
+  /** The warning above expired content. */
+  protected renderExpiredWarning(posture: VerifiedPosture): TemplateResult {
+    return html`<p part="expired-warning" class="expired-warning" role="alert">
+      <span aria-hidden="true">⚠ </span>${this.strings.expiredWarning(this.formatDate(posture.expires))}
+    </p>`;
+  }
+}
+
+/** A link only from an https: (or, for contacts, mailto:) URL; anything else stays text. */
+export function safeHref(url: string | undefined, allowMailto = false): string | undefined {
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || (allowMailto && parsed.protocol === 'mailto:') ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export { PostureError };

@@ -1,0 +1,140 @@
+/**
+ * Styles every trust element shares. Public tokens are `--trust-*` custom properties read once
+ * into private `--_*` ones; light and dark come from `color-scheme` (the visitor's preference, or
+ * the `theme` attribute) through `light-dark()`.
+ */
+import { css } from 'lit';
+
+export const sharedStyles = css`
+  :host {
+    --_text: var(--trust-color-text, light-dark(#1f2328, #e6edf3));
+    --_muted: var(--trust-color-muted, light-dark(#59636e, #9198a1));
+    --_surface: var(--trust-color-surface, light-dark(#ffffff, #0d1117));
+    --_subtle: var(--trust-color-subtle, light-dark(#f6f8fa, #151b23));
+    --_border: var(--trust-color-border, light-dark(#d1d9e0, #3d444d));
+    --_accent: var(--trust-color-accent, light-dark(#0969da, #4493f8));
+    --_verified: var(--trust-color-verified, light-dark(#1a7f37, #3fb950));
+    --_warning: var(--trust-color-warning, light-dark(#9a6700, #d29922));
+    --_danger: var(--trust-color-danger, light-dark(#d1242f, #f85149));
+    --_planned: var(--trust-color-planned, light-dark(#6639ba, #ab7df8));
+    --_radius: var(--trust-radius, 0.5rem);
+    --_space: var(--trust-space, 1rem);
+    --_focus: var(--trust-focus-ring, 2px solid var(--_accent));
+
+    color-scheme: light dark;
+    display: block;
+    box-sizing: border-box;
+    color: var(--_text);
+    font: inherit;
+    line-height: 1.5;
+    text-align: start;
+  }
+  :host([theme='light']) {
+    color-scheme: light;
+  }
+  :host([theme='dark']) {
+    color-scheme: dark;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  a {
+    color: var(--_accent);
+  }
+  :focus-visible {
+    outline: var(--_focus);
+    outline-offset: 2px;
+  }
+  .loading {
+    color: var(--_muted);
+  }
+  .problem {
+    border: 1px solid var(--_danger);
+    border-radius: var(--_radius);
+    padding: calc(var(--_space) * 0.75) var(--_space);
+    background: var(--_surface);
+  }
+  .problem p {
+    margin: 0 0 0.5em;
+  }
+  .problem-title {
+    font-weight: 600;
+  }
+  .problem details,
+  .seal-key {
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+  .problem code,
+  .seal-key code {
+    overflow-wrap: anywhere;
+  }
+  summary {
+    cursor: pointer;
+  }
+  .seal {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0.25em 1em;
+    font-size: 0.875em;
+    color: var(--_muted);
+  }
+  .seal-mark {
+    font-weight: 600;
+    color: var(--_verified);
+  }
+  .seal.is-expired .seal-mark,
+  .expired-warning {
+    color: var(--_warning);
+  }
+  .expired-warning {
+    border: 2px solid var(--_warning);
+    border-radius: var(--_radius);
+    padding: calc(var(--_space) * 0.5) var(--_space);
+    font-weight: 600;
+    margin: 0 0 var(--_space);
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;
+
+/** Status colours and icons for controls: never colour alone, always an icon and a word. */
+export const STATUS_ICONS: Record<string, string> = { shipped: '✓', 'in-progress': '◐', roadmap: '○', 'not-applicable': '–' };
+
+export const statusStyles = css`
+  .status {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.35em;
+    padding: 0.05em 0.6em;
+    border: 1px solid currentColor;
+    border-radius: 999px;
+    font-size: 0.8125em;
+    font-weight: 600;
+    white-space: nowrap;
+  }
+  .status-shipped {
+    color: var(--_verified);
+  }
+  .status-in-progress {
+    color: var(--_warning);
+  }
+  .status-roadmap {
+    color: var(--_planned);
+  }
+  .status-not-applicable {
+    color: var(--_muted);
+  }
+`;
