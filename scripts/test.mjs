@@ -12,6 +12,7 @@
 //   --no-node / --no-browser                     skip a runner
 //   anything else is passed to web-test-runner (e.g. --concurrency 1, --update-snapshots)
 import { spawn } from 'node:child_process';
+import net from 'node:net';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -370,7 +371,14 @@ if (runBrowsers && found) {
   if (engines.length) {
     env.TE_BROWSERS = engines.join(',');
     const wtr = path.join(path.dirname(require.resolve('@web/test-runner')), 'bin.js');
-    const args = [wtr, '--config', 'web-test-runner.config.mjs', ...opts.wtrArgs];
+    // A free port for the test server, so that runs side by side never collide on wtr's default 8000.
+    const port = await new Promise((resolve, reject) => {
+      const probe = net.createServer().once('error', reject).listen(0, '127.0.0.1', () => {
+        const { port: p } = probe.address();
+        probe.close(() => resolve(p));
+      });
+    });
+    const args = [wtr, '--config', 'web-test-runner.config.mjs', '--port', String(port), ...opts.wtrArgs];
     if (opts.files.length) args.push('--files', ...browserFiles);
     const r = await run(process.execPath, args, { env, group: true, label: 'web-test-runner' });
     let counts = null;
