@@ -21,6 +21,8 @@ function attachContextRoot() {
   }
 }
 
+const NO_SOURCE = { code: 'no-source', message: 'No document: set the src attribute, or place the element inside one that has it.' };
+
 /** setTimeout's longest delay; an expiry further away is not scheduled. */
 const MAX_TIMER = 2_147_483_647;
 
@@ -57,7 +59,8 @@ export abstract class PostureElement extends LitElement {
   private observer?: IntersectionObserver;
   private expiryTimer?: ReturnType<typeof setTimeout>;
   private announced?: PostureSnapshot;
-  private loadedKey?: string;
+  /** What was last loaded (`src pin keys timeout`); `null` before the first load and after removal. */
+  private loadedKey?: string | null = null;
 
   constructor() {
     super();
@@ -93,7 +96,7 @@ export abstract class PostureElement extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.cancel();
-    this.loadedKey = undefined;
+    this.loadedKey = null;
     clearTimeout(this.expiryTimer);
   }
 
@@ -124,7 +127,7 @@ export abstract class PostureElement extends LitElement {
           this.load();
         }
       } else {
-        this.snapshot = this.inherited ?? { state: 'loading' };
+        this.snapshot = this.inherited ?? { state: 'error', problem: NO_SOURCE };
       }
     }
     if (changed.has('snapshot') || changed.has('src')) {
@@ -184,7 +187,7 @@ export abstract class PostureElement extends LitElement {
   protected get problem(): PostureProblem | undefined {
     if (this.state === 'expired' && this.expired === 'hide') return { code: 'expired', message: `The document expired on ${this.snapshot.posture?.expires.toISOString()}.` };
     if (this.state === 'error' || this.state === 'unverified') {
-      return this.ownProblem() ?? this.snapshot.problem ?? { code: 'no-source', message: 'No document: set the src attribute, or place the element inside one that has it.' };
+      return this.ownProblem() ?? this.snapshot.problem ?? NO_SOURCE;
     }
     return undefined;
   }
