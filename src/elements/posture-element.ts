@@ -77,11 +77,12 @@ export abstract class PostureElement extends LitElement {
 
   /** The visitor's strings, for the nearest `lang`. */
   protected get strings(): Strings {
-    return stringsFor(this.lang || nearestLang(this));
+    return stringsFor(this.locale);
   }
 
+  /** The nearest `lang` (this element's own first), as a tag Intl accepts; English otherwise. */
   protected get locale(): string {
-    return this.lang || nearestLang(this);
+    return nearestLang(this);
   }
 
   protected formatDate(date: Date | string): string {

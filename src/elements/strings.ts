@@ -4,10 +4,99 @@
  * through Intl in the same language.
  */
 import type { ControlStatus } from '../core/index.js';
+import type { ACCESS, CERTIFICATION_STATUSES, CHANGE_TYPES, CONTACT_ROLES, REVIEW_CADENCES } from '../core/index.js';
 
 export type ProblemKind = 'network' | 'unverified' | 'damaged' | 'clock' | 'browser' | 'expired' | 'missing';
 
+/** The words of `<subprocessor-list>`. */
+export interface SubprocessorStrings {
+  title: (organization: string) => string;
+  name: string;
+  purpose: string;
+  location: string;
+  safeguard: string;
+  category: string;
+  services: string;
+  data: string;
+  since: (date: string) => string;
+  notStated: string;
+  newMark: string;
+  filter: string;
+  count: (shown: number, total: number) => string;
+  noMatch: string;
+  safeguards: string;
+  contact: string;
+  disclosure: Record<'public' | 'on-request' | 'nda', string>;
+  upcoming: string;
+  notice: (days: number) => string;
+  planned: string;
+  change: Record<'subprocessor-added' | 'subprocessor-removed' | 'subprocessor-changed', string>;
+  announced: (date: string) => string;
+  effective: (date: string) => string;
+}
+
+/** The words of `<trust-center>`. */
+export interface TrustCenterStrings {
+  onThisPage: string;
+  section: Record<'categories' | 'certifications' | 'subprocessors' | 'residency' | 'retention' | 'documents' | 'contacts' | 'links' | 'faq' | 'changelog', string>;
+  logo: (organization: string) => string;
+  filter: string;
+  all: string;
+  showing: (shown: number, total: number) => string;
+  noMatch: string;
+  target: string;
+  controlUpdated: string;
+  certification: Record<(typeof CERTIFICATION_STATUSES)[number], string>;
+  auditor: string;
+  period: string;
+  scope: string;
+  report: string;
+  range: (from: string, to: string) => string;
+  access: Record<(typeof ACCESS)[number], string>;
+  requestFrom: string;
+  viewReport: string;
+  primary: string;
+  provider: string;
+  country: string;
+  jurisdiction: string;
+  services: string;
+  retentionData: string;
+  retentionPeriod: string;
+  role: Record<(typeof CONTACT_ROLES)[number], string>;
+  email: string;
+  website: string;
+  responseTime: string;
+  purposes: string;
+  link: Record<'statusPage' | 'vulnerabilityDisclosure' | 'securityTxt' | 'privacyPolicy' | 'terms', string>;
+  change: Record<(typeof CHANGE_TYPES)[number], string>;
+  effective: (date: string) => string;
+  cadence: Record<(typeof REVIEW_CADENCES)[number], string>;
+  lastReviewed: (date: string) => string;
+  lastUpdated: (date: string) => string;
+}
+
+/** The words of `<control-status>`. */
+export interface ControlStrings {
+  /** A control and its status for screen readers: "Enterprise SSO: Roadmap". */
+  label: (title: string, status: string) => string;
+  /** How many controls: "12 controls". */
+  count: (count: number) => string;
+  /** Heading of the summary of every control. */
+  heading: string;
+  /** When a document lists no controls. */
+  none: string;
+  /** When an in-progress or roadmap control is expected, in the document's words. */
+  target: (target: string) => string;
+  /** The badge's word when the document could not be loaded. */
+  unavailable: string;
+  /** The badge's word when the document lacks what the page asked for. */
+  notFound: string;
+}
+
 export interface Strings {
+  center: TrustCenterStrings;
+  subprocessors: SubprocessorStrings;
+  control: ControlStrings;
   status: Record<ControlStatus, string>;
   loading: string;
   verified: string;
@@ -26,6 +115,99 @@ export interface Strings {
 }
 
 const en: Strings = {
+  center: {
+    onThisPage: 'On this page',
+    section: {
+      categories: 'Security controls',
+      certifications: 'Certifications',
+      subprocessors: 'Sub-processors',
+      residency: 'Data residency',
+      retention: 'Data retention',
+      documents: 'Documents',
+      contacts: 'Contacts',
+      links: 'Links',
+      faq: 'Frequently asked questions',
+      changelog: 'Change log',
+    },
+    logo: (o) => `${o} logo`,
+    filter: 'Show controls by status',
+    all: 'All',
+    showing: (s, t) => `Showing ${s} of ${t} controls`,
+    noMatch: 'No control in this category has this status.',
+    target: 'Target',
+    controlUpdated: 'Updated',
+    certification: { certified: 'Certified', 'in-progress': 'In progress', planned: 'Planned', aligned: 'Aligned', expired: 'Expired' },
+    auditor: 'Auditor',
+    period: 'Audit period',
+    scope: 'Scope',
+    report: 'Report',
+    range: (f, t) => `${f} – ${t}`,
+    access: { public: 'Public', 'on-request': 'On request', nda: 'Under NDA' },
+    requestFrom: 'Request from',
+    viewReport: 'View the report',
+    primary: 'Primary region',
+    provider: 'Provider',
+    country: 'Country',
+    jurisdiction: 'Jurisdiction',
+    services: 'Services',
+    retentionData: 'Data',
+    retentionPeriod: 'Kept for',
+    role: { security: 'Security', privacy: 'Privacy', legal: 'Legal', dpo: 'Data protection officer', support: 'Support', sales: 'Sales', other: 'Other' },
+    email: 'Email',
+    website: 'Website',
+    responseTime: 'Response time',
+    purposes: 'Topics',
+    link: { statusPage: 'Status page', vulnerabilityDisclosure: 'Vulnerability disclosure', securityTxt: 'security.txt', privacyPolicy: 'Privacy policy', terms: 'Terms of service' },
+    change: {
+      'subprocessor-added': 'Sub-processor added',
+      'subprocessor-removed': 'Sub-processor removed',
+      'subprocessor-changed': 'Sub-processor changed',
+      'control-changed': 'Control changed',
+      'certification-changed': 'Certification changed',
+      'document-changed': 'Document changed',
+      'policy-changed': 'Policy changed',
+      other: 'Other change',
+    },
+    effective: (d) => `effective ${d}`,
+    cadence: {
+      continuous: 'This page is kept up to date continuously.',
+      monthly: 'This page is reviewed monthly.',
+      quarterly: 'This page is reviewed quarterly.',
+      semiannual: 'This page is reviewed twice a year.',
+      annual: 'This page is reviewed once a year.',
+    },
+    lastReviewed: (d) => `Last reviewed ${d}.`,
+    lastUpdated: (d) => `Last updated ${d}.`,
+  },
+  subprocessors: {
+    title: (o) => `${o} sub-processors`,
+    name: 'Sub-processor',
+    purpose: 'Purpose',
+    location: 'Location',
+    safeguard: 'Transfer safeguard',
+    category: 'Category',
+    services: 'Services',
+    data: 'Data',
+    since: (d) => `since ${d}`,
+    notStated: 'not stated',
+    newMark: 'New',
+    filter: 'Filter sub-processors',
+    count: (s, t) => `${s} of ${t} sub-processors`,
+    noMatch: 'No sub-processors match',
+    safeguards: 'Transfer safeguards',
+    contact: 'Contact',
+    disclosure: {
+      public: 'No sub-processors are listed.',
+      'on-request': 'The list of sub-processors is available on request.',
+      nda: 'The list of sub-processors is shared under a non-disclosure agreement.',
+    },
+    upcoming: 'Upcoming changes',
+    notice: (n) => `Changes are announced ${n} days before they take effect.`,
+    planned: 'New sub-processor',
+    change: { 'subprocessor-added': 'Addition', 'subprocessor-removed': 'Removal', 'subprocessor-changed': 'Change' },
+    announced: (d) => `announced ${d}`,
+    effective: (d) => `takes effect ${d}`,
+  },
   status: { shipped: 'Shipped', 'in-progress': 'In progress', roadmap: 'Roadmap', 'not-applicable': 'Not applicable' },
   loading: 'Loading security information…',
   verified: 'Verified',
@@ -49,9 +231,111 @@ const en: Strings = {
   technical: 'Technical details',
   summary: (s, t) => `${s} of ${t} controls shipped`,
   viewAll: 'View trust center',
+  control: {
+    label: (t, s) => `${t}: ${s}`,
+    count: (n) => (n === 1 ? '1 control' : `${n} controls`),
+    heading: 'Security controls',
+    none: 'This document lists no security controls.',
+    target: (t) => `Expected: ${t}`,
+    unavailable: 'Unavailable',
+    notFound: 'Not found',
+  },
 };
 
 const de: Strings = {
+  center: {
+    onThisPage: 'Auf dieser Seite',
+    section: {
+      categories: 'Sicherheitsmaßnahmen',
+      certifications: 'Zertifizierungen',
+      subprocessors: 'Unterauftragsverarbeiter',
+      residency: 'Speicherort der Daten',
+      retention: 'Aufbewahrung von Daten',
+      documents: 'Dokumente',
+      contacts: 'Kontakt',
+      links: 'Links',
+      faq: 'Häufige Fragen',
+      changelog: 'Änderungsprotokoll',
+    },
+    logo: (o) => `Logo von ${o}`,
+    filter: 'Maßnahmen nach Status anzeigen',
+    all: 'Alle',
+    showing: (s, t) => `${s} von ${t} Maßnahmen angezeigt`,
+    noMatch: 'Keine Maßnahme dieser Kategorie hat diesen Status.',
+    target: 'Ziel',
+    controlUpdated: 'Aktualisiert',
+    certification: { certified: 'Zertifiziert', 'in-progress': 'In Arbeit', planned: 'Geplant', aligned: 'Daran ausgerichtet', expired: 'Abgelaufen' },
+    auditor: 'Prüfer',
+    period: 'Prüfzeitraum',
+    scope: 'Geltungsbereich',
+    report: 'Bericht',
+    range: (f, t) => `${f} bis ${t}`,
+    access: { public: 'Öffentlich', 'on-request': 'Auf Anfrage', nda: 'Unter NDA' },
+    requestFrom: 'Anfordern bei',
+    viewReport: 'Bericht ansehen',
+    primary: 'Hauptregion',
+    provider: 'Anbieter',
+    country: 'Land',
+    jurisdiction: 'Rechtsraum',
+    services: 'Dienste',
+    retentionData: 'Daten',
+    retentionPeriod: 'Aufbewahrt für',
+    role: { security: 'Sicherheit', privacy: 'Datenschutz', legal: 'Recht', dpo: 'Datenschutzbeauftragte', support: 'Support', sales: 'Vertrieb', other: 'Sonstiges' },
+    email: 'E-Mail',
+    website: 'Website',
+    responseTime: 'Antwortzeit',
+    purposes: 'Themen',
+    link: { statusPage: 'Statusseite', vulnerabilityDisclosure: 'Meldung von Schwachstellen', securityTxt: 'security.txt', privacyPolicy: 'Datenschutzerklärung', terms: 'Nutzungsbedingungen' },
+    change: {
+      'subprocessor-added': 'Unterauftragsverarbeiter hinzugefügt',
+      'subprocessor-removed': 'Unterauftragsverarbeiter entfernt',
+      'subprocessor-changed': 'Unterauftragsverarbeiter geändert',
+      'control-changed': 'Maßnahme geändert',
+      'certification-changed': 'Zertifizierung geändert',
+      'document-changed': 'Dokument geändert',
+      'policy-changed': 'Richtlinie geändert',
+      other: 'Sonstige Änderung',
+    },
+    effective: (d) => `wirksam ab ${d}`,
+    cadence: {
+      continuous: 'Diese Seite wird laufend aktualisiert.',
+      monthly: 'Diese Seite wird monatlich überprüft.',
+      quarterly: 'Diese Seite wird vierteljährlich überprüft.',
+      semiannual: 'Diese Seite wird halbjährlich überprüft.',
+      annual: 'Diese Seite wird jährlich überprüft.',
+    },
+    lastReviewed: (d) => `Zuletzt überprüft am ${d}.`,
+    lastUpdated: (d) => `Zuletzt aktualisiert am ${d}.`,
+  },
+  subprocessors: {
+    title: (o) => `Unterauftragsverarbeiter von ${o}`,
+    name: 'Unterauftragsverarbeiter',
+    purpose: 'Zweck',
+    location: 'Standort',
+    safeguard: 'Garantie für die Übermittlung',
+    category: 'Kategorie',
+    services: 'Dienste',
+    data: 'Daten',
+    since: (d) => `seit ${d}`,
+    notStated: 'nicht angegeben',
+    newMark: 'Neu',
+    filter: 'Unterauftragsverarbeiter filtern',
+    count: (s, t) => `${s} von ${t} Unterauftragsverarbeitern`,
+    noMatch: 'Kein Unterauftragsverarbeiter passt',
+    safeguards: 'Garantien für Übermittlungen',
+    contact: 'Kontakt',
+    disclosure: {
+      public: 'Es sind keine Unterauftragsverarbeiter aufgeführt.',
+      'on-request': 'Die Liste der Unterauftragsverarbeiter ist auf Anfrage erhältlich.',
+      nda: 'Die Liste der Unterauftragsverarbeiter wird unter einer Vertraulichkeitsvereinbarung (NDA) weitergegeben.',
+    },
+    upcoming: 'Bevorstehende Änderungen',
+    notice: (n) => `Änderungen werden ${n} Tage vor ihrem Inkrafttreten angekündigt.`,
+    planned: 'Neuer Unterauftragsverarbeiter',
+    change: { 'subprocessor-added': 'Aufnahme', 'subprocessor-removed': 'Entfernung', 'subprocessor-changed': 'Änderung' },
+    announced: (d) => `angekündigt am ${d}`,
+    effective: (d) => `wirksam ab ${d}`,
+  },
   status: { shipped: 'Umgesetzt', 'in-progress': 'In Arbeit', roadmap: 'Geplant', 'not-applicable': 'Nicht zutreffend' },
   loading: 'Sicherheitsinformationen werden geladen…',
   verified: 'Verifiziert',
@@ -75,9 +359,111 @@ const de: Strings = {
   technical: 'Technische Details',
   summary: (s, t) => `${s} von ${t} Maßnahmen umgesetzt`,
   viewAll: 'Zum Trust Center',
+  control: {
+    label: (t, s) => `${t}: ${s}`,
+    count: (n) => (n === 1 ? '1 Maßnahme' : `${n} Maßnahmen`),
+    heading: 'Sicherheitsmaßnahmen',
+    none: 'Dieses Dokument nennt keine Sicherheitsmaßnahmen.',
+    target: (t) => `Erwartet: ${t}`,
+    unavailable: 'Nicht verfügbar',
+    notFound: 'Nicht gefunden',
+  },
 };
 
 const fr: Strings = {
+  center: {
+    onThisPage: 'Sur cette page',
+    section: {
+      categories: 'Mesures de sécurité',
+      certifications: 'Certifications',
+      subprocessors: 'Sous-traitants ultérieurs',
+      residency: 'Localisation des données',
+      retention: 'Conservation des données',
+      documents: 'Documents',
+      contacts: 'Contacts',
+      links: 'Liens',
+      faq: 'Questions fréquentes',
+      changelog: 'Historique des modifications',
+    },
+    logo: (o) => `Logo de ${o}`,
+    filter: 'Afficher les mesures par statut',
+    all: 'Toutes',
+    showing: (s, t) => `${s} mesures affichées sur ${t}`,
+    noMatch: 'Aucune mesure de cette catégorie n’a ce statut.',
+    target: 'Objectif',
+    controlUpdated: 'Mis à jour',
+    certification: { certified: 'Certifié', 'in-progress': 'En cours', planned: 'Prévu', aligned: 'Aligné, sans certification', expired: 'Expiré' },
+    auditor: 'Auditeur',
+    period: 'Période d’audit',
+    scope: 'Périmètre',
+    report: 'Rapport',
+    range: (f, t) => `du ${f} au ${t}`,
+    access: { public: 'Public', 'on-request': 'Sur demande', nda: 'Sous accord de confidentialité' },
+    requestFrom: 'À demander à',
+    viewReport: 'Consulter le rapport',
+    primary: 'Région principale',
+    provider: 'Fournisseur',
+    country: 'Pays',
+    jurisdiction: 'Juridiction',
+    services: 'Services',
+    retentionData: 'Données',
+    retentionPeriod: 'Durée de conservation',
+    role: { security: 'Sécurité', privacy: 'Protection des données', legal: 'Juridique', dpo: 'Délégué à la protection des données', support: 'Assistance', sales: 'Ventes', other: 'Autre' },
+    email: 'E-mail',
+    website: 'Site web',
+    responseTime: 'Délai de réponse',
+    purposes: 'Sujets',
+    link: { statusPage: 'Page d’état du service', vulnerabilityDisclosure: 'Signalement de vulnérabilités', securityTxt: 'security.txt', privacyPolicy: 'Politique de confidentialité', terms: 'Conditions d’utilisation' },
+    change: {
+      'subprocessor-added': 'Sous-traitant ultérieur ajouté',
+      'subprocessor-removed': 'Sous-traitant ultérieur retiré',
+      'subprocessor-changed': 'Sous-traitant ultérieur modifié',
+      'control-changed': 'Mesure modifiée',
+      'certification-changed': 'Certification modifiée',
+      'document-changed': 'Document modifié',
+      'policy-changed': 'Politique modifiée',
+      other: 'Autre modification',
+    },
+    effective: (d) => `en vigueur le ${d}`,
+    cadence: {
+      continuous: 'Cette page est tenue à jour en continu.',
+      monthly: 'Cette page est revue chaque mois.',
+      quarterly: 'Cette page est revue chaque trimestre.',
+      semiannual: 'Cette page est revue deux fois par an.',
+      annual: 'Cette page est revue une fois par an.',
+    },
+    lastReviewed: (d) => `Dernière revue le ${d}.`,
+    lastUpdated: (d) => `Dernière mise à jour le ${d}.`,
+  },
+  subprocessors: {
+    title: (o) => `Sous-traitants ultérieurs de ${o}`,
+    name: 'Sous-traitant ultérieur',
+    purpose: 'Finalité',
+    location: 'Localisation',
+    safeguard: 'Garantie de transfert',
+    category: 'Catégorie',
+    services: 'Services',
+    data: 'Données',
+    since: (d) => `depuis le ${d}`,
+    notStated: 'non précisé',
+    newMark: 'Nouveau',
+    filter: 'Filtrer les sous-traitants ultérieurs',
+    count: (s, t) => `${s} sous-traitants ultérieurs sur ${t}`,
+    noMatch: 'Aucun sous-traitant ultérieur ne correspond',
+    safeguards: 'Garanties de transfert',
+    contact: 'Contact',
+    disclosure: {
+      public: 'Aucun sous-traitant ultérieur n’est indiqué.',
+      'on-request': 'La liste des sous-traitants ultérieurs est disponible sur demande.',
+      nda: 'La liste des sous-traitants ultérieurs est communiquée sous accord de confidentialité (NDA).',
+    },
+    upcoming: 'Changements à venir',
+    notice: (n) => `Les changements sont annoncés ${n} jours avant leur entrée en vigueur.`,
+    planned: 'Nouveau sous-traitant ultérieur',
+    change: { 'subprocessor-added': 'Ajout', 'subprocessor-removed': 'Retrait', 'subprocessor-changed': 'Modification' },
+    announced: (d) => `annoncé le ${d}`,
+    effective: (d) => `en vigueur le ${d}`,
+  },
   status: { shipped: 'En place', 'in-progress': 'En cours', roadmap: 'Prévu', 'not-applicable': 'Non applicable' },
   loading: 'Chargement des informations de sécurité…',
   verified: 'Vérifié',
@@ -101,6 +487,15 @@ const fr: Strings = {
   technical: 'Détails techniques',
   summary: (s, t) => `${s} mesures sur ${t} en place`,
   viewAll: 'Voir le centre de confiance',
+  control: {
+    label: (t, s) => `${t}\u00a0: ${s}`,
+    count: (n) => (n < 2 ? `${n} mesure` : `${n} mesures`),
+    heading: 'Mesures de sécurité',
+    none: 'Ce document ne mentionne aucune mesure de sécurité.',
+    target: (t) => `Échéance prévue\u00a0: ${t}`,
+    unavailable: 'Indisponible',
+    notFound: 'Introuvable',
+  },
 };
 
 export const STRINGS: Record<string, Strings> = { en, de, fr };
@@ -109,9 +504,18 @@ export const STRINGS: Record<string, Strings> = { en, de, fr };
 export function nearestLang(element: Element): string {
   for (let node: Node | null = element; node; node = node.parentNode ?? (node as ShadowRoot).host ?? null) {
     const lang = node instanceof Element ? node.getAttribute('lang') : null;
-    if (lang) return lang;
+    if (lang) return validLocale(lang);
   }
-  return globalThis.navigator?.language ?? 'en';
+  return validLocale(globalThis.navigator?.language ?? 'en');
+}
+
+/** `lang` if Intl accepts it as a language tag, else English (WebKitGTK can report "C"). */
+function validLocale(lang: string): string {
+  try {
+    return Intl.getCanonicalLocales(lang)[0] ?? 'en';
+  } catch {
+    return 'en';
+  }
 }
 
 export function stringsFor(lang: string): Strings {

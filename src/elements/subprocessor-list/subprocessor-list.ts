@@ -1,0 +1,325 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { Block, PlannedSubprocessor, PostureDocument, Subprocessor, VerifiedPosture } from '../../core/index.js';
+import { PostureElement, safeHref } from '../posture-element.js';
+import { sharedStyles } from '../shared.styles.js';
+import type { SubprocessorStrings } from '../strings.js';
+import { styles } from './subprocessor-list.styles.js';
+
+type SortKey = 'name' | 'purpose' | 'location';
+type SortDirection = 'ascending' | 'descending';
+type ChangeEntry = NonNullable<PostureDocument['changelog']>[number];
+type SubprocessorChange = ChangeEntry & { type: keyof SubprocessorStrings['change'] };
+
+/** A table row: an entry, and where it stands in the document (the order when nothing is sorted). */
+interface Row {
+  entry: Subprocessor;
+  order: number;
+}
+
+const DAY = 86_400_000;
+const SORT_KEYS: SortKey[] = ['name', 'purpose', 'location'];
+const SORT_ICONS: Record<SortDirection | 'none', string> = { ascending: '▲', descending: '▼', none: '↕' };
+
+/** `YYYY-MM-DD` of an instant, in UTC like the dates the elements display. */
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+const isSubprocessorChange = (change: ChangeEntry): change is SubprocessorChange => change.type.startsWith('subprocessor-');
+
+/**
+ * The vendor's sub-processors as a real table — sortable by name, purpose and location, filterable
+ * by text — that turns into cards when its container is narrow. Recently added entries carry a
+ * "New" mark; planned sub-processors and announced changes still in their notice period are shown
+ * apart, under "Upcoming changes". When the list is not public (NDA, on request) or empty, the
+ * vendor's statement and contact are shown instead of an empty table.
+ *
+ * @summary Verified list of a vendor's sub-processors.
+ *
+ * @attr src - URL of the signed posture document; without it, the nearest ancestor element's document is shown.
+ * @attr pin - Space-separated key thumbprints: when present, only these keys are trusted.
+ * @attr keys - URL of a JWKS to trust instead of discovering the keys at the document's origin.
+ * @attr loading - `lazy` waits until the element nears the viewport before loading.
+ * @attr expired - `show` an expired document under a warning (default) or `hide` it.
+ * @attr theme - `light`, `dark`, or follow the visitor's preference (default).
+ * @attr timeout - Milliseconds to wait for the document and its keys.
+ * @attr state - `loading`, `verified`, `expired`, `unverified` or `error`; reflected, read-only.
+ * @attr recent-days - An entry whose `since` date lies within this many days is marked "New" (default 90).
+ * @attr heading-level - Level (1–6) of the list's title heading (default 2); "Upcoming changes" is one level below.
+ *
+ * @event trust-load - The document verified (or verified but expired). `detail: { posture, signer, expired }`.
+ * @event trust-error - It could not be shown. `detail: { code, message }`.
+ *
+ * @csspart loading - The loading message.
+ * @csspart problem - The explanation shown instead of the list when it cannot be shown.
+ * @csspart details - The technical details of a problem.
+ * @csspart expired-warning - The warning above an expired document's list.
+ * @csspart seal - The verification seal: signer, updated and expiry dates.
+ * @csspart title - The list's title, a heading at `heading-level`.
+ * @csspart statement - The vendor's statement about its sub-processors.
+ * @csspart disclosure - The sentence saying the list is shared on request, under NDA, or is empty.
+ * @csspart filter - The filter box: label, text field and count.
+ * @csspart filter-input - The filter's text field.
+ * @csspart count - How many sub-processors the filter shows (a polite live region).
+ * @csspart table - The table.
+ * @csspart caption - The table's caption: it names the table for screen readers and is visually hidden, since `title` shows the same words above the filter.
+ * @csspart header - A column header cell.
+ * @csspart sort-button - The button in a column header that sorts by that column.
+ * @csspart row - One sub-processor: a table row, or a card when the element is narrow (see `--trust-subprocessor-card-width`).
+ * @csspart name - The sub-processor's name cell (a link when its URL is https:).
+ * @csspart cell - Every other cell: purpose, location, safeguard.
+ * @csspart new-badge - The "New" mark on a recently added sub-processor.
+ * @csspart safeguards - The list-level sentence about transfer safeguards.
+ * @csspart notice - The notice period for changes.
+ * @csspart contact - The contact address.
+ * @csspart upcoming - The "Upcoming changes" section.
+ * @csspart upcoming-item - One planned sub-processor or announced change.
+ *
+ * @cssproperty --trust-subprocessor-header-background - Background of the column headers (default: the subtle surface colour).
+ * @cssproperty --trust-subprocessor-new-color - Colour of the "New" mark (default: the verified colour).
+ * @cssproperty --trust-subprocessor-upcoming-color - Accent of the "Upcoming changes" section (default: the planned colour).
+ * @cssproperty --trust-subprocessor-loading-height - Space reserved while loading (default 10rem).
+ * @cssproperty --trust-color-text - Text colour.
+ * @cssproperty --trust-color-muted - Secondary text (labels, dates, country codes).
+ * @cssproperty --trust-color-surface - Background of the cards and fields.
+ * @cssproperty --trust-color-subtle - Default header background.
+ * @cssproperty --trust-color-border - Rules, card and field borders.
+ * @cssproperty --trust-color-accent - Links and the sorted column's mark.
+ * @cssproperty --trust-color-verified - The seal's verified mark and the default "New" colour.
+ * @cssproperty --trust-color-warning - The expired seal and warning.
+ * @cssproperty --trust-color-danger - The border of a problem message.
+ * @cssproperty --trust-color-planned - Default accent of "Upcoming changes".
+ * @cssproperty --trust-radius - Corner radius of cards, fields and marks.
+ * @cssproperty --trust-space - Base spacing.
+ * @cssproperty --trust-focus-ring - Outline of the focused control.
+ *
+ * The cards layout applies when the element's own width is at most 40rem (a container query on
+ * the host, named `subprocessor-list`), so it works in a narrow column as well as on a phone.
+ */
+export class SubprocessorListElement extends PostureElement {
+  static override styles = [sharedStyles, styles];
+
+  /** An entry whose `since` date lies within this many days is marked "New". */
+  @property({ type: Number, attribute: 'recent-days' }) recentDays = 90;
+
+  /** Level (1–6) of the list's title; "Upcoming changes" is one level below. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  @state() private sortKey?: SortKey;
+  @state() private sortDirection: SortDirection = 'ascending';
+  @state() private query = '';
+
+  private get subStrings(): SubprocessorStrings {
+    return this.strings.subprocessors;
+  }
+
+  private get level(): number {
+    const n = Math.round(this.headingLevel);
+    return n >= 1 && n <= 6 ? n : 2;
+  }
+
+  /** Sorts by `key`; the same column again reverses the order. */
+  private sortBy(key: SortKey) {
+    this.sortDirection = this.sortKey === key && this.sortDirection === 'ascending' ? 'descending' : 'ascending';
+    this.sortKey = key;
+  }
+
+  protected override renderPosture(posture: VerifiedPosture, expired: boolean): unknown {
+    const doc = posture.document;
+    const list = doc.subprocessors;
+    const today = isoDay(Date.now());
+    const rows = this.currentRows(list?.entries ?? [], list?.planned ?? [], today);
+    const upcoming = this.renderUpcoming(doc, today);
+    const s = this.subStrings;
+    const showTable = rows.length > 0;
+    const disclosure = list?.disclosure ?? 'public';
+    return html`
+      ${expired ? this.renderExpiredWarning(posture) : nothing}
+      ${this.renderSeal(posture, expired)}
+      <div part="title" class="title" role="heading" aria-level=${this.level}>${s.title(doc.organization.name)}</div>
+      ${list?.statement ? html`<div part="statement" class="statement" lang=${doc.language ?? nothing}>${this.renderBlocks(list.statement)}</div>` : nothing}
+      ${!showTable || disclosure !== 'public' ? html`<p part="disclosure" class="disclosure">${s.disclosure[disclosure]}</p>` : nothing}
+      ${showTable ? this.renderTable(rows, doc.organization.name, today) : nothing}
+      ${list?.safeguards ? html`<p part="safeguards" class="safeguards"><strong>${s.safeguards}:</strong> ${list.safeguards}</p>` : nothing}
+      ${list?.noticeDays !== undefined ? html`<p part="notice" class="notice">${s.notice(list.noticeDays)}</p>` : nothing}
+      ${list?.contact ? this.renderContact(list.contact) : nothing}
+      ${upcoming}
+    `;
+  }
+
+  /** The entries in effect today: the list, plus planned ones whose effective date has passed. */
+  private currentRows(entries: Subprocessor[], planned: PlannedSubprocessor[], today: string): Row[] {
+    const seen = new Set(entries.map((e) => `${e.name}\u0000${e.purpose}`.toLowerCase()));
+    const arrived = planned
+      .filter((p) => p.effective <= today && !seen.has(`${p.name}\u0000${p.purpose}`.toLowerCase()))
+      .map(({ announced: _a, effective, ...entry }): Subprocessor => ({ ...entry, since: entry.since ?? effective }));
+    return [...entries, ...arrived].map((entry, order) => ({ entry, order }));
+  }
+
+  private renderTable(all: Row[], organization: string, today: string): TemplateResult {
+    const s = this.subStrings;
+    const rows = this.sorted(this.filtered(all));
+    const cutoff = isoDay(Date.parse(`${today}T00:00:00Z`) - this.recentDays * DAY);
+    const labels: Record<SortKey, string> = { name: s.name, purpose: s.purpose, location: s.location };
+    return html`
+      <div part="filter" class="filter">
+        <label for="filter">${s.filter}</label>
+        <input id="filter" part="filter-input" type="search" autocomplete="off" .value=${this.query} @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)} />
+        <p part="count" class="count" role="status">${rows.length ? s.count(rows.length, all.length) : s.noMatch}</p>
+      </div>
+      <table part="table">
+        <caption part="caption"><span class="visually-hidden">${s.title(organization)}</span></caption>
+        <thead>
+          <tr>
+            ${SORT_KEYS.map((key) => {
+              const sorted = this.sortKey === key ? this.sortDirection : undefined;
+              return html`<th part="header" scope="col" class="sortable ${sorted ? 'is-sorted' : ''}" aria-sort=${sorted ?? nothing}>
+                <button part="sort-button" type="button" @click=${() => this.sortBy(key)}>
+                  ${labels[key]}<span class="sort-icon" aria-hidden="true">${SORT_ICONS[sorted ?? 'none']}</span>
+                </button>
+              </th>`;
+            })}
+            <th part="header" scope="col" class="unsortable">${s.safeguard}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${rows.map(({ entry }) => this.renderRow(entry, entry.since !== undefined && entry.since >= cutoff))}
+        </tbody>
+      </table>
+    `;
+  }
+
+  private renderRow(entry: Subprocessor, isNew: boolean): TemplateResult {
+    const s = this.subStrings;
+    return html`<tr part="row">
+      <th part="name" scope="row" class="name">
+        ${this.renderName(entry)}
+        ${isNew ? html` <span part="new-badge" class="new">${s.newMark}</span>` : nothing}
+        ${entry.since ? html`<span class="since">${s.since(this.formatDate(entry.since))}</span>` : nothing}
+      </th>
+      <td part="cell" class="purpose">
+        <span class="label">${s.purpose}</span>
+        <span>${entry.purpose}</span>
+        ${this.renderFacts(entry)}
+      </td>
+      <td part="cell" class="location"><span class="label">${s.location}</span>${this.renderLocations(entry)}</td>
+      <td part="cell" class="safeguard"><span class="label">${s.safeguard}</span>${entry.safeguard ?? this.renderNotStated()}</td>
+    </tr>`;
+  }
+
+  private renderName(entry: Subprocessor): unknown {
+    const href = safeHref(entry.url);
+    return href ? html`<a href=${href} rel="noopener noreferrer">${entry.name}</a>` : entry.name;
+  }
+
+  /** Category (when it says more than the purpose), services and data, as a small definition list. */
+  private renderFacts(entry: Subprocessor): unknown {
+    const s = this.subStrings;
+    const facts: [string, string][] = [];
+    if (entry.category && entry.category.toLowerCase() !== entry.purpose.toLowerCase()) facts.push([s.category, entry.category]);
+    if (entry.services?.length) facts.push([s.services, entry.services.join(', ')]);
+    if (entry.data?.length) facts.push([s.data, entry.data.join(', ')]);
+    if (!facts.length) return nothing;
+    return html`<dl class="facts">${facts.map(([term, value]) => html`<div><dt>${term}</dt><dd>${value}</dd></div>`)}</dl>`;
+  }
+
+  private renderLocations(entry: Subprocessor): unknown {
+    if (!entry.locations?.length) return this.renderNotStated();
+    return html`<ul class="locations">
+      ${entry.locations.map((l) => html`<li>${l.name}${l.country ? html` <span class="country" title=${this.countryName(l.country) ?? nothing}>${l.country}</span>` : nothing}</li>`)}
+    </ul>`;
+  }
+
+  private renderNotStated(): TemplateResult {
+    return html`<span class="none"><span aria-hidden="true">—</span><span class="visually-hidden">${this.subStrings.notStated}</span></span>`;
+  }
+
+  private countryName(code: string): string | undefined {
+    try {
+      return new Intl.DisplayNames([this.locale], { type: 'region' }).of(code);
+    } catch {
+      return undefined;
+    }
+  }
+
+  private renderContact(email: string): TemplateResult {
+    const href = safeHref(`mailto:${email.replace(/[?#&%]/g, encodeURIComponent)}`, true);
+    return html`<p part="contact" class="contact"><strong>${this.subStrings.contact}:</strong> ${href ? html`<a href=${href}>${email}</a>` : email}</p>`;
+  }
+
+  /** Paragraphs and lists, as text. */
+  private renderBlocks(blocks: Block[]): unknown {
+    return blocks.map((block) =>
+      block.type === 'paragraph'
+        ? html`<p>${block.lead ? html`<strong>${block.lead}</strong> ` : nothing}${block.text}</p>`
+        : html`<ul>${block.items.map((item) => html`<li>${item}</li>`)}</ul>`,
+    );
+  }
+
+  /** Planned sub-processors and announced changes that have not taken effect yet, soonest first. */
+  private renderUpcoming(doc: PostureDocument, today: string): unknown {
+    const s = this.subStrings;
+    const planned = (doc.subprocessors?.planned ?? []).filter((p) => p.effective > today);
+    const changes = (doc.changelog ?? []).filter(isSubprocessorChange).filter((c) => c.effective !== undefined && c.effective > today);
+    const items = [
+      ...planned.map((p) => ({ effective: p.effective, content: this.renderPlanned(p) })),
+      ...changes.map((c) => ({ effective: c.effective!, content: this.renderChange(c) })),
+    ].sort((a, b) => (a.effective < b.effective ? -1 : a.effective > b.effective ? 1 : 0));
+    if (!items.length) return nothing;
+    return html`<section part="upcoming" class="upcoming" aria-labelledby="upcoming-title">
+      <div id="upcoming-title" class="section-title" role="heading" aria-level=${Math.min(this.level + 1, 6)}>${s.upcoming}</div>
+      <ul class="upcoming-list">
+        ${items.map((item) => html`<li part="upcoming-item" class="upcoming-item">${item.content}</li>`)}
+      </ul>
+    </section>`;
+  }
+
+  private renderPlanned(p: PlannedSubprocessor): TemplateResult {
+    const s = this.subStrings;
+    const locations = (p.locations ?? []).map((l) => (l.country ? `${l.name} (${l.country})` : l.name)).join('; ');
+    return html`<span class="kind">${s.planned}</span>
+      <span class="what"><strong>${this.renderName(p)}</strong> — ${p.purpose}</span>
+      ${this.renderFacts(p)}
+      <span class="where">
+        ${locations ? html`<span>${s.location}: ${locations}</span>` : nothing}
+        ${p.safeguard ? html`<span>${s.safeguard}: ${p.safeguard}</span>` : nothing}
+      </span>
+      <span class="dates">${p.announced ? html`${s.announced(this.formatDate(p.announced))} · ` : nothing}${s.effective(this.formatDate(p.effective))}</span>`;
+  }
+
+  private renderChange(c: SubprocessorChange): TemplateResult {
+    const s = this.subStrings;
+    return html`<span class="kind">${s.change[c.type]}</span>
+      <span class="what">${c.subject ? html`<strong>${c.subject}</strong> — ` : nothing}${c.summary}</span>
+      <span class="dates">${s.announced(this.formatDate(c.date))} · ${s.effective(this.formatDate(c.effective!))}</span>`;
+  }
+
+  /** Entries matching every word of the filter, in name, purpose, category, services, data or location. */
+  private filtered(rows: Row[]): Row[] {
+    const words = this.fold(this.query).split(/\s+/).filter(Boolean);
+    if (!words.length) return rows;
+    return rows.filter(({ entry: e }) => {
+      const text = this.fold(
+        [e.name, e.purpose, e.category ?? '', ...(e.services ?? []), ...(e.data ?? []), ...(e.locations ?? []).flatMap((l) => [l.name, l.country ?? ''])].join('\n'),
+      );
+      return words.every((w) => text.includes(w));
+    });
+  }
+
+  /** Case- and accent-insensitive text, so "zurich" finds "Zürich". */
+  private fold(text: string): string {
+    return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase(this.locale);
+  }
+
+  private sorted(rows: Row[]): Row[] {
+    const key = this.sortKey;
+    if (!key) return rows;
+    const collator = new Intl.Collator(this.locale, { sensitivity: 'base', numeric: true });
+    const value = (e: Subprocessor) => (key === 'location' ? (e.locations?.[0]?.name ?? '') : e[key]);
+    const sign = this.sortDirection === 'ascending' ? 1 : -1;
+    return [...rows].sort((a, b) => {
+      const [x, y] = [value(a.entry), value(b.entry)];
+      if (!x !== !y) return x ? -1 : 1; // entries without a location go last, either way
+      return sign * collator.compare(x, y) || a.order - b.order;
+    });
+  }
+}
