@@ -1,0 +1,40 @@
+/** Certifications and attestations: framework, status, auditor, period, scope, and how to get the report. */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { CERTIFICATION_STATUSES, Certification } from '../../core/index.js';
+import { emailLink, facts, heading, section, time, urlLink, type CenterSection, type CenterView } from './section.js';
+
+type CertificationStatus = (typeof CERTIFICATION_STATUSES)[number];
+
+/** Never colour alone: each status has its icon and its word. */
+const CERTIFICATION_ICONS: Record<CertificationStatus, string> = { certified: '✓', 'in-progress': '◐', planned: '○', aligned: '≈', expired: '✕' };
+
+export function certificationsSection(view: CenterView, certifications: Certification[]): CenterSection {
+  const title = view.s.section.certifications;
+  const content = html`<ul class="cards">${certifications.map((c) => renderCertification(view, c))}</ul>`;
+  return { id: 'certifications', title, content: section(view, 'certifications', 'certifications', title, content) };
+}
+
+function renderCertification(view: CenterView, c: Certification): TemplateResult {
+  const s = view.s;
+  return html`<li part="certification" class="card">
+    <div class="card-head">
+      ${heading(view.level + 2, { part: 'item-title', className: 'item-title' }, c.framework)}
+      <span part="status" class="status certification-${c.status}"><span aria-hidden="true">${CERTIFICATION_ICONS[c.status]}</span> ${s.certification[c.status]}</span>
+    </div>
+    ${c.description ? html`<p>${c.description}</p>` : nothing}
+    ${facts([
+      [s.auditor, c.auditor],
+      [s.period, c.period ? html`${s.range(view.formatDate(c.period.from), view.formatDate(c.period.to))}` : undefined],
+      [s.scope, c.scope],
+      [s.report, c.report ? renderReport(view, c.report) : undefined],
+    ])}
+  </li>`;
+}
+
+function renderReport(view: CenterView, report: NonNullable<Certification['report']>): TemplateResult {
+  const s = view.s;
+  return html`<span part="access" class="access access-${report.access}">${s.access[report.access]}</span>
+    ${report.url?.startsWith('mailto:') ? html` <span class="request">${s.requestFrom} ${urlLink(report.url, { mailto: true })}</span>` : nothing}
+    ${report.url && !report.url.startsWith('mailto:') ? html` ${urlLink(report.url, { label: s.viewReport })}` : nothing}
+    ${report.contact ? html` <span class="request">${s.requestFrom} ${emailLink(report.contact)}</span>` : nothing}`;
+}

@@ -1,0 +1,24 @@
+/** The vendor's documents, each with its access mode (public, on request, under NDA) as words, and how to get it. */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { PostureDocument } from '../../core/index.js';
+import { emailLink, section, urlLink, type CenterSection, type CenterView } from './section.js';
+
+type DocumentEntry = NonNullable<PostureDocument['documents']>[number];
+
+export function documentsSection(view: CenterView, documents: DocumentEntry[]): CenterSection {
+  const title = view.s.section.documents;
+  const content = html`<ul class="rows">${documents.map((d) => renderDocument(view, d))}</ul>`;
+  return { id: 'documents', title, content: section(view, 'documents', 'documents', title, content) };
+}
+
+function renderDocument(view: CenterView, d: DocumentEntry): TemplateResult {
+  const s = view.s;
+  return html`<li part="document" class="row">
+    <div class="card-head">
+      <span class="item-title">${urlLink(d.url, { label: d.title, mailto: true })}</span>
+      <span part="access" class="access access-${d.access}">${s.access[d.access]}</span>
+    </div>
+    ${d.description ? html`<p>${d.description}</p>` : nothing}
+    ${d.contact ? html`<p class="meta">${s.requestFrom} ${emailLink(d.contact)}</p>` : nothing}
+  </li>`;
+}

@@ -1,0 +1,90 @@
+/**
+ * The frame every `<trust-center>` section shares: what a section renderer is given (strings,
+ * locale, heading level), headings at a computed level, the `<section aria-labelledby>` wrapper,
+ * dates as `<time>`, fact lists, and links made only through `safeHref`.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { html as staticHtml, literal } from 'lit/static-html.js';
+import { safeHref } from '../posture-element.js';
+import type { Strings, TrustCenterStrings } from '../strings.js';
+
+/** What a section renderer needs from the element. */
+export interface CenterView {
+  strings: Strings;
+  s: TrustCenterStrings;
+  locale: string;
+  /** Level of the page title; sections are one below it, their items two. */
+  level: number;
+  formatDate(date: string): string;
+}
+
+/** An entry of the "On this page" navigation, and the id of the element it scrolls to. */
+export interface NavEntry {
+  id: string;
+  title: string;
+  children?: NavEntry[];
+}
+
+/** A section to render, with its navigation entry. */
+export interface CenterSection extends NavEntry {
+  content: TemplateResult;
+}
+
+const TAGS = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
+
+/** `<hN>` for N clamped to 1–6; a target of the navigation gets `tabindex="-1"` so it can take focus. */
+export function heading(level: number, options: { id?: string; part: string; className?: string; target?: boolean }, content: unknown): TemplateResult {
+  const tag = TAGS[Math.min(6, Math.max(1, level)) - 1]!;
+  return staticHtml`<${tag} id=${ifDefined(options.id)} part=${options.part} class=${ifDefined(options.className)} tabindex=${options.target ? '-1' : nothing}>${content}</${tag}>`;
+}
+
+/** A `<section>` labelled by its heading; `kind` becomes an extra part name (`section-faq` …). */
+export function section(view: CenterView, kind: string, id: string, title: string, content: unknown): TemplateResult {
+  return html`<section part="section section-${kind}" class="section section-${kind}" id=${id} aria-labelledby=${`${id}-title`}>
+    ${heading(view.level + 1, { id: `${id}-title`, part: 'section-title', className: 'section-title', target: true }, title)}
+    ${content}
+  </section>`;
+}
+
+/** A calendar date for people, machine-readable underneath. */
+export function time(view: CenterView, date: string): TemplateResult {
+  return html`<time datetime=${date}>${view.formatDate(date)}</time>`;
+}
+
+/** Term / value pairs; a pair whose value is missing is left out. */
+export function facts(rows: [string, unknown][]): unknown {
+  const present = rows.filter(([, value]) => value !== undefined && value !== nothing && value !== '');
+  if (!present.length) return nothing;
+  return html`<dl class="facts">${present.map(([term, value]) => html`<div><dt>${term}</dt><dd>${value}</dd></div>`)}</dl>`;
+}
+
+/** An e-mail address as a mailto: link (text when it cannot be one). */
+export function emailLink(email: string): unknown {
+  const href = safeHref(`mailto:${email.replace(/[?#&%]/g, encodeURIComponent)}`, true);
+  return href ? html`<a href=${href}>${email}</a>` : email;
+}
+
+/** A link from an https: (or, when allowed, mailto:) URL, showing `label` or a readable form of the URL; nothing otherwise. */
+export function urlLink(url: string | undefined, options: { label?: unknown; mailto?: boolean; part?: string } = {}): unknown {
+  const href = safeHref(url, options.mailto);
+  if (!href) return options.label ?? nothing;
+  return html`<a href=${href} part=${ifDefined(options.part)} rel="noopener noreferrer">${options.label ?? readableUrl(href)}</a>`;
+}
+
+/** `https://example.com/trust/` → `example.com/trust`; `mailto:a@b.c` → `a@b.c`. */
+export function readableUrl(href: string): string {
+  const url = new URL(href);
+  if (url.protocol === 'mailto:') return decodeURIComponent(url.pathname);
+  const path = url.pathname === '/' ? '' : url.pathname.replace(/\/$/, '');
+  return `${url.host}${path}${url.search}`;
+}
+
+/** A country's name in the visitor's language, falling back to its code. */
+export function countryName(view: CenterView, code: string): string {
+  try {
+    return new Intl.DisplayNames([view.locale], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}

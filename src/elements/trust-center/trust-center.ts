@@ -1,0 +1,253 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { PostureDocument, VerifiedPosture } from '../../core/index.js';
+import { PostureElement, safeHref } from '../posture-element.js';
+import { sharedStyles, statusStyles } from '../shared.styles.js';
+import { blocks } from './blocks.js';
+import { changelogSection } from './changelog-section.js';
+import { certificationsSection } from './certifications-section.js';
+import { contactsSection, linksSection } from './contact-sections.js';
+import { controlsSection, type StatusFilter } from './controls-section.js';
+import { residencySection, retentionSection } from './data-sections.js';
+import { documentsSection } from './documents-section.js';
+import { faqSection } from './faq-section.js';
+import { heading, section, type CenterSection, type CenterView, type NavEntry } from './section.js';
+import { styles } from './trust-center.styles.js';
+
+/** The document keys that become sections; the others make the header, the footer and the seal. */
+type SectionKey = Exclude<keyof PostureDocument, '$schema' | 'version' | 'issuer' | 'issued' | 'expires' | 'sequence' | 'language' | 'organization' | 'title' | 'introduction' | 'updated' | 'review'>;
+
+/**
+ * The vendor's whole posture document as a page: the organization, the seal, then every section
+ * the document has — controls by category (with a filter by status), certifications,
+ * sub-processors (an embedded `<subprocessor-list>`), residency, retention, documents, contacts,
+ * links, FAQ, change log and every statement — in the order of the document's own keys, so the
+ * vendor decides the order. An "On this page" navigation moves focus to each section's heading.
+ *
+ * Headings form one outline: the title is an `<h{heading-level}>` (default `h2`), each section
+ * one level below, categories and items two below. The organization, title, introduction,
+ * `updated` and `review` make the header and footer; `issuer`, `expires` and the keys are in the seal.
+ *
+ * @summary A vendor's verified security and privacy posture, in full.
+ *
+ * @attr src - URL of the signed posture document; without it, the nearest ancestor element's document is shown.
+ * @attr pin - Space-separated key thumbprints: when present, only these keys are trusted.
+ * @attr keys - URL of a JWKS to trust instead of discovering the keys at the document's origin.
+ * @attr loading - `lazy` waits until the element nears the viewport before loading.
+ * @attr expired - `show` an expired document under a warning (default) or `hide` it.
+ * @attr theme - `light`, `dark`, or follow the visitor's preference (default).
+ * @attr timeout - Milliseconds to wait for the document and its keys.
+ * @attr state - `loading`, `verified`, `expired`, `unverified` or `error`; reflected, read-only.
+ * @attr heading-level - Level (1–4) of the title heading; sections are one level below, categories and items two (default 2).
+ * @attr status-filter - Which controls are shown: `all` (default), `shipped`, `in-progress`, `roadmap` or `not-applicable`. The visitor changes it with the filter buttons.
+ *
+ * @event trust-load - The document verified (or verified but expired). `detail: { posture, signer, expired }`.
+ * @event trust-error - It could not be shown. `detail: { code, message }`.
+ *
+ * @slot - Content of the host page shown after the sections (only when the document is shown). Elements in it without `src` show this element's document.
+ * @slot footer - Content of the host page at the end of the footer.
+ *
+ * @csspart loading - The loading message.
+ * @csspart problem - The explanation shown instead of the document when it cannot be shown.
+ * @csspart details - The technical details of a problem.
+ * @csspart expired-warning - The warning above an expired document.
+ * @csspart seal - The verification seal: signer, updated and expiry dates, key id.
+ * @csspart header - The header: organization, title, seal and introduction.
+ * @csspart logo - The organization's logo (only from an https: URL).
+ * @csspart organization - The organization's name, a link to its site.
+ * @csspart title - The page title.
+ * @csspart introduction - The introduction's paragraphs.
+ * @csspart nav - The "On this page" navigation.
+ * @csspart nav-link - A link in the navigation.
+ * @csspart section - Every section; each also has `section-<kind>`: `section-controls`, `section-certifications`, `section-subprocessors`, `section-residency`, `section-retention`, `section-documents`, `section-contacts`, `section-links`, `section-faq`, `section-changelog`, `section-statement`.
+ * @csspart section-controls - The controls section (see `section`; likewise for the other kinds).
+ * @csspart section-title - A section's heading.
+ * @csspart filter - The group of status filter buttons.
+ * @csspart filter-button - One filter button (`aria-pressed` tells which is on).
+ * @csspart filter-count - How many controls the filter shows (a polite live region).
+ * @csspart category - One control category.
+ * @csspart category-title - A category's heading.
+ * @csspart no-match - The note in a category none of whose controls the filter shows.
+ * @csspart control - One control.
+ * @csspart control-title - A control's name.
+ * @csspart status - A status mark (icon and word) of a control or certification.
+ * @csspart certification - One certification.
+ * @csspart item-title - The heading of a certification or contact.
+ * @csspart access - The access mode of a document or report: public, on request, under NDA.
+ * @csspart region - One data-residency region.
+ * @csspart table - The retention table.
+ * @csspart document - One document.
+ * @csspart contact - One contact.
+ * @csspart link - A link in the links section.
+ * @csspart faq-item - One question and its answer.
+ * @csspart change - One change-log entry.
+ * @csspart footer - The footer: last updated, review cadence and note.
+ *
+ * @cssproperty --trust-center-max-width - Widest the element gets (default 72rem).
+ * @cssproperty --trust-center-nav-width - Width of the navigation column on wide layouts (default 14rem).
+ * @cssproperty --trust-center-sticky-top - Distance from the viewport top of the sticky navigation and of a section scrolled to, e.g. under a fixed site header (default 1rem).
+ * @cssproperty --trust-center-loading-height - Space reserved while loading (default 24rem).
+ * @cssproperty --trust-color-text - Text colour.
+ * @cssproperty --trust-color-muted - Secondary text: labels, dates, notes.
+ * @cssproperty --trust-color-surface - Background of cards.
+ * @cssproperty --trust-color-subtle - Background of the navigation, table headers and pressed filter.
+ * @cssproperty --trust-color-border - Rules and card borders.
+ * @cssproperty --trust-color-accent - Links and the pressed filter.
+ * @cssproperty --trust-color-verified - Shipped controls, certified, the verified seal.
+ * @cssproperty --trust-color-warning - Controls in progress, the expired seal and warning.
+ * @cssproperty --trust-color-danger - Expired certifications, the border of a problem message.
+ * @cssproperty --trust-color-planned - Roadmap controls and planned certifications.
+ * @cssproperty --trust-radius - Corner radius.
+ * @cssproperty --trust-space - Base spacing.
+ * @cssproperty --trust-focus-ring - Outline of the focused control.
+ *
+ * The sub-processors section embeds `<subprocessor-list>`, which `define/trust-center.js` registers
+ * along with this element.
+ *
+ * The navigation becomes a side column when the element is at least 50rem wide (a container
+ * query on the host, named `trust-center`).
+ */
+export class TrustCenterElement extends PostureElement {
+  static override styles = [sharedStyles, statusStyles, styles];
+
+  /** Level (1–4) of the title heading; sections are one below, categories and items two below. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  /** Which controls are shown: `all`, or one status. */
+  @property({ attribute: 'status-filter' }) statusFilter: StatusFilter = 'all';
+
+  private get level(): number {
+    const n = Math.round(this.headingLevel);
+    return n >= 1 && n <= 4 ? n : 2;
+  }
+
+  private view(): CenterView {
+    return { strings: this.strings, s: this.strings.center, locale: this.locale, level: this.level, formatDate: (d) => this.formatDate(d) };
+  }
+
+  protected override renderPosture(posture: VerifiedPosture, expired: boolean): unknown {
+    const doc = posture.document;
+    const view = this.view();
+    const sections = this.sections(doc, view);
+    return html`
+      ${expired ? this.renderExpiredWarning(posture) : nothing}
+      ${this.renderHeader(posture, view, expired)}
+      <div class="layout">
+        ${sections.length > 1 ? this.renderNav(sections, view) : nothing}
+        <div class="sections">
+          ${sections.map((s) => s.content)}
+          <slot></slot>
+        </div>
+      </div>
+      ${this.renderFooter(doc, view)}
+    `;
+  }
+
+  /** One section per present key, in the document's own key order; each statement is a section. */
+  private sections(doc: PostureDocument, view: CenterView): CenterSection[] {
+    const out: CenterSection[] = [];
+    for (const key of Object.keys(doc) as (keyof PostureDocument)[]) {
+      const made = this.sectionFor(key as SectionKey, doc, view);
+      if (Array.isArray(made)) out.push(...made);
+      else if (made) out.push(made);
+    }
+    return out;
+  }
+
+  private sectionFor(key: SectionKey, doc: PostureDocument, view: CenterView): CenterSection | CenterSection[] | undefined {
+    switch (key) {
+      case 'categories':
+        return doc.categories?.length ? controlsSection(view, doc.categories, this.statusFilter, (status) => (this.statusFilter = status)) : undefined;
+      case 'certifications':
+        return doc.certifications?.length ? certificationsSection(view, doc.certifications) : undefined;
+      case 'subprocessors':
+        return doc.subprocessors ? this.subprocessorsSection(view) : undefined;
+      case 'residency':
+        return doc.residency && (doc.residency.summary || doc.residency.regions?.length) ? residencySection(view, doc.residency) : undefined;
+      case 'retention':
+        return doc.retention?.length ? retentionSection(view, doc.retention) : undefined;
+      case 'documents':
+        return doc.documents?.length ? documentsSection(view, doc.documents) : undefined;
+      case 'contacts':
+        return doc.contacts?.length ? contactsSection(view, doc.contacts) : undefined;
+      case 'links':
+        return doc.links ? linksSection(view, doc.links) : undefined;
+      case 'faq':
+        return doc.faq?.length ? faqSection(view, doc.faq) : undefined;
+      case 'changelog':
+        return doc.changelog?.length ? changelogSection(view, doc.changelog) : undefined;
+      case 'statements':
+        return (doc.statements ?? []).map((statement) => {
+          const id = `statement-${statement.id}`;
+          return { id, title: statement.title, content: section(view, 'statement', id, statement.title, html`<div class="body" lang=${doc.language ?? nothing}>${blocks(statement.body)}</div>`) };
+        });
+      default:
+        return undefined;
+    }
+  }
+
+  /** The list, by `<subprocessor-list>` taking this element's document through context; its seal would repeat ours. */
+  private subprocessorsSection(view: CenterView): CenterSection {
+    const title = view.s.section.subprocessors;
+    const content = html`<subprocessor-list heading-level=${Math.min(6, view.level + 2)} theme=${this.theme ?? nothing} expired=${this.expired}></subprocessor-list>`;
+    return { id: 'subprocessors', title, content: section(view, 'subprocessors', 'subprocessors', title, content) };
+  }
+
+  private renderHeader(posture: VerifiedPosture, view: CenterView, expired: boolean): TemplateResult {
+    const doc = posture.document;
+    const org = doc.organization;
+    const logo = safeHref(org.logo);
+    const site = safeHref(org.url);
+    return html`<header part="header" class="header">
+      <p class="organization">
+        ${logo ? html`<img part="logo" class="logo" src=${logo} alt=${view.s.logo(org.name)} referrerpolicy="no-referrer" />` : nothing}
+        ${site ? html`<a part="organization" href=${site} rel="noopener noreferrer">${org.name}</a>` : html`<span part="organization">${org.name}</span>`}
+        ${org.legalName ? html`<span class="legal-name">${org.legalName}</span>` : nothing}
+      </p>
+      ${heading(view.level, { id: 'title', part: 'title', className: 'title' }, html`<span lang=${doc.language ?? nothing}>${doc.title ?? org.name}</span>`)}
+      ${this.renderSeal(posture, expired)}
+      ${doc.introduction?.length ? html`<div part="introduction" class="introduction" lang=${doc.language ?? nothing}>${blocks(doc.introduction)}</div>` : nothing}
+    </header>`;
+  }
+
+  private renderNav(sections: CenterSection[], view: CenterView): TemplateResult {
+    const link = (entry: NavEntry) => html`<a part="nav-link" href=${`#${entry.id}`} @click=${(event: Event) => this.go(event, entry.id)}>${entry.title}</a>`;
+    return html`<nav part="nav" class="nav" aria-labelledby="nav-title">
+      <p id="nav-title" class="nav-title">${view.s.onThisPage}</p>
+      <ul>
+        ${sections.map(
+          (entry) => html`<li>
+            ${link(entry)}
+            ${entry.children?.length ? html`<ul>${entry.children.map((child) => html`<li>${link(child)}</li>`)}</ul>` : nothing}
+          </li>`,
+        )}
+      </ul>
+    </nav>`;
+  }
+
+  /** Hash links do not reach into a shadow root: scroll the target into view and move focus to its heading. */
+  private go(event: Event, id: string) {
+    event.preventDefault();
+    const root = this.renderRoot as ShadowRoot;
+    const target = root.getElementById(id);
+    const title = root.getElementById(`${id}-title`);
+    if (!target) return;
+    const still = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+    target.scrollIntoView({ behavior: still ? 'auto' : 'smooth', block: 'start' });
+    (title ?? target).focus({ preventScroll: true });
+  }
+
+  private renderFooter(doc: PostureDocument, view: CenterView): TemplateResult {
+    const s = view.s;
+    const review = doc.review;
+    return html`<footer part="footer" class="footer">
+      <p>
+        ${s.lastUpdated(view.formatDate(doc.updated))}
+        ${review ? html` ${s.cadence[review.cadence]}` : nothing}
+        ${review?.lastReviewed ? html` ${s.lastReviewed(view.formatDate(review.lastReviewed))}` : nothing}
+      </p>
+      ${review?.note ? html`<p lang=${doc.language ?? nothing}>${review.note}</p>` : nothing}
+      <slot name="footer"></slot>
+    </footer>`;
+  }
+}
