@@ -42,11 +42,9 @@ const jwks = path.join(work, 'jwks.json');
 cli('keygen', '--alg', 'ed25519', '--key', key, '--jwks', jwks);
 
 const names = (await readdir(documentsDir)).filter((f) => f.endsWith('.json')).sort();
-const published: string[] = [];
 for (const name of names) {
   const out = path.join(publicDir, 'documents', name);
   cli('sign', path.join(documentsDir, name), '--key', key, '--issuer', origin, '--valid-for', '30d', '--out', out);
-  published.push(`/documents/${name}`);
 }
 // The first document is also published at the well-known path, with the keys every document is checked against.
 cli('publish', publicDir, '--document', path.join(publicDir, 'documents', names[0]!), '--jwks', jwks);
@@ -55,11 +53,24 @@ cli('publish', publicDir, '--document', path.join(publicDir, 'documents', names[
 const signed = JSON.parse(await readFile(path.join(publicDir, 'documents', names[0]!), 'utf8'));
 const payload = Buffer.from(signed.payload, 'base64url').toString('utf8').replace('"shipped"', '"roadmap"').replace('EEA', 'USA');
 await writeFile(path.join(publicDir, 'documents', 'tampered.json'), JSON.stringify({ ...signed, payload: Buffer.from(payload).toString('base64url') }, null, 2));
-published.push('/documents/tampered.json');
 
-await writeFile(path.join(publicDir, 'demo-documents.json'), JSON.stringify(published));
-if (!existsSync(path.join(publicDir, '.well-known/trust-elements/jwks.json'))) throw new Error('publish did not write the JWKS');
+// An expired copy: genuinely signed, but its validity ended ten days ago.
+const DAY = 86_400_000;
+const expiredSource = JSON.parse(await readFile(path.join(documentsDir, names[names.length - 1]!), 'utf8'));
+const draft = path.join(work, 'expired-source.json');
+await writeFile(draft, JSON.stringify({ ...expiredSource, issued: new Date(Date.now() - 100 * DAY).toISOString().replace(/\.\d+Z$/, 'Z'), expires: new Date(Date.now() - 10 * DAY).toISOString().replace(/\.\d+Z$/, 'Z') }));
+cli('sign', draft, '--key', key, '--issuer', origin, '--out', path.join(publicDir, 'documents', 'expired.json'));
+
+// A partner's mirror of a vendor document, for the page that pins the vendor's key.
+await mkdir(path.join(publicDir, 'partner'), { recursive: true });
+await writeFile(path.join(publicDir, 'partner', 'vendor-posture.json'), await readFile(path.join(publicDir, 'documents', names[names.length - 1]!)));
+
+const kid = (JSON.parse(await readFile(jwks, 'utf8')) as { keys: { kid: string }[] }).keys[0]!.kid;
+// Vite puts these into the demo pages' HTML (%VITE_DEMO_PIN%).
+process.env.VITE_DEMO_PIN = kid;
+process.env.VITE_DEMO_OTHER_PIN = 'kPrK_qmxVWaYVA9wwBF6Iuo3vVzz7TxHCTwXBygrS4k';
+console.log(`  demo key id (what partners pin): ${kid}`);
 
 const server = await createServer({ configFile: path.join(root, 'vite.config.ts'), server: { port, host: '127.0.0.1', strictPort: true } });
 await server.listen();
-console.log(`\nDemo: ${origin}/  (Ctrl+C to stop)`);
+console.log(`\nDemo: ${origin}/   partner page: ${origin}/partner.html   (Ctrl+C to stop)`);

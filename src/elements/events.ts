@@ -12,8 +12,6 @@ export interface TrustLoadDetail {
 
 export type TrustErrorDetail = PostureProblem;
 
-export const LOAD_EVENT = 'trust-load';
-export const ERROR_EVENT = 'trust-error';
 
 declare global {
   interface HTMLElementEventMap {

@@ -8,7 +8,7 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { isPostureError, PostureError, type VerifiedPosture } from '../core/index.js';
 import { postureContext, type PostureProblem, type PostureSnapshot, type PostureState } from './context.js';
-import { ERROR_EVENT, LOAD_EVENT, type TrustErrorDetail, type TrustLoadDetail } from './events.js';
+import type { TrustErrorDetail, TrustLoadDetail } from './events.js';
 import { loadShared } from './loader.js';
 import { formatDate, nearestLang, problemKind, stringsFor, type Strings } from './strings.js';
 
@@ -201,9 +201,9 @@ export abstract class PostureElement extends LitElement {
     const problem = this.problem;
     if ((this.state === 'verified' || this.state === 'expired') && !problem && current.posture) {
       const detail: TrustLoadDetail = { posture: current.posture, signer: current.posture.signers[0]!.thumbprint, expired: this.state === 'expired' };
-      this.dispatchEvent(new CustomEvent(LOAD_EVENT, { detail, bubbles: true, composed: true }));
+      this.dispatchEvent(new CustomEvent('trust-load', { detail, bubbles: true, composed: true }));
     } else if (problem) {
-      this.dispatchEvent(new CustomEvent<TrustErrorDetail>(ERROR_EVENT, { detail: problem, bubbles: true, composed: true }));
+      this.dispatchEvent(new CustomEvent<TrustErrorDetail>('trust-error', { detail: problem, bubbles: true, composed: true }));
     }
   }
 

@@ -1,0 +1,393 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { CONTROL_STATUSES, type Control, type ControlCategory, type VerifiedPosture } from '../../core/index.js';
+import type { PostureProblem } from '../context.js';
+import { PostureElement } from '../posture-element.js';
+import { sharedStyles, STATUS_ICONS, statusStyles } from '../shared.styles.js';
+import { problemKind } from '../strings.js';
+import { styles } from './control-status.styles.js';
+
+/** Whether tooltips can go to the top layer, where no ancestor's `overflow` clips them. */
+const POPOVER = typeof HTMLElement !== 'undefined' && 'popover' in HTMLElement.prototype;
+
+/** How long a tooltip stays after the pointer leaves, so the pointer can cross onto it. */
+const CLOSE_DELAY_MS = 150;
+
+interface Badge {
+  /** Unique in the shadow root: names the tooltip's id. */
+  key: string;
+  /** The status pill's class: `status-<status>`, `is-problem`, `is-expired` or `is-loading`. */
+  tone: string;
+  icon: string;
+  label: string;
+  title: string;
+  titleLang?: string;
+  /** What a screen reader says for the badge. */
+  name: string;
+  mark?: TemplateResult;
+  /** The tooltip's content; without one the badge is not focusable. */
+  tip?: TemplateResult;
+  muted?: boolean;
+}
+
+/**
+ * The status of one security control as a compact inline badge (`control="ID"`), or of every
+ * control of one category as a list (`category="ID"`). With neither attribute it shows a summary:
+ * one badge per status with how many controls have it, their titles in the badge's tooltip.
+ *
+ * A badge shows the status by icon, word and colour, the control's title, and the verified mark
+ * (or an expired mark, icon and word). Hovering or focusing it (every badge is a tab stop) shows
+ * a tooltip with the description and the seal's facts, which is also the badge's accessible
+ * description; Escape hides it. A single badge keeps one size in every state, so the page never
+ * jumps; a list reserves `--trust-control-list-min-height` while it loads.
+ *
+ * An id the document does not have is an error (`state="error"`, `trust-error` with code
+ * `unknown-control` or `unknown-category`), never an empty element.
+ *
+ * @summary Verified status of one security control, or of a category's controls.
+ *
+ * @attr control - Id of the control to show as one badge. Takes precedence over `category`.
+ * @attr category - Id of the category whose controls to list.
+ * @attr src - URL of the signed posture document; without it, the nearest ancestor trust element's document.
+ * @attr pin - Space-separated key thumbprints; when present only these keys are trusted.
+ * @attr keys - URL of a JWKS to trust instead of discovering the keys at the document's origin.
+ * @attr loading - `lazy` waits until the element nears the viewport (default `eager`).
+ * @attr expired - `show` an expired document under a warning (default) or `hide` it.
+ * @attr theme - `light` or `dark`; by default the visitor's preference.
+ * @attr timeout - Milliseconds to wait for the document and its keys (default 10000).
+ * @attr state - Reflected, read-only: `loading`, `verified`, `expired`, `unverified` or `error`.
+ *
+ * @event trust-load - The document verified (or verified but expired). `detail: { posture, signer, expired }`.
+ * @event trust-error - Nothing can be shown. `detail: { code, message }`; an unknown id gives code
+ *   `unknown-control` or `unknown-category` and a message naming the id.
+ *
+ * @csspart badge - A badge box (focusable; one per control or status).
+ * @csspart status - The status pill inside a badge: icon and word, in the status colour.
+ * @csspart icon - The status icon.
+ * @csspart label - The status word.
+ * @csspart title - The control's title (in the summary: how many controls).
+ * @csspart mark - A single badge's verified mark, or its expired mark.
+ * @csspart tooltip - The tooltip shown on hover and focus.
+ * @csspart description - The control's description, in the tooltip.
+ * @csspart group - The list view's box (category or summary).
+ * @csspart heading - The category's title, or the summary's heading.
+ * @csspart category-description - The category's description, when it has one.
+ * @csspart list - The list of badges.
+ * @csspart item - One list entry.
+ * @csspart seal - The list view's seal: verified, signed by, updated and expiry dates, key id.
+ * @csspart expired-warning - The warning above an expired list.
+ * @csspart loading - The list view's loading message.
+ * @csspart problem - The list view's explanation when nothing can be shown.
+ * @csspart details - The technical details inside `problem`.
+ *
+ * @cssproperty --trust-control-width - Width of a single badge (default 20em).
+ * @cssproperty --trust-control-height - Height of a badge (default 1.75em).
+ * @cssproperty --trust-control-list-min-height - Height reserved by a list while it loads (default 5em).
+ * @cssproperty --trust-tooltip-width - Widest a tooltip grows (default 22rem).
+ * @cssproperty --trust-tooltip-shadow - The tooltip's box shadow.
+ * @cssproperty --trust-color-verified - Shipped status and the verified mark.
+ * @cssproperty --trust-color-warning - In-progress status and the expired mark.
+ * @cssproperty --trust-color-planned - Roadmap status.
+ * @cssproperty --trust-color-muted - Not-applicable status and secondary text.
+ * @cssproperty --trust-color-danger - The mark of a badge that cannot show its control.
+ * @cssproperty --trust-color-text - Text colour.
+ * @cssproperty --trust-color-surface - Background of badges and tooltips.
+ * @cssproperty --trust-color-border - Border of badges and tooltips.
+ * @cssproperty --trust-color-accent - Hovered badge border and the focus ring.
+ * @cssproperty --trust-focus-ring - Outline of a focused badge.
+ * @cssproperty --trust-radius - Corner radius.
+ * @cssproperty --trust-space - Spacing of the list view.
+ */
+export class ControlStatusElement extends PostureElement {
+  static override styles = [sharedStyles, statusStyles, styles];
+
+  /** Id of the control to show as one badge. Takes precedence over `category`. */
+  @property({ reflect: true }) control?: string;
+
+  /** Id of the category whose controls to list. */
+  @property({ reflect: true }) category?: string;
+
+  private openAnchor?: HTMLElement;
+  private hovered?: HTMLElement;
+  private focused?: HTMLElement;
+  private closeTimer?: ReturnType<typeof setTimeout>;
+
+  private get controlId(): string | undefined {
+    return this.control?.trim() || undefined;
+  }
+
+  private get categoryId(): string | undefined {
+    return this.category?.trim() || undefined;
+  }
+
+  private get mode(): 'control' | 'category' | 'summary' {
+    return this.controlId ? 'control' : this.categoryId ? 'category' : 'summary';
+  }
+
+  protected override ownProblem(): PostureProblem | undefined {
+    const posture = this.snapshot.posture;
+    if (!posture) return undefined;
+    const all = posture.document.categories ?? [];
+    const control = this.controlId;
+    const category = this.categoryId;
+    if (control) {
+      if (all.some((c) => c.controls.some((x) => x.id === control))) return undefined;
+      return { code: 'unknown-control', message: `This document has no control "${control}".${known(all.flatMap((c) => c.controls.map((x) => x.id)), 'controls')}` };
+    }
+    if (category && !all.some((c) => c.id === category)) {
+      return { code: 'unknown-category', message: `This document has no category "${category}".${known(all.map((c) => c.id), 'categories')}` };
+    }
+    return undefined;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.closeTip();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Rendering
+
+  protected override renderLoading(): unknown {
+    if (this.mode !== 'control') return super.renderLoading();
+    return this.badge({ key: 'loading', tone: 'is-loading', icon: '…', label: '', title: this.strings.loading, name: this.strings.loading, muted: true }, true);
+  }
+
+  protected override renderProblem(problem: PostureProblem): unknown {
+    if (this.mode !== 'control') return super.renderProblem(problem);
+    const s = this.strings;
+    const kind = problemKind(problem.code);
+    const word = kind === 'expired' ? s.expired : kind === 'missing' ? s.control.notFound : kind === 'network' ? s.control.unavailable : s.notVerified;
+    const message = s.problem[kind];
+    const source = this.snapshot.url ?? this.src;
+    const tip = html`<span class="tip-line tip-title" aria-hidden="true">${message}</span>
+      <span class="tip-line">${s.tellOwner}</span>
+      <span class="tip-line tip-meta">${s.technical}: <code>${problem.code}</code>: ${problem.message}${source ? html` (${source})` : nothing}</span>`;
+    return this.badge(
+      { key: 'problem', tone: kind === 'expired' ? 'is-expired' : 'is-problem', icon: kind === 'expired' ? '⚠' : '!', label: word, title: message, name: `${word}: ${message}`, tip, muted: true },
+      true,
+    );
+  }
+
+  protected override renderPosture(posture: VerifiedPosture, expired: boolean): unknown {
+    const categories = posture.document.categories ?? [];
+    switch (this.mode) {
+      case 'control': {
+        const id = this.controlId;
+        const control = categories.flatMap((c) => c.controls).find((c) => c.id === id)!;
+        return this.controlBadge(control, 'control', posture, expired, true);
+      }
+      case 'category':
+        return this.renderCategory(categories.find((c) => c.id === this.categoryId)!, posture, expired);
+      default:
+        return this.renderSummary(categories.flatMap((c) => c.controls), posture, expired);
+    }
+  }
+
+  private renderCategory(category: ControlCategory, posture: VerifiedPosture, expired: boolean): TemplateResult {
+    const lang = posture.document.language;
+    return html`<div part="group" class="group">
+      ${expired ? this.renderExpiredWarning(posture) : nothing}
+      <p part="heading" class="heading" id="heading" lang=${ifDefined(lang)}>${category.title}</p>
+      ${category.description ? html`<p part="category-description" class="group-description" lang=${ifDefined(lang)}>${category.description}</p>` : nothing}
+      <ul part="list" class="list" aria-labelledby="heading">
+        ${category.controls.map((c, i) => html`<li part="item">${this.controlBadge(c, `c${i}`, posture, expired, false)}</li>`)}
+      </ul>
+      ${this.renderSeal(posture, expired)}
+    </div>`;
+  }
+
+  private renderSummary(controls: Control[], posture: VerifiedPosture, expired: boolean): TemplateResult {
+    const s = this.strings;
+    const lang = posture.document.language;
+    const groups = CONTROL_STATUSES.map((status) => ({ status, controls: controls.filter((c) => c.status === status) })).filter((g) => g.controls.length);
+    return html`<div part="group" class="group">
+      ${expired ? this.renderExpiredWarning(posture) : nothing}
+      <p part="heading" class="heading" id="heading">${s.control.heading}</p>
+      ${groups.length
+        ? html`<ul part="list" class="list" aria-labelledby="heading">
+            ${groups.map(({ status, controls: list }) => {
+              const label = s.status[status];
+              const count = s.control.count(list.length);
+              const tip = html`<ul class="tip-list" lang=${ifDefined(lang)}>
+                ${list.map((c) => html`<li>${c.title}</li>`)}
+              </ul>`;
+              return html`<li part="item">
+                ${this.badge({ key: `s-${status}`, tone: `status-${status}`, icon: STATUS_ICONS[status] ?? '', label, title: count, name: s.control.label(label, count), tip }, false)}
+              </li>`;
+            })}
+          </ul>`
+        : html`<p class="empty">${s.control.none}</p>`}
+      ${this.renderSeal(posture, expired)}
+    </div>`;
+  }
+
+  /** One control's badge; `single` is the compact badge that carries the seal in its mark and tooltip. */
+  private controlBadge(control: Control, key: string, posture: VerifiedPosture, expired: boolean, single: boolean): TemplateResult {
+    const s = this.strings;
+    const lang = posture.document.language;
+    const status = s.status[control.status];
+    const meta = [control.target ? s.control.target(control.target) : '', control.updated ? s.updated(this.formatDate(control.updated)) : ''].filter(Boolean);
+    // The title and status are the badge's name already; the description repeats them only when it has nothing else to say.
+    const repeat = !(control.description || meta.length || single);
+    const hidden = ifDefined(repeat ? undefined : 'true');
+    const tip = html`<span class="tip-line tip-title" aria-hidden=${hidden} lang=${ifDefined(lang)}>${control.title}</span>
+      <span class="tip-line tip-status status-${control.status}" aria-hidden=${hidden}><span aria-hidden="true">${STATUS_ICONS[control.status]}</span> ${status}</span>
+      ${control.description ? html`<span part="description" class="tip-line" lang=${ifDefined(lang)}>${control.description}</span>` : nothing}
+      ${meta.length ? html`<span class="tip-line tip-meta">${meta.join(' · ')}</span>` : nothing}
+      ${single ? this.tipSeal(posture, expired) : nothing}`;
+    const mark = !single
+      ? undefined
+      : expired
+        ? html`<span part="mark" class="mark is-expired"><span aria-hidden="true">⚠</span>${s.expired}</span>`
+        : html`<span part="mark" class="mark is-verified" aria-hidden="true">✓</span>`;
+    const name = s.control.label(control.title, status) + (single && expired ? ` (${s.expired})` : '');
+    return this.badge({ key, tone: `status-${control.status}`, icon: STATUS_ICONS[control.status] ?? '', label: status, title: control.title, titleLang: lang, name, mark, tip }, single);
+  }
+
+  /** The seal's facts, for a badge too small to show them. */
+  private tipSeal(posture: VerifiedPosture, expired: boolean): TemplateResult {
+    const s = this.strings;
+    const domain = new URL(posture.issuer).host;
+    const expires = this.formatDate(posture.expires);
+    return expired
+      ? html`<span class="tip-line tip-seal is-expired"><span aria-hidden="true">⚠ </span>${s.expiredWarning(expires)}</span>
+          <span class="tip-line tip-seal">${s.expired}, ${s.signedBy(domain)}</span>`
+      : html`<span class="tip-line tip-seal"><span aria-hidden="true">✓ </span>${s.verified}, ${s.signedBy(domain)}, ${s.expires(expires)}</span>`;
+  }
+
+  private badge(b: Badge, single: boolean): TemplateResult {
+    const tipId = `tip-${b.key}`;
+    const content = html`<span part="status" class="pill ${b.tone}"
+        ><span part="icon" class="icon" aria-hidden="true">${b.icon}</span>${b.label ? html`<span part="label" class="label">${b.label}</span>` : nothing}</span
+      ><span part="title" class="title" lang=${ifDefined(b.titleLang)}>${b.title}</span>${b.mark ?? nothing}`;
+    const anchorClass = `anchor${single ? ' single' : ''}`;
+    const badgeClass = `badge${b.muted ? ' is-muted' : ''}`;
+    if (!b.tip) {
+      return html`<span class=${anchorClass}><span part="badge" class=${badgeClass} role="status">${content}</span></span>`;
+    }
+    return html`<span
+      class=${anchorClass}
+      @pointerenter=${this.onPointerEnter}
+      @pointerleave=${this.onPointerLeave}
+      @focusin=${this.onFocusIn}
+      @focusout=${this.onFocusOut}
+      @keydown=${this.onKeyDown}
+      ><span part="badge" class=${badgeClass} tabindex="0" role="img" aria-label=${b.name} aria-describedby=${tipId}>${content}</span
+      ><span part="tooltip" class="tooltip" id=${tipId} role="tooltip" popover=${ifDefined(POPOVER ? 'manual' : undefined)}>${b.tip}</span></span
+    >`;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The tooltip: shown while the badge (or the tooltip itself) is hovered or focused, hidden by
+  // Escape until the pointer or focus comes back (WCAG 1.4.13).
+
+  private onPointerEnter(event: PointerEvent) {
+    this.hovered = event.currentTarget as HTMLElement;
+    this.openTip(this.hovered);
+  }
+
+  private onPointerLeave(event: PointerEvent) {
+    const anchor = event.currentTarget as HTMLElement;
+    if (this.hovered === anchor) this.hovered = undefined;
+    this.closeSoon(anchor);
+  }
+
+  private onFocusIn(event: FocusEvent) {
+    this.focused = event.currentTarget as HTMLElement;
+    this.openTip(this.focused);
+  }
+
+  private onFocusOut(event: FocusEvent) {
+    const anchor = event.currentTarget as HTMLElement;
+    if (event.relatedTarget instanceof Node && anchor.contains(event.relatedTarget)) return;
+    if (this.focused === anchor) this.focused = undefined;
+    this.closeSoon(anchor);
+  }
+
+  private onKeyDown(event: KeyboardEvent) {
+    if (event.key !== 'Escape' || !this.openAnchor) return;
+    this.closeTip();
+    // The tooltip took this Escape: an enclosing dialog stays open.
+    event.stopPropagation();
+  }
+
+  /** Escape hides a tooltip opened by hovering, wherever the focus is. */
+  private readonly onDocumentKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') this.closeTip();
+  };
+
+  private readonly onViewportChange = () => {
+    if (this.openAnchor) this.place(this.openAnchor);
+  };
+
+  private openTip(anchor: HTMLElement) {
+    clearTimeout(this.closeTimer);
+    if (this.openAnchor === anchor) return;
+    this.closeTip();
+    const tip = anchor.querySelector<HTMLElement>('[role="tooltip"]');
+    if (!tip) return;
+    this.openAnchor = anchor;
+    tip.classList.add('open');
+    if (tip.popover) {
+      try {
+        tip.showPopover();
+      } catch {
+        // Not connected, or already shown: the class alone keeps it visible in place.
+      }
+    }
+    this.place(anchor);
+    document.addEventListener('keydown', this.onDocumentKeyDown);
+    window.addEventListener('scroll', this.onViewportChange, { capture: true, passive: true });
+    window.addEventListener('resize', this.onViewportChange, { passive: true });
+  }
+
+  private closeSoon(anchor: HTMLElement) {
+    if (this.openAnchor !== anchor) return;
+    clearTimeout(this.closeTimer);
+    this.closeTimer = setTimeout(() => {
+      if (this.openAnchor === anchor && this.hovered !== anchor && this.focused !== anchor) this.closeTip();
+    }, CLOSE_DELAY_MS);
+  }
+
+  private closeTip() {
+    clearTimeout(this.closeTimer);
+    const anchor = this.openAnchor;
+    if (!anchor) return;
+    this.openAnchor = undefined;
+    document.removeEventListener('keydown', this.onDocumentKeyDown);
+    window.removeEventListener('scroll', this.onViewportChange, { capture: true });
+    window.removeEventListener('resize', this.onViewportChange);
+    const tip = anchor.querySelector<HTMLElement>('[role="tooltip"]');
+    if (!tip) return;
+    tip.classList.remove('open');
+    if (tip.popover && tip.matches(':popover-open')) tip.hidePopover();
+  }
+
+  /** In the top layer the tooltip is placed by hand: below the badge, or above when there is no room; always inside the viewport. */
+  private place(anchor: HTMLElement) {
+    const tip = anchor.querySelector<HTMLElement>('[role="tooltip"]');
+    const badge = anchor.querySelector<HTMLElement>('[part="badge"]');
+    if (!tip?.popover || !badge) return;
+    const gap = 6;
+    const edge = 8;
+    const b = badge.getBoundingClientRect();
+    const t = tip.getBoundingClientRect();
+    const width = document.documentElement.clientWidth || window.innerWidth;
+    const height = document.documentElement.clientHeight || window.innerHeight;
+    const rtl = getComputedStyle(anchor).direction === 'rtl';
+    const left = Math.max(edge, Math.min(rtl ? b.right - t.width : b.left, width - edge - t.width));
+    let top = b.bottom + gap;
+    if (top + t.height > height - edge && b.top - gap - t.height >= edge) top = b.top - gap - t.height;
+    tip.style.left = `${left}px`;
+    tip.style.top = `${top}px`;
+  }
+}
+
+/** " Its controls: a, b, c." for an error message, at most eight ids. */
+function known(ids: string[], what: string): string {
+  if (!ids.length) return ` It has no ${what}.`;
+  const shown = ids.slice(0, 8).join(', ');
+  return ` Its ${what}: ${shown}${ids.length > 8 ? ', …' : ''}.`;
+}
