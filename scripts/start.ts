@@ -59,6 +59,7 @@ const DAY = 86_400_000;
 const expiredSource = JSON.parse(await readFile(path.join(documentsDir, names[names.length - 1]!), 'utf8'));
 const draft = path.join(work, 'expired-source.json');
 await writeFile(draft, JSON.stringify({ ...expiredSource, issued: new Date(Date.now() - 100 * DAY).toISOString().replace(/\.\d+Z$/, 'Z'), expires: new Date(Date.now() - 10 * DAY).toISOString().replace(/\.\d+Z$/, 'Z') }));
+console.log('  (the next document is expired on purpose: the demo shows how an expired document looks)');
 cli('sign', draft, '--key', key, '--issuer', origin, '--out', path.join(publicDir, 'documents', 'expired.json'));
 
 // A partner's mirror of a vendor document, for the page that pins the vendor's key.
