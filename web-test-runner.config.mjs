@@ -151,6 +151,38 @@ function serveDirectory(prefix, dir) {
   };
 }
 
+/**
+ * Pages and files a test makes at run time (signed documents, key sets, HTML pages with their own
+ * Content-Security-Policy): `PUT /__fixtures/<name>` stores the body, with the content type and an
+ * optional `x-fixture-csp` header; `GET /__fixtures/<name>` serves it with those headers. Each
+ * test uses names of its own, so the engines running side by side never collide.
+ */
+function fixtureStore(prefix = '/__fixtures/') {
+  const files = new Map();
+  return async (ctx, next) => {
+    if (!ctx.path.startsWith(prefix)) return next();
+    if (ctx.method === 'PUT') {
+      const chunks = [];
+      for await (const chunk of ctx.req) chunks.push(chunk);
+      files.set(ctx.path, { body: Buffer.concat(chunks), type: ctx.get('content-type') || 'application/octet-stream', csp: ctx.get('x-fixture-csp') });
+      ctx.status = 204;
+      return;
+    }
+    const file = files.get(ctx.path);
+    if (!file) {
+      ctx.status = 404;
+      ctx.body = `no fixture ${ctx.path}`;
+      return;
+    }
+    ctx.status = 200;
+    ctx.type = file.type;
+    ctx.set('Cache-Control', 'no-store');
+    ctx.set('Access-Control-Allow-Origin', '*');
+    if (file.csp) ctx.set('Content-Security-Policy', file.csp);
+    ctx.body = file.body;
+  };
+}
+
 const sharedDir = path.resolve(here, env.TE_SHARED_DIR || '../shared');
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */
@@ -159,7 +191,7 @@ export default {
   files: ['test/**/*.test.ts', '!test/cli/**', '!test/node/**'],
   nodeResolve: true,
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
-  middleware: [serveDirectory('/shared/', sharedDir)],
+  middleware: [serveDirectory('/shared/', sharedDir), fixtureStore()],
   browsers: selected.map((name) => named(launchers[name](), name)),
   // 2 cores: measured fastest with all three engines at once, one test file each. concurrency 1
   // is also what WebKit needs (one window, navigated from file to file).

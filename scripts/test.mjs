@@ -9,6 +9,7 @@
 //   --browsers chromium,firefox,webkit | none   engines to run (default: $TE_BROWSERS or all)
 //   --files <glob...> / positional files         only these test files (Node and browser alike)
 //   --no-typecheck                               skip tsc
+//   --no-build                                   skip npm run build (dist/, CDN files, size budget)
 //   --no-node / --no-browser                     skip a runner
 //   anything else is passed to web-test-runner (e.g. --concurrency 1, --update-snapshots)
 import { spawn } from 'node:child_process';
@@ -55,6 +56,7 @@ function parseArgs(argv) {
     browsers: process.env.TE_BROWSERS || null,
     files: [],
     typecheck: true,
+    build: true,
     node: true,
     browser: true,
     wtrArgs: [],
@@ -69,6 +71,8 @@ function parseArgs(argv) {
       while (i + 1 < argv.length && !argv[i + 1].startsWith('--')) opts.files.push(argv[++i]);
     } else if (a === '--no-typecheck') {
       opts.typecheck = false;
+    } else if (a === '--no-build') {
+      opts.build = false;
     } else if (a === '--no-node') {
       opts.node = false;
     } else if (a === '--no-browser') {
@@ -305,6 +309,19 @@ if (opts.typecheck) {
     console.log(`[test] typecheck FAILED (exit ${r.code}, ${secs(r.ms)})`);
     summary.push(`typecheck: FAILED (${secs(r.ms)})`);
     fail('typecheck');
+  }
+}
+
+// (b2) build: dist/ and the CDN files, which the package and CDN tests use; the size budget fails it
+if (opts.build) {
+  step('build: npm run build (size budget checked)');
+  const r = await run(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--check-budget'], { label: 'build' });
+  if (r.code === 0) {
+    summary.push(`build: ok, within the size budget (${secs(r.ms)})`);
+  } else {
+    console.log(`[test] build FAILED (exit ${r.code}): see above (over the size budget?)`);
+    summary.push(`build: FAILED (${secs(r.ms)})`);
+    fail('build');
   }
 }
 

@@ -70,7 +70,12 @@ export interface PositionalSpec {
 }
 
 /** Parses a command's arguments strictly; every mistake becomes a UsageError (exit 2). */
-export function parseCommand<const O extends ParseArgsOptionsConfig>(command: string, argv: string[], options: O, positionals: PositionalSpec) {
+export function parseCommand<const O extends ParseArgsOptionsConfig>(
+  command: string,
+  argv: string[],
+  options: O,
+  positionals: PositionalSpec,
+): ReturnType<typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>> {
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });

@@ -45,6 +45,7 @@ interface Badge {
  * An id the document does not have is an error (`state="error"`, `trust-error` with code
  * `unknown-control` or `unknown-category`), never an empty element.
  *
+ * @tagname control-status
  * @summary Verified status of one security control, or of a category's controls.
  *
  * @attr control - Id of the control to show as one badge. Takes precedence over `category`.

@@ -33,6 +33,7 @@ const isSubprocessorChange = (change: ChangeEntry): change is SubprocessorChange
  * apart, under "Upcoming changes". When the list is not public (NDA, on request) or empty, the
  * vendor's statement and contact are shown instead of an empty table.
  *
+ * @tagname subprocessor-list
  * @summary Verified list of a vendor's sub-processors.
  *
  * @attr src - URL of the signed posture document; without it, the nearest ancestor element's document is shown.

@@ -11,6 +11,7 @@ import { styles } from './trust-badge.styles.js';
  * A small seal for a page footer: the organization, a verified mark and a one-line summary,
  * linking to the vendor's full trust page. It keeps one size in every state.
  *
+ * @tagname trust-badge
  * @summary Verified security seal for a page footer.
  *
  * @attr href - The vendor's full trust page (https: only; anything else is not made a link).

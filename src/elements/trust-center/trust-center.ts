@@ -28,6 +28,7 @@ type SectionKey = Exclude<keyof PostureDocument, '$schema' | 'version' | 'issuer
  * one level below, categories and items two below. The organization, title, introduction,
  * `updated` and `review` make the header and footer; `issuer`, `expires` and the keys are in the seal.
  *
+ * @tagname trust-center
  * @summary A vendor's verified security and privacy posture, in full.
  *
  * @attr src - URL of the signed posture document; without it, the nearest ancestor element's document is shown.

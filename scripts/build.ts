@@ -1,0 +1,110 @@
+/**
+ * `npm run build`: the npm package's ES modules and type declarations in dist/ (lit left
+ * external, for bundlers), and the CDN files in dist/cdn/: each a single minified file with
+ * everything bundled, with its Subresource Integrity hash written beside it and printed.
+ * The size budget (gzip bytes of the all-in-one file) is `sizeBudget` in package.json:
+ * `--check-budget` exits non-zero when it is exceeded.
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { build, type Plugin } from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(root, 'dist');
+const cdn = path.join(dist, 'cdn');
+
+/** The CDN files: the all-in-one file first, then one per element. */
+export const CDN_ENTRIES: Record<string, string> = {
+  'trust-elements': 'src/define/all.ts',
+  'trust-center': 'src/define/trust-center.ts',
+  'subprocessor-list': 'src/define/subprocessor-list.ts',
+  'control-status': 'src/define/control-status.ts',
+  'trust-badge': 'src/define/trust-badge.ts',
+};
+
+/** Collapses white space and comments inside the css`…` literals of *.styles.ts files. */
+export function minifyCssLiterals(source: string): string {
+  return source.replace(/css`([^`]*)`/g, (_match, body: string) => {
+    const min = body
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\s+/g, ' ')
+      .replace(/\s*([{};,>])\s*/g, '$1')
+      .replace(/;}/g, '}')
+      .trim();
+    return `css\`${min}\``;
+  });
+}
+
+const cssLiterals: Plugin = {
+  name: 'minify-css-literals',
+  setup(b) {
+    b.onLoad({ filter: /\.styles\.ts$/ }, async (args) => ({ contents: minifyCssLiterals(await readFile(args.path, 'utf8')), loader: 'ts' }));
+  },
+};
+
+export interface CdnFile {
+  name: string;
+  file: string;
+  bytes: number;
+  gzip: number;
+  brotli: number;
+  integrity: string;
+}
+
+export async function buildCdn(outDir = cdn): Promise<CdnFile[]> {
+  await mkdir(outDir, { recursive: true });
+  const files: CdnFile[] = [];
+  for (const [name, entry] of Object.entries(CDN_ENTRIES)) {
+    const result = await build({
+      entryPoints: [path.join(root, entry)],
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      target: 'es2022',
+      legalComments: 'none',
+      write: false,
+      tsconfig: path.join(root, 'tsconfig.json'),
+      plugins: [cssLiterals],
+      logLevel: 'warning',
+    });
+    const code = result.outputFiles[0]!.contents;
+    const file = path.join(outDir, `${name}.min.js`);
+    const integrity = `sha384-${createHash('sha384').update(code).digest('base64')}`;
+    await writeFile(file, code);
+    await writeFile(`${file}.sri`, `${integrity}\n`);
+    files.push({
+      name,
+      file: path.relative(root, file),
+      bytes: code.length,
+      gzip: gzipSync(code, { level: 9 }).length,
+      brotli: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+      integrity,
+    });
+  }
+  await writeFile(path.join(outDir, 'sizes.json'), `${JSON.stringify(files, null, 2)}\n`);
+  return files;
+}
+
+async function buildModules() {
+  await rm(dist, { recursive: true, force: true });
+  execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+  await chmod(path.join(dist, 'cli/main.js'), 0o755);
+}
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  if (!process.argv.includes('--cdn-only')) await buildModules();
+  const files = await buildCdn();
+  console.log('CDN files (dist/cdn)            minified      gzip    brotli   integrity');
+  for (const f of files) console.log(`  ${f.file.padEnd(30)} ${kb(f.bytes).padStart(9)} ${kb(f.gzip).padStart(9)} ${kb(f.brotli).padStart(9)}   ${f.integrity}`);
+  const budget = (JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as { sizeBudget: { gzipBytes: number } }).sizeBudget.gzipBytes;
+  const all = files[0]!;
+  const verdict = all.gzip <= budget ? 'within' : 'OVER';
+  console.log(`size budget: ${all.file} is ${all.gzip} gzip bytes, ${verdict} the budget of ${budget}`);
+  if (process.argv.includes('--check-budget') && all.gzip > budget) process.exit(1);
+}

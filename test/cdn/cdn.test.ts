@@ -1,0 +1,91 @@
+/**
+ * The built one-tag CDN file (dist/cdn/trust-elements.min.js, from `npm run build`) on real pages:
+ * a plain page with nothing but the script tag and an element, a page under a strict
+ * Content-Security-Policy (and Trusted Types), and a page that includes the library twice.
+ */
+import { expect } from '@open-wc/testing';
+import { jwksOf, makeDocument, makeSigner, signedText } from '../fixtures/posture.js';
+
+const CDN = '/dist/cdn/trust-elements.min.js';
+let counter = 0;
+
+async function put(name: string, body: string, type: string, csp?: string) {
+  const response = await fetch(`/__fixtures/${name}`, { method: 'PUT', body, headers: { 'content-type': type, ...(csp ? { 'x-fixture-csp': csp } : {}) } });
+  expect(response.status, `storing fixture ${name}`).to.equal(204);
+}
+
+/** Publishes a signed document and its keys under a fresh fixture folder; returns its attributes. */
+async function publishFixture() {
+  const dir = `cdn-${Date.now()}-${++counter}-${Math.random().toString(36).slice(2)}`;
+  const signer = await makeSigner();
+  await put(`${dir}/posture.json`, await signedText(makeDocument(), signer), 'application/json');
+  await put(`${dir}/jwks.json`, JSON.stringify(jwksOf(signer)), 'application/json');
+  return { dir, attrs: `src="/__fixtures/${dir}/posture.json" keys="/__fixtures/${dir}/jwks.json"` };
+}
+
+/** Loads `html` as a page in an iframe and resolves with its document once every element settled. */
+async function openPage(name: string, html: string, csp?: string): Promise<Document> {
+  await put(name, html, 'text/html; charset=utf-8', csp);
+  const frame = document.createElement('iframe');
+  frame.style.cssText = 'width: 900px; height: 400px; border: 0';
+  document.body.append(frame);
+  await new Promise<void>((resolve, reject) => {
+    frame.addEventListener('load', () => resolve(), { once: true });
+    frame.addEventListener('error', () => reject(new Error(`could not load ${name}`)), { once: true });
+    frame.src = `/__fixtures/${name}`;
+  });
+  const doc = frame.contentDocument!;
+  const start = Date.now();
+  for (;;) {
+    const elements = Array.from(doc.querySelectorAll('control-status, trust-badge'));
+    if (elements.length && elements.every((e) => e.getAttribute('state') && e.getAttribute('state') !== 'loading')) break;
+    if (Date.now() - start > 8000) throw new Error(`page ${name} did not settle: ${elements.map((e) => `${e.localName}=${e.getAttribute('state')}`).join(', ') || 'elements not upgraded'}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  return doc;
+}
+
+describe('the one-tag CDN file', () => {
+  before(async () => {
+    const response = await fetch(CDN, { method: 'HEAD' });
+    expect(response.ok, `${CDN} must exist: run npm run build`).to.equal(true);
+  });
+  afterEach(() => document.querySelectorAll('iframe').forEach((f) => f.remove()));
+
+  it('renders <control-status> on a plain HTML page with nothing but the script tag', async () => {
+    const { dir, attrs } = await publishFixture();
+    const doc = await openPage(`${dir}/plain.html`, `<!doctype html><html lang="en"><head><title>Plain</title><script type="module" src="${CDN}"></script></head><body><control-status ${attrs} control="mfa"></control-status></body></html>`);
+    const element = doc.querySelector('control-status')!;
+    expect(element.getAttribute('state')).to.equal('verified');
+    expect(element.shadowRoot!.textContent).to.contain('Multi-factor authentication').and.contain('Shipped');
+  });
+
+  it("works under a strict Content-Security-Policy (script-src 'self'; style-src 'self') with Trusted Types enforced", async () => {
+    const { dir, attrs } = await publishFixture();
+    const csp = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; require-trusted-types-for 'script'";
+    const doc = await openPage(`${dir}/csp.html`, `<!doctype html><html lang="en"><head><title>Strict</title><script>window.inlineRan = true;</script><script type="module" src="${CDN}"></script></head><body><control-status ${attrs} control="mfa"></control-status><trust-badge ${attrs}></trust-badge></body></html>`, csp);
+    // The policy really is in force: the page's own inline script was blocked.
+    expect((doc.defaultView as unknown as { inlineRan?: boolean }).inlineRan).to.equal(undefined);
+    const status = doc.querySelector('control-status')!;
+    const badge = doc.querySelector('trust-badge')!;
+    expect([status.getAttribute('state'), badge.getAttribute('state')]).to.deep.equal(['verified', 'verified']);
+    // The element's styles applied although the page allows no inline style: the badge has its fixed size.
+    const box = badge.getBoundingClientRect();
+    expect(box.height).to.be.greaterThan(40).and.lessThan(80);
+    const pill = status.shadowRoot!.querySelector('[part~="status"]') as HTMLElement;
+    expect(doc.defaultView!.getComputedStyle(pill).borderTopStyle).to.equal('solid');
+  });
+
+  it('does not break when the script is included twice, or as two copies', async () => {
+    const { dir, attrs } = await publishFixture();
+    const doc = await openPage(
+      `${dir}/twice.html`,
+      `<!doctype html><html lang="en"><head><title>Twice</title>
+        <script>window.pageErrors = []; addEventListener('error', (e) => pageErrors.push(String(e.message)));</script>
+        <script type="module" src="${CDN}"></script><script type="module" src="${CDN}"></script><script type="module" src="${CDN}?copy=2"></script>
+      </head><body><trust-badge ${attrs}></trust-badge><control-status ${attrs} control="sso"></control-status></body></html>`,
+    );
+    expect((doc.defaultView as unknown as { pageErrors: string[] }).pageErrors).to.deep.equal([]);
+    expect(Array.from(doc.querySelectorAll('[state]')).map((e) => e.getAttribute('state'))).to.deep.equal(['verified', 'verified']);
+  });
+});

@@ -1,0 +1,54 @@
+/**
+ * The npm package as users get it (after `npm run build`): every export resolves to a built file,
+ * the core from dist verifies what the CLI from dist signed, and the CDN files carry their
+ * integrity hashes.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'));
+
+test('every export, types entry, bin and the customElements field point at files that exist', () => {
+  const targets: string[] = [pkg.main, pkg.types, pkg.unpkg, pkg.customElements, ...Object.values(pkg.bin as Record<string, string>)];
+  for (const [key, value] of Object.entries(pkg.exports as Record<string, string | { types: string; default: string }>)) {
+    if (key.includes('*')) continue;
+    if (typeof value === 'string') targets.push(value);
+    else targets.push(value.types, value.default);
+  }
+  const missing = targets.filter((t) => !existsSync(path.join(root, t)));
+  assert.deepEqual(missing, [], 'run npm run build first');
+});
+
+test('the built CLI signs and the built core verifies, in plain Node', async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'te-pkg-'));
+  const cli = path.join(root, pkg.bin['trust-elements']);
+  const run = (...args: string[]) => execFileSync(process.execPath, [cli, ...args], { cwd: dir, encoding: 'utf8' });
+  assert.equal(run('--version').trim(), pkg.version);
+  run('keygen', '--alg', 'es256');
+  run('sign', path.join(root, 'demo/documents/personalityai.json'), '--key', 'trust-elements.key.json', '--valid-for', '30d', '--out', 'signed.json');
+  const core = await import(path.join(root, pkg.exports['./core'].default));
+  const verified = await core.verifyPosture(await readFile(path.join(dir, 'signed.json')), { jwks: await readFile(path.join(dir, 'jwks.json'), 'utf8') });
+  assert.equal(verified.document.organization.name, 'PersonalityAI');
+  assert.equal(verified.signers[0].alg, 'ES256');
+  await writeFile(path.join(dir, 'done'), '');
+});
+
+test('each CDN file has its Subresource Integrity hash beside it', async () => {
+  const sizes = JSON.parse(await readFile(path.join(root, 'dist/cdn/sizes.json'), 'utf8')) as { file: string; integrity: string; gzip: number }[];
+  assert.ok(sizes.length >= 5);
+  for (const { file, integrity } of sizes) {
+    const code = await readFile(path.join(root, file));
+    const expected = `sha384-${createHash('sha384').update(code).digest('base64')}`;
+    assert.equal(integrity, expected, file);
+    assert.equal((await readFile(path.join(root, `${file}.sri`), 'utf8')).trim(), expected, file);
+  }
+  assert.ok(sizes[0]!.gzip <= pkg.sizeBudget.gzipBytes, 'the all-in-one file is within the size budget');
+});
