@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build, type Plugin } from 'esbuild';
+import ts from 'typescript';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
@@ -26,23 +27,80 @@ export const CDN_ENTRIES: Record<string, string> = {
   'trust-badge': 'src/define/trust-badge.ts',
 };
 
-/** Collapses white space and comments inside the css`…` literals of *.styles.ts files. */
+/**
+ * Collapses white space and comments inside the css`…` literals of *.styles.ts files, drops the
+ * space after a colon and the zero before a decimal point (`0.5em` → `.5em`). Quoted strings
+ * (`content: ': '`) are left as they are.
+ */
 export function minifyCssLiterals(source: string): string {
   return source.replace(/css`([^`]*)`/g, (_match, body: string) => {
     const min = body
       .replace(/\/\*[\s\S]*?\*\//g, '')
-      .replace(/\s+/g, ' ')
-      .replace(/\s*([{};,>])\s*/g, '$1')
+      .split(/('[^']*'|"[^"]*")/)
+      .map((part, i) =>
+        i % 2
+          ? part
+          : part
+              .replace(/\s+/g, ' ')
+              .replace(/\s*([{};,>])\s*/g, '$1')
+              .replace(/:\s+/g, ':')
+              .replace(/(^|[^\w.-])0\.(\d)/g, '$1.$2'),
+      )
+      .join('')
       .replace(/;}/g, '}')
       .trim();
     return `css\`${min}\``;
   });
 }
 
-const cssLiterals: Plugin = {
-  name: 'minify-css-literals',
+/**
+ * Collapses each run of white space that holds a line break, in the static text of html`…`
+ * templates, to one space: the indentation of the template source. The rendered page is the
+ * same (no element shows white space as written: nothing is `pre`); only the length of
+ * white-space text nodes changes.
+ */
+export function minifyHtmlLiterals(source: string, fileName = 'module.ts'): string {
+  const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+  const parts: ts.Node[] = [];
+  const visit = (node: ts.Node) => {
+    if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && node.tag.text === 'html') {
+      const t = node.template;
+      if (ts.isNoSubstitutionTemplateLiteral(t)) parts.push(t);
+      else parts.push(t.head, ...t.templateSpans.map((span) => span.literal));
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  let out = source;
+  for (const part of parts.sort((x, y) => y.getStart(file) - x.getStart(file))) {
+    const start = part.getStart(file);
+    out = out.slice(0, start) + out.slice(start, part.end).replace(/[ \t]*\n\s*/g, ' ') + out.slice(part.end);
+  }
+  return out;
+}
+
+/**
+ * package.json's `sideEffects` names the built dist/define files; to esbuild the src/define
+ * modules the CDN files are bundled from would be free of side effects, and a bare
+ * `import './subprocessor-list.js'` (define/trust-center registering the list it embeds) would be
+ * dropped. They register tags: keep them.
+ */
+const defineModules: Plugin = {
+  name: 'define-modules-have-side-effects',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/[a-z-]+\.js$/ }, (args) =>
+      path.basename(args.resolveDir) === 'define' && path.basename(path.dirname(args.resolveDir)) === 'src'
+        ? { path: path.join(args.resolveDir, args.path.replace(/\.js$/, '.ts')), sideEffects: true }
+        : undefined,
+    );
+  },
+};
+
+const minifyLiterals: Plugin = {
+  name: 'minify-literals',
   setup(b) {
     b.onLoad({ filter: /\.styles\.ts$/ }, async (args) => ({ contents: minifyCssLiterals(await readFile(args.path, 'utf8')), loader: 'ts' }));
+    b.onLoad({ filter: /[\\/]src[\\/]elements[\\/].*\.ts$/ }, async (args) => ({ contents: minifyHtmlLiterals(await readFile(args.path, 'utf8'), args.path), loader: 'ts' }));
   },
 };
 
@@ -68,7 +126,7 @@ export async function buildCdn(outDir = cdn): Promise<CdnFile[]> {
       legalComments: 'none',
       write: false,
       tsconfig: path.join(root, 'tsconfig.json'),
-      plugins: [cssLiterals],
+      plugins: [defineModules, minifyLiterals],
       logLevel: 'warning',
     });
     const code = result.outputFiles[0]!.contents;

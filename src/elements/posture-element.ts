@@ -10,7 +10,7 @@ import { isPostureError, PostureError, type VerifiedPosture } from '../core/inde
 import { postureContext, type PostureProblem, type PostureSnapshot, type PostureState } from './context.js';
 import type { TrustErrorDetail, TrustLoadDetail } from './events.js';
 import { loadShared } from './loader.js';
-import { formatDate, nearestLang, problemKind, stringsFor, type Strings } from './strings.js';
+import { COMMON_STRINGS, formatDate, nearestLang, problemKind, wordsFor, type CommonStrings } from './strings.js';
 
 let contextRoot: ContextRoot | undefined;
 /** Lets providers defined after their consumers still reach them. */
@@ -75,9 +75,9 @@ export abstract class PostureElement extends LitElement {
     });
   }
 
-  /** The visitor's strings, for the nearest `lang`. */
-  protected get strings(): Strings {
-    return stringsFor(this.locale);
+  /** The visitor's words every element shares, for the nearest `lang` (each element adds its own). */
+  protected get strings(): CommonStrings {
+    return wordsFor(COMMON_STRINGS, this.locale);
   }
 
   /** The nearest `lang` (this element's own first), as a tag Intl accepts; English otherwise. */

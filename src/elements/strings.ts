@@ -93,10 +93,8 @@ export interface ControlStrings {
   notFound: string;
 }
 
-export interface Strings {
-  center: TrustCenterStrings;
-  subprocessors: SubprocessorStrings;
-  control: ControlStrings;
+/** The words every element shares (the badge's `summary` and `viewAll` among them). */
+export interface CommonStrings {
   status: Record<ControlStatus, string>;
   loading: string;
   verified: string;
@@ -114,8 +112,101 @@ export interface Strings {
   viewAll: string;
 }
 
-const en: Strings = {
-  center: {
+/** Every word in one language: the shared words and each element's. */
+export interface Strings extends CommonStrings {
+  center: TrustCenterStrings;
+  subprocessors: SubprocessorStrings;
+  control: ControlStrings;
+}
+
+/** The languages with words of their own; any other falls back to English. */
+export type Language = 'en' | 'de' | 'fr';
+
+// One table per element (and one shared), each by language, so that a bundle of one element
+// carries only the words it shows.
+
+/** Words every element shows: statuses, the seal, loading and problems; `summary` and `viewAll` are the badge's. */
+export const COMMON_STRINGS: Record<Language, CommonStrings> = {
+  en: {
+    status: { shipped: 'Shipped', 'in-progress': 'In progress', roadmap: 'Roadmap', 'not-applicable': 'Not applicable' },
+    loading: 'Loading security information…',
+    verified: 'Verified',
+    expired: 'Expired',
+    notVerified: 'Not verified',
+    signedBy: (d) => `signed by ${d}`,
+    updated: (d) => `updated ${d}`,
+    expires: (d) => `expires ${d}`,
+    keyId: 'Key ID',
+    expiredWarning: (d) => `This information expired on ${d}. It was genuine then, but it may be out of date now.`,
+    problem: {
+      network: 'The security information could not be loaded.',
+      unverified: 'The security information could not be verified, so it is not shown.',
+      damaged: 'The security information is damaged or in a format this page cannot read, so it is not shown.',
+      clock: "The security information is dated in the future. Please check your device's clock.",
+      browser: 'This browser cannot check the signature of the security information. Please update your browser.',
+      expired: 'The security information has expired, so it is not shown.',
+      missing: 'The requested security information is not part of this document.',
+    },
+    tellOwner: 'If this persists, please let the owner of this page know.',
+    technical: 'Technical details',
+    summary: (s, t) => `${s} of ${t} controls shipped`,
+    viewAll: 'View trust center',
+  },
+  de: {
+    status: { shipped: 'Umgesetzt', 'in-progress': 'In Arbeit', roadmap: 'Geplant', 'not-applicable': 'Nicht zutreffend' },
+    loading: 'Sicherheitsinformationen werden geladen…',
+    verified: 'Verifiziert',
+    expired: 'Abgelaufen',
+    notVerified: 'Nicht verifiziert',
+    signedBy: (d) => `signiert von ${d}`,
+    updated: (d) => `aktualisiert am ${d}`,
+    expires: (d) => `gültig bis ${d}`,
+    keyId: 'Schlüssel-ID',
+    expiredWarning: (d) => `Diese Angaben sind am ${d} abgelaufen. Sie waren damals echt, können aber inzwischen veraltet sein.`,
+    problem: {
+      network: 'Die Sicherheitsinformationen konnten nicht geladen werden.',
+      unverified: 'Die Sicherheitsinformationen konnten nicht verifiziert werden und werden daher nicht angezeigt.',
+      damaged: 'Die Sicherheitsinformationen sind beschädigt oder in einem unlesbaren Format und werden daher nicht angezeigt.',
+      clock: 'Die Sicherheitsinformationen sind in die Zukunft datiert. Bitte prüfen Sie die Uhr Ihres Geräts.',
+      browser: 'Dieser Browser kann die Signatur nicht prüfen. Bitte aktualisieren Sie Ihren Browser.',
+      expired: 'Die Sicherheitsinformationen sind abgelaufen und werden daher nicht angezeigt.',
+      missing: 'Die angefragte Angabe ist nicht Teil dieses Dokuments.',
+    },
+    tellOwner: 'Wenn das Problem bleibt, informieren Sie bitte den Betreiber dieser Seite.',
+    technical: 'Technische Details',
+    summary: (s, t) => `${s} von ${t} Maßnahmen umgesetzt`,
+    viewAll: 'Zum Trust Center',
+  },
+  fr: {
+    status: { shipped: 'En place', 'in-progress': 'En cours', roadmap: 'Prévu', 'not-applicable': 'Non applicable' },
+    loading: 'Chargement des informations de sécurité…',
+    verified: 'Vérifié',
+    expired: 'Expiré',
+    notVerified: 'Non vérifié',
+    signedBy: (d) => `signé par ${d}`,
+    updated: (d) => `mis à jour le ${d}`,
+    expires: (d) => `expire le ${d}`,
+    keyId: 'Identifiant de clé',
+    expiredWarning: (d) => `Ces informations ont expiré le ${d}. Elles étaient authentiques, mais peuvent être dépassées.`,
+    problem: {
+      network: 'Les informations de sécurité n’ont pas pu être chargées.',
+      unverified: 'Les informations de sécurité n’ont pas pu être vérifiées ; elles ne sont donc pas affichées.',
+      damaged: 'Les informations de sécurité sont endommagées ou illisibles ; elles ne sont donc pas affichées.',
+      clock: 'Les informations de sécurité sont datées dans le futur. Vérifiez l’horloge de votre appareil.',
+      browser: 'Ce navigateur ne peut pas vérifier la signature. Veuillez mettre à jour votre navigateur.',
+      expired: 'Les informations de sécurité ont expiré ; elles ne sont donc pas affichées.',
+      missing: 'L’information demandée ne fait pas partie de ce document.',
+    },
+    tellOwner: 'Si le problème persiste, prévenez le responsable de cette page.',
+    technical: 'Détails techniques',
+    summary: (s, t) => `${s} mesures sur ${t} en place`,
+    viewAll: 'Voir le centre de confiance',
+  },
+};
+
+/** The words of `<trust-center>`, by language. */
+export const CENTER_STRINGS: Record<Language, TrustCenterStrings> = {
+  en: {
     onThisPage: 'On this page',
     section: {
       categories: 'Security controls',
@@ -179,71 +270,7 @@ const en: Strings = {
     lastReviewed: (d) => `Last reviewed ${d}.`,
     lastUpdated: (d) => `Last updated ${d}.`,
   },
-  subprocessors: {
-    title: (o) => `${o} sub-processors`,
-    name: 'Sub-processor',
-    purpose: 'Purpose',
-    location: 'Location',
-    safeguard: 'Transfer safeguard',
-    category: 'Category',
-    services: 'Services',
-    data: 'Data',
-    since: (d) => `since ${d}`,
-    notStated: 'not stated',
-    newMark: 'New',
-    filter: 'Filter sub-processors',
-    count: (s, t) => `${s} of ${t} sub-processors`,
-    noMatch: 'No sub-processors match',
-    safeguards: 'Transfer safeguards',
-    contact: 'Contact',
-    disclosure: {
-      public: 'No sub-processors are listed.',
-      'on-request': 'The list of sub-processors is available on request.',
-      nda: 'The list of sub-processors is shared under a non-disclosure agreement.',
-    },
-    upcoming: 'Upcoming changes',
-    notice: (n) => `Changes are announced ${n} days before they take effect.`,
-    planned: 'New sub-processor',
-    change: { 'subprocessor-added': 'Addition', 'subprocessor-removed': 'Removal', 'subprocessor-changed': 'Change' },
-    announced: (d) => `announced ${d}`,
-    effective: (d) => `takes effect ${d}`,
-  },
-  status: { shipped: 'Shipped', 'in-progress': 'In progress', roadmap: 'Roadmap', 'not-applicable': 'Not applicable' },
-  loading: 'Loading security information…',
-  verified: 'Verified',
-  expired: 'Expired',
-  notVerified: 'Not verified',
-  signedBy: (d) => `signed by ${d}`,
-  updated: (d) => `updated ${d}`,
-  expires: (d) => `expires ${d}`,
-  keyId: 'Key ID',
-  expiredWarning: (d) => `This information expired on ${d}. It was genuine then, but it may be out of date now.`,
-  problem: {
-    network: 'The security information could not be loaded.',
-    unverified: 'The security information could not be verified, so it is not shown.',
-    damaged: 'The security information is damaged or in a format this page cannot read, so it is not shown.',
-    clock: "The security information is dated in the future. Please check your device's clock.",
-    browser: 'This browser cannot check the signature of the security information. Please update your browser.',
-    expired: 'The security information has expired, so it is not shown.',
-    missing: 'The requested security information is not part of this document.',
-  },
-  tellOwner: 'If this persists, please let the owner of this page know.',
-  technical: 'Technical details',
-  summary: (s, t) => `${s} of ${t} controls shipped`,
-  viewAll: 'View trust center',
-  control: {
-    label: (t, s) => `${t}: ${s}`,
-    count: (n) => (n === 1 ? '1 control' : `${n} controls`),
-    heading: 'Security controls',
-    none: 'This document lists no security controls.',
-    target: (t) => `Expected: ${t}`,
-    unavailable: 'Unavailable',
-    notFound: 'Not found',
-  },
-};
-
-const de: Strings = {
-  center: {
+  de: {
     onThisPage: 'Auf dieser Seite',
     section: {
       categories: 'Sicherheitsmaßnahmen',
@@ -307,71 +334,7 @@ const de: Strings = {
     lastReviewed: (d) => `Zuletzt überprüft am ${d}.`,
     lastUpdated: (d) => `Zuletzt aktualisiert am ${d}.`,
   },
-  subprocessors: {
-    title: (o) => `Unterauftragsverarbeiter von ${o}`,
-    name: 'Unterauftragsverarbeiter',
-    purpose: 'Zweck',
-    location: 'Standort',
-    safeguard: 'Garantie für die Übermittlung',
-    category: 'Kategorie',
-    services: 'Dienste',
-    data: 'Daten',
-    since: (d) => `seit ${d}`,
-    notStated: 'nicht angegeben',
-    newMark: 'Neu',
-    filter: 'Unterauftragsverarbeiter filtern',
-    count: (s, t) => `${s} von ${t} Unterauftragsverarbeitern`,
-    noMatch: 'Kein Unterauftragsverarbeiter passt',
-    safeguards: 'Garantien für Übermittlungen',
-    contact: 'Kontakt',
-    disclosure: {
-      public: 'Es sind keine Unterauftragsverarbeiter aufgeführt.',
-      'on-request': 'Die Liste der Unterauftragsverarbeiter ist auf Anfrage erhältlich.',
-      nda: 'Die Liste der Unterauftragsverarbeiter wird unter einer Vertraulichkeitsvereinbarung (NDA) weitergegeben.',
-    },
-    upcoming: 'Bevorstehende Änderungen',
-    notice: (n) => `Änderungen werden ${n} Tage vor ihrem Inkrafttreten angekündigt.`,
-    planned: 'Neuer Unterauftragsverarbeiter',
-    change: { 'subprocessor-added': 'Aufnahme', 'subprocessor-removed': 'Entfernung', 'subprocessor-changed': 'Änderung' },
-    announced: (d) => `angekündigt am ${d}`,
-    effective: (d) => `wirksam ab ${d}`,
-  },
-  status: { shipped: 'Umgesetzt', 'in-progress': 'In Arbeit', roadmap: 'Geplant', 'not-applicable': 'Nicht zutreffend' },
-  loading: 'Sicherheitsinformationen werden geladen…',
-  verified: 'Verifiziert',
-  expired: 'Abgelaufen',
-  notVerified: 'Nicht verifiziert',
-  signedBy: (d) => `signiert von ${d}`,
-  updated: (d) => `aktualisiert am ${d}`,
-  expires: (d) => `gültig bis ${d}`,
-  keyId: 'Schlüssel-ID',
-  expiredWarning: (d) => `Diese Angaben sind am ${d} abgelaufen. Sie waren damals echt, können aber inzwischen veraltet sein.`,
-  problem: {
-    network: 'Die Sicherheitsinformationen konnten nicht geladen werden.',
-    unverified: 'Die Sicherheitsinformationen konnten nicht verifiziert werden und werden daher nicht angezeigt.',
-    damaged: 'Die Sicherheitsinformationen sind beschädigt oder in einem unlesbaren Format und werden daher nicht angezeigt.',
-    clock: 'Die Sicherheitsinformationen sind in die Zukunft datiert. Bitte prüfen Sie die Uhr Ihres Geräts.',
-    browser: 'Dieser Browser kann die Signatur nicht prüfen. Bitte aktualisieren Sie Ihren Browser.',
-    expired: 'Die Sicherheitsinformationen sind abgelaufen und werden daher nicht angezeigt.',
-    missing: 'Die angefragte Angabe ist nicht Teil dieses Dokuments.',
-  },
-  tellOwner: 'Wenn das Problem bleibt, informieren Sie bitte den Betreiber dieser Seite.',
-  technical: 'Technische Details',
-  summary: (s, t) => `${s} von ${t} Maßnahmen umgesetzt`,
-  viewAll: 'Zum Trust Center',
-  control: {
-    label: (t, s) => `${t}: ${s}`,
-    count: (n) => (n === 1 ? '1 Maßnahme' : `${n} Maßnahmen`),
-    heading: 'Sicherheitsmaßnahmen',
-    none: 'Dieses Dokument nennt keine Sicherheitsmaßnahmen.',
-    target: (t) => `Erwartet: ${t}`,
-    unavailable: 'Nicht verfügbar',
-    notFound: 'Nicht gefunden',
-  },
-};
-
-const fr: Strings = {
-  center: {
+  fr: {
     onThisPage: 'Sur cette page',
     section: {
       categories: 'Mesures de sécurité',
@@ -435,7 +398,69 @@ const fr: Strings = {
     lastReviewed: (d) => `Dernière revue le ${d}.`,
     lastUpdated: (d) => `Dernière mise à jour le ${d}.`,
   },
-  subprocessors: {
+};
+
+/** The words of `<subprocessor-list>`, by language. */
+export const SUBPROCESSOR_STRINGS: Record<Language, SubprocessorStrings> = {
+  en: {
+    title: (o) => `${o} sub-processors`,
+    name: 'Sub-processor',
+    purpose: 'Purpose',
+    location: 'Location',
+    safeguard: 'Transfer safeguard',
+    category: 'Category',
+    services: 'Services',
+    data: 'Data',
+    since: (d) => `since ${d}`,
+    notStated: 'not stated',
+    newMark: 'New',
+    filter: 'Filter sub-processors',
+    count: (s, t) => `${s} of ${t} sub-processors`,
+    noMatch: 'No sub-processors match',
+    safeguards: 'Transfer safeguards',
+    contact: 'Contact',
+    disclosure: {
+      public: 'No sub-processors are listed.',
+      'on-request': 'The list of sub-processors is available on request.',
+      nda: 'The list of sub-processors is shared under a non-disclosure agreement.',
+    },
+    upcoming: 'Upcoming changes',
+    notice: (n) => `Changes are announced ${n} days before they take effect.`,
+    planned: 'New sub-processor',
+    change: { 'subprocessor-added': 'Addition', 'subprocessor-removed': 'Removal', 'subprocessor-changed': 'Change' },
+    announced: (d) => `announced ${d}`,
+    effective: (d) => `takes effect ${d}`,
+  },
+  de: {
+    title: (o) => `Unterauftragsverarbeiter von ${o}`,
+    name: 'Unterauftragsverarbeiter',
+    purpose: 'Zweck',
+    location: 'Standort',
+    safeguard: 'Garantie für die Übermittlung',
+    category: 'Kategorie',
+    services: 'Dienste',
+    data: 'Daten',
+    since: (d) => `seit ${d}`,
+    notStated: 'nicht angegeben',
+    newMark: 'Neu',
+    filter: 'Unterauftragsverarbeiter filtern',
+    count: (s, t) => `${s} von ${t} Unterauftragsverarbeitern`,
+    noMatch: 'Kein Unterauftragsverarbeiter passt',
+    safeguards: 'Garantien für Übermittlungen',
+    contact: 'Kontakt',
+    disclosure: {
+      public: 'Es sind keine Unterauftragsverarbeiter aufgeführt.',
+      'on-request': 'Die Liste der Unterauftragsverarbeiter ist auf Anfrage erhältlich.',
+      nda: 'Die Liste der Unterauftragsverarbeiter wird unter einer Vertraulichkeitsvereinbarung (NDA) weitergegeben.',
+    },
+    upcoming: 'Bevorstehende Änderungen',
+    notice: (n) => `Änderungen werden ${n} Tage vor ihrem Inkrafttreten angekündigt.`,
+    planned: 'Neuer Unterauftragsverarbeiter',
+    change: { 'subprocessor-added': 'Aufnahme', 'subprocessor-removed': 'Entfernung', 'subprocessor-changed': 'Änderung' },
+    announced: (d) => `angekündigt am ${d}`,
+    effective: (d) => `wirksam ab ${d}`,
+  },
+  fr: {
     title: (o) => `Sous-traitants ultérieurs de ${o}`,
     name: 'Sous-traitant ultérieur',
     purpose: 'Finalité',
@@ -464,30 +489,29 @@ const fr: Strings = {
     announced: (d) => `annoncé le ${d}`,
     effective: (d) => `en vigueur le ${d}`,
   },
-  status: { shipped: 'En place', 'in-progress': 'En cours', roadmap: 'Prévu', 'not-applicable': 'Non applicable' },
-  loading: 'Chargement des informations de sécurité…',
-  verified: 'Vérifié',
-  expired: 'Expiré',
-  notVerified: 'Non vérifié',
-  signedBy: (d) => `signé par ${d}`,
-  updated: (d) => `mis à jour le ${d}`,
-  expires: (d) => `expire le ${d}`,
-  keyId: 'Identifiant de clé',
-  expiredWarning: (d) => `Ces informations ont expiré le ${d}. Elles étaient authentiques, mais peuvent être dépassées.`,
-  problem: {
-    network: 'Les informations de sécurité n’ont pas pu être chargées.',
-    unverified: 'Les informations de sécurité n’ont pas pu être vérifiées ; elles ne sont donc pas affichées.',
-    damaged: 'Les informations de sécurité sont endommagées ou illisibles ; elles ne sont donc pas affichées.',
-    clock: 'Les informations de sécurité sont datées dans le futur. Vérifiez l’horloge de votre appareil.',
-    browser: 'Ce navigateur ne peut pas vérifier la signature. Veuillez mettre à jour votre navigateur.',
-    expired: 'Les informations de sécurité ont expiré ; elles ne sont donc pas affichées.',
-    missing: 'L’information demandée ne fait pas partie de ce document.',
+};
+
+/** The words of `<control-status>`, by language. */
+export const CONTROL_STRINGS: Record<Language, ControlStrings> = {
+  en: {
+    label: (t, s) => `${t}: ${s}`,
+    count: (n) => (n === 1 ? '1 control' : `${n} controls`),
+    heading: 'Security controls',
+    none: 'This document lists no security controls.',
+    target: (t) => `Expected: ${t}`,
+    unavailable: 'Unavailable',
+    notFound: 'Not found',
   },
-  tellOwner: 'Si le problème persiste, prévenez le responsable de cette page.',
-  technical: 'Détails techniques',
-  summary: (s, t) => `${s} mesures sur ${t} en place`,
-  viewAll: 'Voir le centre de confiance',
-  control: {
+  de: {
+    label: (t, s) => `${t}: ${s}`,
+    count: (n) => (n === 1 ? '1 Maßnahme' : `${n} Maßnahmen`),
+    heading: 'Sicherheitsmaßnahmen',
+    none: 'Dieses Dokument nennt keine Sicherheitsmaßnahmen.',
+    target: (t) => `Erwartet: ${t}`,
+    unavailable: 'Nicht verfügbar',
+    notFound: 'Nicht gefunden',
+  },
+  fr: {
     label: (t, s) => `${t}\u00a0: ${s}`,
     count: (n) => (n < 2 ? `${n} mesure` : `${n} mesures`),
     heading: 'Mesures de sécurité',
@@ -498,7 +522,12 @@ const fr: Strings = {
   },
 };
 
-export const STRINGS: Record<string, Strings> = { en, de, fr };
+/** Every word in one language: the tables above put together (elements read only the tables they need). */
+function allStrings(language: Language): Strings {
+  return { ...COMMON_STRINGS[language], center: CENTER_STRINGS[language], subprocessors: SUBPROCESSOR_STRINGS[language], control: CONTROL_STRINGS[language] };
+}
+
+export const STRINGS: Record<string, Strings> = { en: /* @__PURE__ */ allStrings('en'), de: /* @__PURE__ */ allStrings('de'), fr: /* @__PURE__ */ allStrings('fr') };
 
 /** The language of the nearest `lang` attribute, looking through shadow roots to their hosts. */
 export function nearestLang(element: Element): string {
@@ -518,8 +547,13 @@ function validLocale(lang: string): string {
   }
 }
 
+/** The entry of `table` for `lang` ("de-CH" → de), English when the language has none. */
+export function wordsFor<T>(table: Record<Language, T>, lang: string): T {
+  return table[lang.toLowerCase().split('-')[0] as Language] ?? table.en;
+}
+
 export function stringsFor(lang: string): Strings {
-  return STRINGS[lang.toLowerCase().split('-')[0]!] ?? en;
+  return STRINGS[lang.toLowerCase().split('-')[0]!] ?? STRINGS.en!;
 }
 
 /** A date for people, in `lang`: "24 May 2026". */

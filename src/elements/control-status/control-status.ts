@@ -5,7 +5,7 @@ import { CONTROL_STATUSES, type Control, type ControlCategory, type VerifiedPost
 import type { PostureProblem } from '../context.js';
 import { PostureElement } from '../posture-element.js';
 import { sharedStyles, STATUS_ICONS, statusStyles } from '../shared.styles.js';
-import { problemKind } from '../strings.js';
+import { CONTROL_STRINGS, problemKind, wordsFor, type ControlStrings } from '../strings.js';
 import { styles } from './control-status.styles.js';
 
 /** Whether tooltips can go to the top layer, where no ancestor's `overflow` clips them. */
@@ -114,6 +114,10 @@ export class ControlStatusElement extends PostureElement {
   private focused?: HTMLElement;
   private closeTimer?: ReturnType<typeof setTimeout>;
 
+  private get controlStrings(): ControlStrings {
+    return wordsFor(CONTROL_STRINGS, this.locale);
+  }
+
   private get controlId(): string | undefined {
     return this.control?.trim() || undefined;
   }
@@ -158,8 +162,9 @@ export class ControlStatusElement extends PostureElement {
   protected override renderProblem(problem: PostureProblem): unknown {
     if (this.mode !== 'control') return super.renderProblem(problem);
     const s = this.strings;
+    const words = this.controlStrings;
     const kind = problemKind(problem.code);
-    const word = kind === 'expired' ? s.expired : kind === 'missing' ? s.control.notFound : kind === 'network' ? s.control.unavailable : s.notVerified;
+    const word = kind === 'expired' ? s.expired : kind === 'missing' ? words.notFound : kind === 'network' ? words.unavailable : s.notVerified;
     const message = s.problem[kind];
     const source = this.snapshot.url ?? this.src;
     const tip = html`<span class="tip-line tip-title" aria-hidden="true">${message}</span>
@@ -201,25 +206,26 @@ export class ControlStatusElement extends PostureElement {
 
   private renderSummary(controls: Control[], posture: VerifiedPosture, expired: boolean): TemplateResult {
     const s = this.strings;
+    const words = this.controlStrings;
     const lang = posture.document.language;
     const groups = CONTROL_STATUSES.map((status) => ({ status, controls: controls.filter((c) => c.status === status) })).filter((g) => g.controls.length);
     return html`<div part="group" class="group">
       ${expired ? this.renderExpiredWarning(posture) : nothing}
-      <p part="heading" class="heading" id="heading">${s.control.heading}</p>
+      <p part="heading" class="heading" id="heading">${words.heading}</p>
       ${groups.length
         ? html`<ul part="list" class="list" aria-labelledby="heading">
             ${groups.map(({ status, controls: list }) => {
               const label = s.status[status];
-              const count = s.control.count(list.length);
+              const count = words.count(list.length);
               const tip = html`<ul class="tip-list" lang=${ifDefined(lang)}>
                 ${list.map((c) => html`<li>${c.title}</li>`)}
               </ul>`;
               return html`<li part="item">
-                ${this.badge({ key: `s-${status}`, tone: `status-${status}`, icon: STATUS_ICONS[status] ?? '', label, title: count, name: s.control.label(label, count), tip }, false)}
+                ${this.badge({ key: `s-${status}`, tone: `status-${status}`, icon: STATUS_ICONS[status] ?? '', label, title: count, name: words.label(label, count), tip }, false)}
               </li>`;
             })}
           </ul>`
-        : html`<p class="empty">${s.control.none}</p>`}
+        : html`<p class="empty">${words.none}</p>`}
       ${this.renderSeal(posture, expired)}
     </div>`;
   }
@@ -227,9 +233,10 @@ export class ControlStatusElement extends PostureElement {
   /** One control's badge; `single` is the compact badge that carries the seal in its mark and tooltip. */
   private controlBadge(control: Control, key: string, posture: VerifiedPosture, expired: boolean, single: boolean): TemplateResult {
     const s = this.strings;
+    const words = this.controlStrings;
     const lang = posture.document.language;
     const status = s.status[control.status];
-    const meta = [control.target ? s.control.target(control.target) : '', control.updated ? s.updated(this.formatDate(control.updated)) : ''].filter(Boolean);
+    const meta = [control.target ? words.target(control.target) : '', control.updated ? s.updated(this.formatDate(control.updated)) : ''].filter(Boolean);
     // The title and status are the badge's name already; the description repeats them only when it has nothing else to say.
     const repeat = !(control.description || meta.length || single);
     const hidden = ifDefined(repeat ? undefined : 'true');
@@ -243,7 +250,7 @@ export class ControlStatusElement extends PostureElement {
       : expired
         ? html`<span part="mark" class="mark is-expired"><span aria-hidden="true">⚠</span>${s.expired}</span>`
         : html`<span part="mark" class="mark is-verified" aria-hidden="true">✓</span>`;
-    const name = s.control.label(control.title, status) + (single && expired ? ` (${s.expired})` : '');
+    const name = words.label(control.title, status) + (single && expired ? ` (${s.expired})` : '');
     return this.badge({ key, tone: `status-${control.status}`, icon: STATUS_ICONS[control.status] ?? '', label: status, title: control.title, titleLang: lang, name, mark, tip }, single);
   }
 

@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import type { Block, PlannedSubprocessor, PostureDocument, Subprocessor, VerifiedPosture } from '../../core/index.js';
 import { PostureElement, safeHref } from '../posture-element.js';
 import { sharedStyles } from '../shared.styles.js';
-import type { SubprocessorStrings } from '../strings.js';
+import { SUBPROCESSOR_STRINGS, wordsFor, type SubprocessorStrings } from '../strings.js';
 import { styles } from './subprocessor-list.styles.js';
 
 type SortKey = 'name' | 'purpose' | 'location';
@@ -110,7 +110,7 @@ export class SubprocessorListElement extends PostureElement {
   @state() private query = '';
 
   private get subStrings(): SubprocessorStrings {
-    return this.strings.subprocessors;
+    return wordsFor(SUBPROCESSOR_STRINGS, this.locale);
   }
 
   private get level(): number {

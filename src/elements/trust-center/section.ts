@@ -5,13 +5,12 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { html as staticHtml, literal } from 'lit/static-html.js';
 import { safeHref } from '../posture-element.js';
-import type { Strings, TrustCenterStrings } from '../strings.js';
+import type { CommonStrings, TrustCenterStrings } from '../strings.js';
 
 /** What a section renderer needs from the element. */
 export interface CenterView {
-  strings: Strings;
+  strings: CommonStrings;
   s: TrustCenterStrings;
   locale: string;
   /** Level of the page title; sections are one below it, their items two. */
@@ -31,12 +30,29 @@ export interface CenterSection extends NavEntry {
   content: TemplateResult;
 }
 
-const TAGS = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
-
-/** `<hN>` for N clamped to 1–6; a target of the navigation gets `tabindex="-1"` so it can take focus. */
+/**
+ * `<hN>` for N clamped to 1–6; a target of the navigation gets `tabindex="-1"` so it can take focus.
+ * One template per level (rather than lit/static-html, which would add its own code to the bundle).
+ */
 export function heading(level: number, options: { id?: string; part: string; className?: string; target?: boolean }, content: unknown): TemplateResult {
-  const tag = TAGS[Math.min(6, Math.max(1, level)) - 1]!;
-  return staticHtml`<${tag} id=${ifDefined(options.id)} part=${options.part} class=${ifDefined(options.className)} tabindex=${options.target ? '-1' : nothing}>${content}</${tag}>`;
+  const id = ifDefined(options.id);
+  const part = options.part;
+  const className = ifDefined(options.className);
+  const tabindex = options.target ? '-1' : nothing;
+  switch (Math.min(6, Math.max(1, level))) {
+    case 1:
+      return html`<h1 id=${id} part=${part} class=${className} tabindex=${tabindex}>${content}</h1>`;
+    case 2:
+      return html`<h2 id=${id} part=${part} class=${className} tabindex=${tabindex}>${content}</h2>`;
+    case 3:
+      return html`<h3 id=${id} part=${part} class=${className} tabindex=${tabindex}>${content}</h3>`;
+    case 4:
+      return html`<h4 id=${id} part=${part} class=${className} tabindex=${tabindex}>${content}</h4>`;
+    case 5:
+      return html`<h5 id=${id} part=${part} class=${className} tabindex=${tabindex}>${content}</h5>`;
+    default:
+      return html`<h6 id=${id} part=${part} class=${className} tabindex=${tabindex}>${content}</h6>`;
+  }
 }
 
 /** A `<section>` labelled by its heading; `kind` becomes an extra part name (`section-faq` …). */

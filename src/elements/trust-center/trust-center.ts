@@ -12,6 +12,7 @@ import { residencySection, retentionSection } from './data-sections.js';
 import { documentsSection } from './documents-section.js';
 import { faqSection } from './faq-section.js';
 import { heading, section, type CenterSection, type CenterView, type NavEntry } from './section.js';
+import { CENTER_STRINGS, wordsFor } from '../strings.js';
 import { styles } from './trust-center.styles.js';
 
 /** The document keys that become sections; the others make the header, the footer and the seal. */
@@ -123,7 +124,7 @@ export class TrustCenterElement extends PostureElement {
   }
 
   private view(): CenterView {
-    return { strings: this.strings, s: this.strings.center, locale: this.locale, level: this.level, formatDate: (d) => this.formatDate(d) };
+    return { strings: this.strings, s: wordsFor(CENTER_STRINGS, this.locale), locale: this.locale, level: this.level, formatDate: (d) => this.formatDate(d) };
   }
 
   protected override renderPosture(posture: VerifiedPosture, expired: boolean): unknown {
