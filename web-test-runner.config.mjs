@@ -9,6 +9,7 @@
 //   TE_WEBKIT_BINARY   MiniBrowser path (default: the x86_64 Debian path)
 //   TE_CHROMIUM_BIN, TE_FIREFOX_BIN   browser executables (default /usr/bin/chromium, /usr/bin/firefox-esr)
 //   TE_COUNT_FILE      if set, scripts/wtr-count-reporter.mjs writes per-browser counts there
+import { execFileSync } from 'node:child_process';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -18,6 +19,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { build } from 'esbuild';
 import { countReporter } from './scripts/wtr-count-reporter.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -185,12 +187,53 @@ function fixtureStore(prefix = '/__fixtures/') {
 
 const sharedDir = path.resolve(here, env.TE_SHARED_DIR || '../shared');
 
+/**
+ * React for test/react: react, react-dom and react-dom/client (with scheduler) are CommonJS only.
+ * Imports of exactly these names go to /__react__/<name>.js, an ES module re-exporting the names
+ * Node sees (asked of a separate node: React's development build patches `console` on load), from
+ * one esbuild bundle of the three (one React, development build), made on first request. Nothing
+ * else is touched. (@rollup/plugin-commonjs through @web/dev-server-rollup does not work here:
+ * since v22 it needs rollup's module graph, `this.load`, which that adapter lacks.)
+ */
+function reactCommonjs() {
+  const names = ['react', 'react-dom', 'react-dom/client'];
+  let bundle;
+  let exportNames;
+  return {
+    name: 'react-commonjs',
+    resolveImport: ({ source }) => (names.includes(source) ? `/__react__/${source}.js` : undefined),
+    async serve(context) {
+      if (context.path === '/__react__/bundle.js') {
+        bundle ??= build({
+          stdin: { contents: `export default { ${names.map((n) => `'${n}': require('${n}')`).join(', ')} };`, resolveDir: here },
+          bundle: true,
+          format: 'esm',
+          platform: 'browser',
+          target: 'es2022',
+          define: { 'process.env.NODE_ENV': '"development"' },
+          write: false,
+          logLevel: 'warning',
+        }).then((r) => r.outputFiles[0].text);
+        return { body: await bundle, type: 'js' };
+      }
+      const name = context.path.match(/^\/__react__\/(.+)\.js$/)?.[1];
+      if (!names.includes(name)) return undefined;
+      exportNames ??= JSON.parse(
+        execFileSync(process.execPath, ['-p', `JSON.stringify(${JSON.stringify(names)}.map((n) => Object.keys(require(n))))`], { cwd: here, encoding: 'utf8' }),
+      );
+      const keys = exportNames[names.indexOf(name)].filter((k) => k !== 'default' && /^[A-Za-z_$][\w$]*$/.test(k));
+      const body = `import all from '/__react__/bundle.js';\nconst m = all['${name}'];\nexport default m;\nexport const { ${keys.join(', ')} } = m;\n`;
+      return { body, type: 'js' };
+    },
+  };
+}
+
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
   rootDir: here,
   files: ['test/**/*.test.ts', '!test/cli/**', '!test/node/**'],
   nodeResolve: true,
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), reactCommonjs()],
   middleware: [serveDirectory('/shared/', sharedDir), fixtureStore()],
   browsers: selected.map((name) => named(launchers[name](), name)),
   // 2 cores: measured fastest with all three engines at once, one test file each. concurrency 1
