@@ -96,9 +96,14 @@ export abstract class PostureElement extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.cancel();
-    this.loadedKey = null;
-    clearTimeout(this.expiryTimer);
+    // A move to another parent disconnects and reconnects in one task: only a removal that lasts
+    // past it cancels the load.
+    queueMicrotask(() => {
+      if (this.isConnected) return;
+      this.cancel();
+      this.loadedKey = null;
+      clearTimeout(this.expiryTimer);
+    });
   }
 
   private cancel() {

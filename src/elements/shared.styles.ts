@@ -29,6 +29,11 @@ export const sharedStyles = css`
     line-height: 1.5;
     text-align: start;
   }
+  /* The host element can be restyled by the page (even reset with !important): the rendered root
+     takes the text colour itself, so inherited page colours never make the content unreadable. */
+  :host > * {
+    color: var(--_text);
+  }
   :host([theme='light']) {
     color-scheme: light;
   }

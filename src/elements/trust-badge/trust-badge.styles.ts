@@ -18,7 +18,7 @@ export const styles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
-    color: inherit;
+    color: var(--_text);
     text-decoration: none;
     overflow: hidden;
   }
