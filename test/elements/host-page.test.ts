@@ -5,13 +5,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define/all.js';
 import { pageCache } from '../../src/elements/loader.js';
-import { installNetwork, publish, settled, type FakeNetwork } from '../fixtures/network.js';
-
-const deferred = () => {
-  let resolve!: () => void;
-  const promise = new Promise<void>((r) => (resolve = r));
-  return { promise, resolve };
-};
+import { deferred, installNetwork, publish, settled, type FakeNetwork } from '../fixtures/network.js';
 
 describe('host pages that fight back', () => {
   let network: FakeNetwork;

@@ -10,7 +10,7 @@ import type { VerifiedPosture } from '../../src/core/index.js';
 import { PostureElement } from '../../src/elements/posture-element.js';
 import { define } from '../../src/elements/define.js';
 import { pageCache } from '../../src/elements/loader.js';
-import { installNetwork, publish, settled, type FakeNetwork } from '../fixtures/network.js';
+import { deferred, installNetwork, publish, settled, type FakeNetwork } from '../fixtures/network.js';
 import { makeSigner } from '../fixtures/posture.js';
 
 /** A test-only posture element that shows the organization and hosts children in a slot. */
@@ -20,12 +20,6 @@ class SlotHostElement extends PostureElement {
   }
 }
 define('test-slot-host', SlotHostElement);
-
-const deferred = () => {
-  let resolve!: () => void;
-  const promise = new Promise<void>((r) => (resolve = r));
-  return { promise, resolve };
-};
 
 describe('loading, shared by every element', () => {
   let network: FakeNetwork;
