@@ -243,3 +243,15 @@ describe('verify failures', () => {
     assert.match(r.stdout, /^ {2}\$\.extra: is not a field of this format$/m);
   });
 });
+
+test('signing a large document with an Ed25519 key warns about the WebKitGTK limit; ES256 does not', async () => {
+  const dir = await tempDir();
+  const controls = Array.from({ length: 700 }, (_, i) => ({ id: `c${i}`, title: `Control ${i}`, status: 'shipped', description: 'x'.repeat(60) }));
+  await writeJson(dir, 'big.json', makeDocument({ categories: [{ id: 'all', title: 'All', controls }] }));
+  for (const [alg, warns] of [['ed25519', true], ['es256', false]] as const) {
+    await keygen(dir, alg, `${alg}.key.json`, `${alg}.jwks.json`);
+    const result = await cli(dir, ['sign', 'big.json', '--key', `${alg}.key.json`, '--out', `${alg}.signed.json`]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(/WebKitGTK/.test(result.stderr), warns, `${alg}: ${result.stderr}`);
+  }
+});

@@ -90,6 +90,10 @@ export const sign: Command = {
 
     const expiry = relativeExpiry(new Date(doc.expires), now);
     if (expiry.expired) p.warn(`the document's expires date (${doc.expires}) has passed: readers will refuse it; set new dates with --valid-for`);
+    // WebKitGTK's Ed25519 crashes the page on signing inputs over about 64 KiB (an engine bug, seen with 2.50).
+    if (signed.length > 60_000 && keys.some((k) => k.alg === 'EdDSA')) {
+      p.warn('this document is large: WebKitGTK browsers (2.50) crash when verifying Ed25519 signatures over about 64 KiB; sign large documents with an ES256 key only (keygen --alg es256)');
+    }
     if (Date.parse(doc.issued) > now.getTime() + 5 * 60_000) p.warn(`the document's issued date (${doc.issued}) is in the future: readers will refuse it until then`);
 
     if (outFile === undefined) {
