@@ -234,9 +234,22 @@ export class SubprocessorListElement extends PostureElement {
     return html`<span class="none"><span aria-hidden="true">—</span><span class="visually-hidden">${this.subStrings.notStated}</span></span>`;
   }
 
+  private regionNames?: { locale: string; names: Intl.DisplayNames | undefined };
+
   private countryName(code: string): string | undefined {
+    // One formatter per language, not one per row: creating it costs more than using it.
+    const locale = this.locale;
+    if (this.regionNames?.locale !== locale) {
+      let names: Intl.DisplayNames | undefined;
+      try {
+        names = new Intl.DisplayNames([locale], { type: 'region' });
+      } catch {
+        names = undefined;
+      }
+      this.regionNames = { locale, names };
+    }
     try {
-      return new Intl.DisplayNames([this.locale], { type: 'region' }).of(code);
+      return this.regionNames.names?.of(code);
     } catch {
       return undefined;
     }
