@@ -334,12 +334,34 @@ function reactCommonjs() {
   };
 }
 
+/**
+ * `executeServerCommand('heap-usage')`: garbage-collects the test page and returns its used JS heap
+ * in bytes, through the DevTools protocol (Chromium only; other engines answer -1).
+ */
+function heapUsage() {
+  return {
+    name: 'heap-usage',
+    async executeCommand({ command, session }) {
+      if (command !== 'heap-usage') return undefined;
+      const page = session.browser.type === 'puppeteer' && session.browser.name === 'Chromium' ? session.browser.getPage?.(session.id) : undefined;
+      if (!page) return -1; // (null or undefined would read as 'unknown command')
+      const cdp = await page.createCDPSession();
+      try {
+        for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
+        return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+      } finally {
+        await cdp.detach();
+      }
+    },
+  };
+}
+
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
   rootDir: here,
   files: ['test/**/*.test.ts', '!test/cli/**', '!test/node/**'],
   nodeResolve: true,
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), reactCommonjs()],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), reactCommonjs(), heapUsage()],
   middleware: [serveDirectory('/shared/', sharedDir), fixtureStore(), hostileServer()],
   browsers: selected.map((name) => named(launchers[name](), name)),
   // 2 cores: measured fastest with all three engines at once, one test file each. concurrency 1

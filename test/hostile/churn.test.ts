@@ -4,6 +4,7 @@
  * honest state.
  */
 import { expect, fixture, html } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/define/all.js';
 import { pageCache } from '../../src/elements/loader.js';
 import { installNetwork, publish, settled, type FakeNetwork } from '../fixtures/network.js';
@@ -88,6 +89,28 @@ describe('churn and clock trouble', () => {
     const last = await fixture<HTMLElement>(html`<trust-badge src=${docs[0]!.src}></trust-badge>`);
     await settled(last as HTMLElement & { state: string; updateComplete: Promise<boolean> });
     expect(last.getAttribute('state')).to.equal('verified');
+  });
+
+  it('heap use returns to its start after a thousand rounds (measured where the engine exposes it: Chromium)', async function () {
+    const docs = await Promise.all([publish(network), publish(network)]);
+    const host = await fixture<HTMLElement>(html`<div></div>`);
+    const churn = async (rounds: number) => {
+      for (let round = 0; round < rounds; round++) {
+        const element = document.createElement('trust-badge');
+        element.setAttribute('src', docs[round % 2]!.src);
+        host.append(element);
+        if (round % 10 === 0) await settled(element as HTMLElement & { state: string; updateComplete: Promise<boolean> });
+        element.remove();
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    };
+    await churn(200); // warm up: code, caches and the two verified documents
+    const before = Number(await executeServerCommand('heap-usage'));
+    if (before < 0) this.skip(); // this engine does not expose its heap
+    await churn(1000);
+    const after = Number(await executeServerCommand('heap-usage'));
+    // A thousand kept elements with their shadow trees would be several MB: allow 1 MB of noise.
+    expect(after - before, `heap grew from ${before} to ${after} bytes`).to.be.lessThan(1024 * 1024);
   });
 
   it("a visitor clock days behind the document's issue date says to check the clock, and shows nothing", async () => {
