@@ -1,22 +1,21 @@
 /** custom-elements.json is generated from the elements' JSDoc: the committed file must be current. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { buildManifest } from '../../scripts/manifest.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 test('custom-elements.json is current (run npm run manifest when this fails)', async () => {
-  const outdir = '.manifest-check';
-  try {
-    execFileSync(process.execPath, ['node_modules/@custom-elements-manifest/analyzer/cem.js', 'analyze', '--config', 'custom-elements-manifest.config.mjs', '--outdir', outdir, '--quiet'], { cwd: root, stdio: 'pipe' });
-    const fresh = await readFile(path.join(root, outdir, 'custom-elements.json'), 'utf8');
-    const committed = await readFile(path.join(root, 'custom-elements.json'), 'utf8');
-    assert.ok(fresh === committed, 'custom-elements.json is stale: run npm run manifest');
-  } finally {
-    await rm(path.join(root, outdir), { recursive: true, force: true });
+  const fresh = await buildManifest();
+  const committed = await readFile(path.join(root, 'custom-elements.json'), 'utf8');
+  if (fresh !== committed) {
+    const a = fresh.split('\n');
+    const b = committed.split('\n');
+    const line = a.findIndex((l, i) => l !== b[i]);
+    assert.fail(`custom-elements.json is stale: run npm run manifest (first difference at line ${line + 1}: ${JSON.stringify(b[line])} → ${JSON.stringify(a[line])})`);
   }
 });
 
