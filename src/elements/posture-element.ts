@@ -6,7 +6,7 @@
 import { ContextConsumer, ContextProvider, ContextRoot } from '@lit/context';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { isPostureError, PostureError, type VerifiedPosture } from '../core/index.js';
+import { isPostureError, type VerifiedPosture } from '../core/index.js';
 import { postureContext, type PostureProblem, type PostureSnapshot, type PostureState } from './context.js';
 import type { TrustErrorDetail, TrustLoadDetail } from './events.js';
 import { loadShared } from './loader.js';
@@ -279,4 +279,3 @@ export function safeHref(url: string | undefined, allowMailto = false): string |
   }
 }
 
-export { PostureError };
