@@ -78,7 +78,7 @@ export function parseCommand<const O extends ParseArgsOptionsConfig>(
 ): ReturnType<typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: joinDashValues(argv, options), allowPositionals: true, options, strict: true });
   } catch (error) {
     throw toUsageError(command, options, error);
   }
@@ -91,6 +91,32 @@ export function parseCommand<const O extends ParseArgsOptionsConfig>(
     throw new UsageError(`${command} takes ${positionals.max === 0 ? 'no arguments' : `only ${positionals.name}`}; unexpected ${extra}`, helpHint(command));
   }
   return parsed;
+}
+
+/**
+ * `--pin -AbC…`: key ids are base64url and may begin with "-", which parseArgs would read as an
+ * option. A value that follows a string option and is not itself one of the command's options
+ * is joined to it (`--pin=-AbC…`).
+ */
+function joinDashValues(argv: string[], options: ParseArgsOptionsConfig): string[] {
+  const known = new Set(Object.entries(options).flatMap(([name, o]) => [`--${name}`, ...(o.short ? [`-${o.short}`] : [])]));
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      out.push(...argv.slice(i));
+      break;
+    }
+    const next = argv[i + 1];
+    const name = arg.startsWith('--') ? arg.slice(2) : undefined;
+    if (name && options[name]?.type === 'string' && next?.startsWith('-') && next !== '--' && !known.has(next.split('=')[0]!)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else {
+      out.push(arg);
+    }
+  }
+  return out;
 }
 
 function toUsageError(command: string, options: ParseArgsOptionsConfig, error: unknown): UsageError {

@@ -1,6 +1,6 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { cli, keygen, makeDocument, readJson, tamperPayload, tempDir, writeJson } from './helpers.js';
 import { parseDuration, validityPeriod } from '../../src/cli/time.js';
@@ -254,4 +254,17 @@ test('signing a large document with an Ed25519 key warns about the WebKitGTK lim
     assert.equal(result.code, 0, result.stderr);
     assert.equal(/WebKitGTK/.test(result.stderr), warns, `${alg}: ${result.stderr}`);
   }
+});
+
+test('a key id that begins with "-" is read as the --pin value, not as an option', async () => {
+  const dir = await tempDir();
+  // Find, by trying keys, one whose id begins with "-" (about 1 in 64).
+  let kid = '';
+  for (let i = 0; i < 400 && !kid.startsWith('-'); i++) kid = (await keygen(dir, 'ed25519', `k${i}.json`, `j${i}.json`)).kid;
+  assert.ok(kid.startsWith('-'), 'no key id starting with "-" found');
+  const n = (await readdir(dir)).filter((f) => f.startsWith('j')).length - 1;
+  await writeJson(dir, 'doc.json', makeDocument());
+  assert.equal((await cli(dir, ['sign', 'doc.json', '--key', `k${n}.json`, '--out', 'signed.json'])).code, 0);
+  const ok = await cli(dir, ['verify', 'signed.json', '--jwks', `j${n}.json`, '--pin', kid]);
+  assert.equal(ok.code, 0, ok.stdout + ok.stderr);
 });
