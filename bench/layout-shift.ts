@@ -4,8 +4,9 @@
  * with the badges alone, through PerformanceObserver('layout-shift', buffered). The server holds
  * the documents back 300 ms, so the page paints the elements' loading state first, as on a real
  * network; and in a second scenario the CDN file too (150 ms), so the page paints before the
- * elements are even defined (an undefined element is an empty inline box: nothing of ours can
- * reserve its space then).
+ * elements are even defined (an undefined element is an empty inline box: the script cannot
+ * reserve its space then); the third scenario is that late script on a page that links
+ * reserve.css, which gives each undefined tag the room of its loading state.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -24,6 +25,8 @@ export interface ShiftResult {
   page: 'demo-like' | 'badges-only';
   /** `on time`: the CDN file defines the elements before the first paint; `late`: 150 ms after it. */
   script: 'on time' | 'late';
+  /** Whether the page links reserve.css (room for the tags before they are defined). */
+  reserve: boolean;
   /** Sum of the layout-shift values without recent input, per run. */
   cls: Summary;
   /** On the demo-like page, the part of it whose shifted nodes lie in or are trust badges. */
@@ -53,16 +56,27 @@ const owner = (node) => {
   }
   return outer || (node && node.nodeType === 1 ? node.localName : node ? '#text' : '?');
 };
+// A node inside a shadow root is not reported (node is null): name the trust element whose box
+// holds the moved rectangle instead, so the elements' own shifts are not lost as '?'.
+const holder = (rect) => {
+  const x = rect.x + rect.width / 2, y = rect.y + rect.height / 2;
+  const el = [...document.querySelectorAll('trust-badge, control-status, subprocessor-list, trust-center')].reverse().find((e) => {
+    const r = e.getBoundingClientRect();
+    return x >= r.left && x <= r.right && y >= r.top && y <= r.bottom;
+  });
+  return el ? owner(el) : '?';
+};
+const source = (s) => (s.node ? owner(s.node) : holder(s.currentRect));
 new PerformanceObserver((list) => {
   for (const e of list.getEntries()) window.__shifts.push({
     at: Math.round(e.startTime), value: e.value, input: e.hadRecentInput,
-    owners: (e.sources || []).map((s) => owner(s.node)),
-    moves: (e.sources || []).map((s) => owner(s.node) + ' y ' + Math.round(s.previousRect.y) + '→' + Math.round(s.currentRect.y) + ' h ' + Math.round(s.previousRect.height) + '→' + Math.round(s.currentRect.height)),
+    owners: (e.sources || []).map(source),
+    moves: (e.sources || []).map((s) => source(s) + ' y ' + Math.round(s.previousRect.y) + '→' + Math.round(s.currentRect.y) + ' h ' + Math.round(s.previousRect.height) + '→' + Math.round(s.currentRect.height)),
   });
 }).observe({ type: 'layout-shift', buffered: true });
 </script>`;
 
-function demoLikePage(badgesOnly: boolean): string {
+function demoLikePage(badgesOnly: boolean, reserve: boolean): string {
   const badges = `<section><h2>Badges</h2><div class="badges">
       <trust-badge src="/demo/personaizer.json" href="https://personaizer.com"></trust-badge>
       <trust-badge src="/demo/personalityai.json" href="https://personalityai.net" lang="de"></trust-badge>
@@ -74,7 +88,7 @@ function demoLikePage(badgesOnly: boolean): string {
     <section><h2>Trust center</h2><trust-center heading-level="3" src="/demo/personaizer.json"></trust-center></section>`;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
     ${OBSERVER}
-    <link rel="stylesheet" href="/demo/demo.css"><script type="module" src="/cdn/trust-elements.min.js"></script></head>
+    <link rel="stylesheet" href="/demo/demo.css">${reserve ? '<link rel="stylesheet" href="/cdn/reserve.css">' : ''}<script type="module" src="/cdn/trust-elements.min.js"></script></head>
     <body><header class="site"><p class="brand">trust-elements <span>bench</span></p></header><main>
     <section class="intro"><h1>Security posture, verified in your browser</h1><p>Everything below comes from two signed posture documents, verified here with WebCrypto before it is shown.</p></section>
     ${badges}${badgesOnly ? '' : rest}
@@ -94,13 +108,23 @@ export async function measureLayoutShift(browser: Browser, server: BenchServer, 
     server.set(`/demo/${name}`, 'application/jose+json', await signedText(await demoDocument(name, server.origin), key), DOCUMENT_DELAY_MS);
   }
   server.set('/demo/demo.css', 'text/css', await readFile(path.join(root, 'demo/demo.css'), 'utf8'));
-  server.set('/shift-demo.html', 'text/html', demoLikePage(false));
-  server.set('/shift-badges.html', 'text/html', demoLikePage(true));
+  server.set('/cdn/reserve.css', 'text/css', await readFile(path.join(root, 'src/reserve.css'), 'utf8'));
+  const pages = { 'demo-like': '/shift-demo', 'badges-only': '/shift-badges' } as const;
+  for (const reserve of [false, true]) {
+    server.set(`${pages['demo-like']}${reserve ? '-reserve' : ''}.html`, 'text/html', demoLikePage(false, reserve));
+    server.set(`${pages['badges-only']}${reserve ? '-reserve' : ''}.html`, 'text/html', demoLikePage(true, reserve));
+  }
 
   const results: ShiftResult[] = [];
-  for (const script of ['on time', 'late'] as const) {
+  const scenarios = [
+    { script: 'on time', reserve: false },
+    { script: 'late', reserve: false },
+    { script: 'late', reserve: true },
+  ] as const;
+  for (const { script, reserve } of scenarios) {
     server.set('/cdn/trust-elements.min.js', 'text/javascript', cdnFile, script === 'late' ? LATE_SCRIPT_DELAY_MS : 0);
-    for (const [kind, url] of [['demo-like', '/shift-demo.html'], ['badges-only', '/shift-badges.html']] as const) {
+    for (const kind of ['demo-like', 'badges-only'] as const) {
+      const url = `${pages[kind]}${reserve ? '-reserve' : ''}.html`;
       const cls: number[] = [];
       const badgeShare: number[] = [];
       let sources: string[] = [];
@@ -126,7 +150,7 @@ export async function measureLayoutShift(browser: Browser, server: BenchServer, 
           await page.close();
         }
       }
-      results.push({ page: kind, script, cls: summarize(cls), ...(kind === 'demo-like' ? { badgeShare: summarize(badgeShare) } : {}), sources, shifts: last });
+      results.push({ page: kind, script, reserve, cls: summarize(cls), ...(kind === 'demo-like' ? { badgeShare: summarize(badgeShare) } : {}), sources, shifts: last });
     }
   }
   return results;

@@ -61,7 +61,7 @@ try {
     notes: {
       units: 'times in milliseconds (median, min, max over runs); sizes in bytes',
       render: `from setting src to state=verified plus two requestAnimationFrames; the document is served from memory by a server on 127.0.0.1 with a fresh query string each run. The bench page is the elements minified like the CDN file, with the document size limit raised from 1 MiB to ${BENCH_MAX_BYTES} bytes so 10,000 items (about 2.1 MB signed) can be shown; rows with withinLimit false would be refused by the product.`,
-      layoutShift: `documents held back ${DOCUMENT_DELAY_MS} ms by the server; the CDN file not at all ('on time') or ${LATE_SCRIPT_DELAY_MS} ms ('late'); viewport 1280×800; CLS is the sum of all layout-shift values without recent input; badges' share is the part whose shifted nodes are trust badges (the nodes inside shadow roots are reported as '?').`,
+      layoutShift: `documents held back ${DOCUMENT_DELAY_MS} ms by the server; the CDN file not at all ('on time') or ${LATE_SCRIPT_DELAY_MS} ms ('late'), the page with or without reserve.css (room for undefined tags); viewport 1280×800; CLS is the sum of all layout-shift values without recent input; badges' share is the part whose shifted nodes are trust badges (the browser does not report a node inside a shadow root: it is named after the trust element whose box holds it).`,
     },
     size: { files: size.files, lit: size.lit, ownShare: size.ownShare },
     verify: [...verifyNode, ...verifyChromium],
@@ -94,7 +94,7 @@ for (const g of results.growth) rows.push(['growth', `${g.tag} ${g.from}→${g.t
 const q = results.requests;
 rows.push(['requests', `${q.elements} elements, one document`, `doc ${q.documentRequests}`, `jwks ${q.jwksRequests}`, '', `${q.verified}/${q.elements} verified (expected 1 and 1)`]);
 for (const s of results.layoutShift) {
-  rows.push(['layout shift', `CLS ${s.page}, script ${s.script}`, s.cls.median.toFixed(4), `${s.cls.min.toFixed(4)}–${s.cls.max.toFixed(4)}`, s.cls.runs, s.badgeShare ? `badges' share ${s.badgeShare.median.toFixed(4)}; shifted: ${s.sources.join(', ') || 'nothing'}` : `shifted: ${s.sources.join(', ') || 'nothing'}`]);
+  rows.push(['layout shift', `CLS ${s.page}, script ${s.script}${s.reserve ? ' + reserve.css' : ''}`, s.cls.median.toFixed(4), `${s.cls.min.toFixed(4)}–${s.cls.max.toFixed(4)}`, s.cls.runs, s.badgeShare ? `badges' share ${s.badgeShare.median.toFixed(4)}; shifted: ${s.sources.join(', ') || 'nothing'}` : `shifted: ${s.sources.join(', ') || 'nothing'}`]);
 }
 console.log(`\n${formatTable(['area', 'what', 'median', 'min–max', 'runs', 'beside'], rows)}`);
 const out = path.join(root, 'bench/results.json');

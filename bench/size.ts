@@ -64,8 +64,8 @@ export async function measureSize(): Promise<SizeResult> {
   try {
     const built: CdnFile[] = await buildCdn(dir);
     const sources: Record<string, string> = {};
-    for (const f of built) sources[f.name] = await readFile(path.join(dir, `${f.name}.min.js`), 'utf8');
-    const files = built.map(({ name, bytes, gzip, brotli }) => ({ name: `${name}.min.js`, bytes, gzip, brotli }));
+    for (const f of built) sources[f.name] = await readFile(path.join(dir, path.basename(f.file)), 'utf8');
+    const files = built.map(({ file, bytes, gzip, brotli }) => ({ name: path.basename(file), bytes, gzip, brotli }));
     const lit = await litAlone();
     const all = files[0]!;
     const ownShare = { name: 'own share (all-in-one − lit)', bytes: all.bytes - lit.bytes, gzip: all.gzip - lit.gzip, brotli: all.brotli - lit.brotli };

@@ -143,8 +143,27 @@ export async function buildCdn(outDir = cdn): Promise<CdnFile[]> {
       integrity,
     });
   }
+  files.push(await buildReserveCss(outDir));
   await writeFile(path.join(outDir, 'sizes.json'), `${JSON.stringify(files, null, 2)}\n`);
   return files;
+}
+
+/** src/reserve.css, minified, as dist/cdn/reserve.css (with its SRI hash like the scripts). */
+async function buildReserveCss(outDir: string): Promise<CdnFile> {
+  const result = await build({ entryPoints: [path.join(root, 'src/reserve.css')], bundle: true, minify: true, write: false, logLevel: 'warning' });
+  const code = result.outputFiles[0]!.contents;
+  const file = path.join(outDir, 'reserve.css');
+  const integrity = `sha384-${createHash('sha384').update(code).digest('base64')}`;
+  await writeFile(file, code);
+  await writeFile(`${file}.sri`, `${integrity}\n`);
+  return {
+    name: 'reserve',
+    file: path.relative(root, file),
+    bytes: code.length,
+    gzip: gzipSync(code, { level: 9 }).length,
+    brotli: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    integrity,
+  };
 }
 
 async function buildModules() {

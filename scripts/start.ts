@@ -66,6 +66,10 @@ cli('sign', draft, '--key', key, '--issuer', origin, '--out', path.join(publicDi
 await mkdir(path.join(publicDir, 'partner'), { recursive: true });
 await writeFile(path.join(publicDir, 'partner', 'vendor-posture.json'), await readFile(path.join(publicDir, 'documents', names[names.length - 1]!)));
 
+// The stylesheet that gives the elements their room before the script defines them, served as a
+// plain static file like on a real site (the pages link /reserve.css in their <head>).
+await writeFile(path.join(publicDir, 'reserve.css'), await readFile(path.join(root, 'src/reserve.css')));
+
 const kid = (JSON.parse(await readFile(jwks, 'utf8')) as { keys: { kid: string }[] }).keys[0]!.kid;
 // Vite puts these into the demo pages' HTML (%VITE_DEMO_PIN%).
 process.env.VITE_DEMO_PIN = kid;

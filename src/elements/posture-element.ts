@@ -82,8 +82,11 @@ export abstract class PostureElement extends LitElement {
 
   /** The nearest `lang` (this element's own first), as a tag Intl accepts; English otherwise. */
   protected get locale(): string {
-    return nearestLang(this);
+    return this.renderLocale ?? nearestLang(this);
   }
+
+  /** `locale`, found once per render: rows ask for it many times, and finding it walks up the tree. */
+  private renderLocale?: string;
 
   protected formatDate(date: Date | string): string {
     return formatDate(date, this.locale);
@@ -218,10 +221,15 @@ export abstract class PostureElement extends LitElement {
   }
 
   override render(): unknown {
-    const posture = this.posture;
-    if (this.state === 'loading') return this.renderLoading();
-    if (!posture) return this.renderProblem(this.problem!);
-    return this.renderPosture(posture, this.state === 'expired');
+    this.renderLocale = nearestLang(this);
+    try {
+      const posture = this.posture;
+      if (this.state === 'loading') return this.renderLoading();
+      if (!posture) return this.renderProblem(this.problem!);
+      return this.renderPosture(posture, this.state === 'expired');
+    } finally {
+      this.renderLocale = undefined;
+    }
   }
 
   /** What the element shows for a verified (or expired, `expired` true) document. */

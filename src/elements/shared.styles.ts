@@ -3,7 +3,7 @@
  * into private `--_*` ones; light and dark come from `color-scheme` (the visitor's preference, or
  * the `theme` attribute) through `light-dark()`.
  */
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
 
 export const sharedStyles = css`
   :host {
@@ -117,6 +117,16 @@ export const sharedStyles = css`
 
 /** Status colours and icons for controls: never colour alone, always an icon and a word. */
 export const STATUS_ICONS: Record<string, string> = { shipped: '✓', 'in-progress': '◐', roadmap: '○', 'not-applicable': '–' };
+
+/**
+ * The icon before a status word drawn by CSS (`class="status-icon-shipped"`), for long lists where
+ * an icon element per row would cost: the same icons, and hidden from screen readers (the word says it).
+ */
+export const statusIconStyles = unsafeCSS(
+  Object.entries(STATUS_ICONS)
+    .map(([status, icon]) => `.status-icon-${status}::before{content:"${icon}";content:"${icon}"/""}`)
+    .join(''),
+);
 
 export const statusStyles = css`
   .status {

@@ -412,7 +412,7 @@ export const SUBPROCESSOR_STRINGS: Record<Language, SubprocessorStrings> = {
     services: 'Services',
     data: 'Data',
     since: (d) => `since ${d}`,
-    notStated: 'not stated',
+    notStated: 'Not stated',
     newMark: 'New',
     filter: 'Filter sub-processors',
     count: (s, t) => `${s} of ${t} sub-processors`,
@@ -441,7 +441,7 @@ export const SUBPROCESSOR_STRINGS: Record<Language, SubprocessorStrings> = {
     services: 'Dienste',
     data: 'Daten',
     since: (d) => `seit ${d}`,
-    notStated: 'nicht angegeben',
+    notStated: 'Nicht angegeben',
     newMark: 'Neu',
     filter: 'Unterauftragsverarbeiter filtern',
     count: (s, t) => `${s} von ${t} Unterauftragsverarbeitern`,
@@ -470,7 +470,7 @@ export const SUBPROCESSOR_STRINGS: Record<Language, SubprocessorStrings> = {
     services: 'Services',
     data: 'Données',
     since: (d) => `depuis le ${d}`,
-    notStated: 'non précisé',
+    notStated: 'Non précisé',
     newMark: 'Nouveau',
     filter: 'Filtrer les sous-traitants ultérieurs',
     count: (s, t) => `${s} sous-traitants ultérieurs sur ${t}`,
@@ -556,11 +556,36 @@ export function stringsFor(lang: string): Strings {
   return STRINGS[lang.toLowerCase().split('-')[0]!] ?? STRINGS.en!;
 }
 
+const regionNames = new Map<string, Intl.DisplayNames | null>();
+
+/** A country's name in `lang` ("DE" → "Germany"), or undefined when Intl has none. */
+export function regionName(code: string, lang: string): string | undefined {
+  let names = regionNames.get(lang);
+  if (names === undefined) {
+    try {
+      names = new Intl.DisplayNames([lang], { type: 'region' });
+    } catch {
+      names = null;
+    }
+    regionNames.set(lang, names);
+  }
+  try {
+    return names?.of(code) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** One date format per language: making one costs far more than using it (a list has many dates). */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** A date for people, in `lang`: "24 May 2026". */
 export function formatDate(date: Date | string, lang: string): string {
   const d = typeof date === 'string' ? new Date(date.length === 10 ? `${date}T00:00:00Z` : date) : date;
   try {
-    return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
+    let format = dateFormats.get(lang);
+    if (!format) dateFormats.set(lang, (format = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' })));
+    return format.format(d);
   } catch {
     return d.toISOString().slice(0, 10);
   }

@@ -265,10 +265,15 @@ describe('<subprocessor-list>', () => {
       await settled(narrow!);
       await settled(wide!);
       const display = (el: Element, selector: string) => getComputedStyle(root(el).querySelector(selector)!).display;
+      // A card labels each cell with its column's name (the cell's ::before); a table row does not.
+      const label = (el: Element) => getComputedStyle(root(el).querySelector('tbody td.purpose')!, '::before');
+      const drawn = (content: string) => !['none', 'normal', ''].includes(content);
       expect(display(wide!, 'tbody tr')).to.equal('table-row');
-      expect(display(wide!, 'tbody td .label')).to.equal('none');
+      expect(drawn(label(wide!).content)).to.equal(false);
       expect(display(narrow!, 'tbody tr')).to.equal('block');
-      expect(display(narrow!, 'tbody td .label')).to.equal('block');
+      expect(drawn(label(narrow!).content)).to.equal(true);
+      expect(label(narrow!).display).to.equal('block');
+      expect(root(narrow!).querySelector('tbody td.purpose')!.getAttribute('data-label')).to.equal('Purpose');
       const card = rows(narrow!)[0]!.getBoundingClientRect();
       expect(card.width).to.be.at.most(narrow!.getBoundingClientRect().width);
       await expect(narrow!).to.be.accessible();

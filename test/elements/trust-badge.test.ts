@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/define/trust-badge.js';
 import type { TrustBadgeElement } from '../../src/define/trust-badge.js';
-import { installNetwork, publish, settled, tamper, type FakeNetwork } from '../fixtures/network.js';
+import { deferred, installNetwork, publish, settled, tamper, type FakeNetwork } from '../fixtures/network.js';
 
 describe('<trust-badge>', () => {
   let network: FakeNetwork;
@@ -54,6 +54,25 @@ describe('<trust-badge>', () => {
     const b = tampered!.getBoundingClientRect();
     expect([b.width, b.height]).to.deep.equal([a.width, a.height]);
     await expect(tampered!).to.be.accessible();
+  });
+
+  it('moves nothing from loading to verified: same box, and its text stays where it was', async () => {
+    const hold = deferred();
+    const { src } = await publish(network, {}, { delay: hold.promise });
+    const el = await fixture<TrustBadgeElement>(html`<trust-badge src=${src}></trust-badge>`);
+    await el.updateComplete;
+    expect(el.state).to.equal('loading');
+    const place = () => {
+      const text = el.shadowRoot!.querySelector('.text')!.getBoundingClientRect();
+      const box = el.getBoundingClientRect();
+      return [box.width, box.height, text.x - box.x, text.y - box.y, text.height].map((n) => n.toFixed(1));
+    };
+    const loading = place();
+    hold.resolve();
+    await settled(el);
+    expect(el.state).to.equal('verified');
+    expect(el.shadowRoot!.querySelector('[part="summary"]')!.textContent).to.contain('controls shipped');
+    expect(place()).to.deep.equal(loading);
   });
 
   it('speaks the nearest lang', async () => {

@@ -3,13 +3,14 @@ import { property, state } from 'lit/decorators.js';
 import type { Block, PlannedSubprocessor, PostureDocument, Subprocessor, VerifiedPosture } from '../../core/index.js';
 import { PostureElement, safeHref } from '../posture-element.js';
 import { sharedStyles } from '../shared.styles.js';
-import { SUBPROCESSOR_STRINGS, wordsFor, type SubprocessorStrings } from '../strings.js';
+import { regionName, SUBPROCESSOR_STRINGS, wordsFor, type SubprocessorStrings } from '../strings.js';
 import { styles } from './subprocessor-list.styles.js';
 
 type SortKey = 'name' | 'purpose' | 'location';
 type SortDirection = 'ascending' | 'descending';
 type ChangeEntry = NonNullable<PostureDocument['changelog']>[number];
 type SubprocessorChange = ChangeEntry & { type: keyof SubprocessorStrings['change'] };
+type Location = NonNullable<Subprocessor['locations']>[number];
 
 /** A table row: an entry, and where it stands in the document (the order when nothing is sorted). */
 interface Row {
@@ -173,7 +174,7 @@ export class SubprocessorListElement extends PostureElement {
           <tr>
             ${SORT_KEYS.map((key) => {
               const sorted = this.sortKey === key ? this.sortDirection : undefined;
-              return html`<th part="header" scope="col" class="sortable ${sorted ? 'is-sorted' : ''}" aria-sort=${sorted ?? nothing}>
+              return html`<th part="header" scope="col" class="sortable ${key}${sorted ? ' is-sorted' : ''}" aria-sort=${sorted ?? nothing}>
                 <button part="sort-button" type="button" @click=${() => this.sortBy(key)}>
                   ${labels[key]}<span class="sort-icon" aria-hidden="true">${SORT_ICONS[sorted ?? 'none']}</span>
                 </button>
@@ -183,27 +184,22 @@ export class SubprocessorListElement extends PostureElement {
           </tr>
         </thead>
         <tbody>
-          ${rows.map(({ entry }) => this.renderRow(entry, entry.since !== undefined && entry.since >= cutoff))}
+          ${rows.map(({ entry }) => this.renderRow(entry, entry.since !== undefined && entry.since >= cutoff, s, this.locale))}
         </tbody>
       </table>
     `;
   }
 
-  private renderRow(entry: Subprocessor, isNew: boolean): TemplateResult {
-    const s = this.subStrings;
+  /**
+   * One row, with as few elements as the facts need (a list may have thousands): the cards' labels
+   * are the cells' `data-label` (shown by a `::before`), a single location is text, "not stated" a word.
+   */
+  private renderRow(entry: Subprocessor, isNew: boolean, s: SubprocessorStrings, locale: string): TemplateResult {
     return html`<tr part="row">
-      <th part="name" scope="row" class="name">
-        ${this.renderName(entry)}
-        ${isNew ? html` <span part="new-badge" class="new">${s.newMark}</span>` : nothing}
-        ${entry.since ? html`<span class="since">${s.since(this.formatDate(entry.since))}</span>` : nothing}
-      </th>
-      <td part="cell" class="purpose">
-        <span class="label">${s.purpose}</span>
-        <span>${entry.purpose}</span>
-        ${this.renderFacts(entry)}
-      </td>
-      <td part="cell" class="location"><span class="label">${s.location}</span>${this.renderLocations(entry)}</td>
-      <td part="cell" class="safeguard"><span class="label">${s.safeguard}</span>${entry.safeguard ?? this.renderNotStated()}</td>
+      <th part="name" scope="row" class="name">${this.renderName(entry)}${isNew ? html` <span part="new-badge" class="new">${s.newMark}</span>` : nothing}${entry.since ? html`<span class="since">${s.since(this.formatDate(entry.since))}</span>` : nothing}</th>
+      <td part="cell" class="purpose" data-label=${s.purpose}>${entry.purpose}${this.renderFacts(entry)}</td>
+      <td part="cell" class=${entry.locations?.length ? 'location' : 'location none'} data-label=${s.location}>${this.renderLocations(entry, s, locale)}</td>
+      <td part="cell" class=${entry.safeguard ? 'safeguard' : 'safeguard none'} data-label=${s.safeguard}>${entry.safeguard ?? s.notStated}</td>
     </tr>`;
   }
 
@@ -223,36 +219,12 @@ export class SubprocessorListElement extends PostureElement {
     return html`<dl class="facts">${facts.map(([term, value]) => html`<div><dt>${term}</dt><dd>${value}</dd></div>`)}</dl>`;
   }
 
-  private renderLocations(entry: Subprocessor): unknown {
-    if (!entry.locations?.length) return this.renderNotStated();
-    return html`<ul class="locations">
-      ${entry.locations.map((l) => html`<li>${l.name}${l.country ? html` <span class="country" title=${this.countryName(l.country) ?? nothing}>${l.country}</span>` : nothing}</li>`)}
-    </ul>`;
-  }
-
-  private renderNotStated(): TemplateResult {
-    return html`<span class="none"><span aria-hidden="true">—</span><span class="visually-hidden">${this.subStrings.notStated}</span></span>`;
-  }
-
-  private regionNames?: { locale: string; names: Intl.DisplayNames | undefined };
-
-  private countryName(code: string): string | undefined {
-    // One formatter per language, not one per row: creating it costs more than using it.
-    const locale = this.locale;
-    if (this.regionNames?.locale !== locale) {
-      let names: Intl.DisplayNames | undefined;
-      try {
-        names = new Intl.DisplayNames([locale], { type: 'region' });
-      } catch {
-        names = undefined;
-      }
-      this.regionNames = { locale, names };
-    }
-    try {
-      return this.regionNames.names?.of(code);
-    } catch {
-      return undefined;
-    }
+  /** One location as text, several as a list; each country code with its name as a tooltip. */
+  private renderLocations(entry: Subprocessor, s: SubprocessorStrings, locale: string): unknown {
+    const locations = entry.locations ?? [];
+    if (!locations.length) return s.notStated;
+    const one = (l: Location) => html`${l.name}${l.country ? html` <abbr class="country" title=${regionName(l.country, locale) ?? nothing}>${l.country}</abbr>` : nothing}`;
+    return locations.length === 1 ? one(locations[0]!) : html`<ul class="locations">${locations.map((l) => html`<li>${one(l)}</li>`)}</ul>`;
   }
 
   private renderContact(email: string): TemplateResult {

@@ -60,7 +60,9 @@ export const styles = css`
   .name {
     font-weight: 600;
   }
+  /* Its line is kept while empty (loading), so the text does not move when the summary arrives. */
   .summary {
+    min-block-size: 1lh;
     color: var(--_muted);
     font-size: 0.8125rem;
   }

@@ -9,8 +9,9 @@ export type StatusFilter = ControlStatus | 'all';
 
 export const categoryId = (category: ControlCategory) => `category-${category.id}`;
 
+/** A control's status as icon (drawn by `statusIconStyles`) and word, in its colour. */
 export function statusBadge(view: CenterView, status: ControlStatus): TemplateResult {
-  return html`<span part="status" class="status status-${status}"><span aria-hidden="true">${STATUS_ICONS[status]}</span> ${view.strings.status[status]}</span>`;
+  return html`<span part="status" class="status status-${status} status-icon-${status}">${view.strings.status[status]}</span>`;
 }
 
 export function controlsSection(view: CenterView, categories: ControlCategory[], filter: StatusFilter, onFilter: (status: StatusFilter) => void): CenterSection {
@@ -61,11 +62,10 @@ export function controlsSection(view: CenterView, categories: ControlCategory[],
 
 function renderControl(view: CenterView, control: Control): TemplateResult {
   const s = view.s;
+  // Title and status side by side, then description and facts: a grid, no wrapper elements.
   return html`<li part="control" class="control" data-status=${control.status}>
-    <div class="control-head">
-      <span part="control-title" class="control-title">${control.title}</span>
-      ${statusBadge(view, control.status)}
-    </div>
+    <span part="control-title" class="control-title">${control.title}</span>
+    ${statusBadge(view, control.status)}
     ${control.description ? html`<p class="control-description">${control.description}</p>` : nothing}
     ${facts([
       [s.target, control.target],

@@ -6,7 +6,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { safeHref } from '../posture-element.js';
-import type { CommonStrings, TrustCenterStrings } from '../strings.js';
+import { regionName, type CommonStrings, type TrustCenterStrings } from '../strings.js';
 
 /** What a section renderer needs from the element. */
 export interface CenterView {
@@ -98,9 +98,5 @@ export function readableUrl(href: string): string {
 
 /** A country's name in the visitor's language, falling back to its code. */
 export function countryName(view: CenterView, code: string): string {
-  try {
-    return new Intl.DisplayNames([view.locale], { type: 'region' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
+  return regionName(code, view.locale) ?? code;
 }

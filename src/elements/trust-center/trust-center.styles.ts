@@ -245,11 +245,19 @@ export const styles = css`
   .row {
     padding: 0.75em 1em;
   }
+  .control {
+    display: grid;
+    grid-template-columns: 1fr auto;
+    align-items: baseline;
+    column-gap: 0.75em;
+  }
+  .control > :not(.control-title, .status) {
+    grid-column: 1 / -1;
+  }
   .control + .control,
   .row + .row {
     border-block-start: 1px solid var(--_border);
   }
-  .control-head,
   .card-head {
     display: flex;
     flex-wrap: wrap;

@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { PostureDocument, VerifiedPosture } from '../../core/index.js';
 import { PostureElement, safeHref } from '../posture-element.js';
-import { sharedStyles, statusStyles } from '../shared.styles.js';
+import { sharedStyles, statusIconStyles, statusStyles } from '../shared.styles.js';
 import { blocks } from './blocks.js';
 import { changelogSection } from './changelog-section.js';
 import { certificationsSection } from './certifications-section.js';
@@ -110,7 +110,7 @@ type SectionKey = Exclude<keyof PostureDocument, '$schema' | 'version' | 'issuer
  * query on the host, named `trust-center`).
  */
 export class TrustCenterElement extends PostureElement {
-  static override styles = [sharedStyles, statusStyles, styles];
+  static override styles = [sharedStyles, statusStyles, statusIconStyles, styles];
 
   /** Level (1–4) of the title heading; sections are one below, categories and items two below. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
