@@ -63,7 +63,7 @@ try {
       render: `from setting src to state=verified plus two requestAnimationFrames; the document is served from memory by a server on 127.0.0.1 with a fresh query string each run. The bench page is the elements minified like the CDN file, with the document size limit raised from 1 MiB to ${BENCH_MAX_BYTES} bytes so 10,000 items (about 2.1 MB signed) can be shown; rows with withinLimit false would be refused by the product.`,
       layoutShift: `documents held back ${DOCUMENT_DELAY_MS} ms by the server; the CDN file not at all ('on time') or ${LATE_SCRIPT_DELAY_MS} ms ('late'), the page with or without reserve.css (room for undefined tags); viewport 1280×800; CLS is the sum of all layout-shift values without recent input; badges' share is the part whose shifted nodes are trust badges (the browser does not report a node inside a shadow root: it is named after the trust element whose box holds it).`,
     },
-    size: { files: size.files, lit: size.lit, ownShare: size.ownShare },
+    size: { files: size.files, lit: size.lit, ownShare: size.ownShare, floor: size.floor, core: size.core, verifyOnly: size.verifyOnly },
     verify: [...verifyNode, ...verifyChromium],
     render: render.rows,
     growth: render.growth,
@@ -79,7 +79,7 @@ results.totalSeconds = Math.round((performance.now() - started) / 1000);
 
 const rows: Cell[][] = [];
 const ms = (s: { median: number; min: number; max: number }, d = 1) => [s.median.toFixed(d), `${s.min.toFixed(d)}–${s.max.toFixed(d)}`];
-for (const f of [...results.size.files, results.size.lit, results.size.ownShare]) rows.push(['size', f.name, `${f.gzip} gz`, `${f.brotli} br`, '', `${f.bytes} min`]);
+for (const f of [...results.size.files, results.size.lit, results.size.ownShare, results.size.core, results.size.verifyOnly, results.size.floor]) rows.push(['size', f.name, `${f.gzip} gz`, `${f.brotli} br`, '', `${f.bytes} min`]);
 for (const v of results.verify) rows.push(['verify', `${v.engine} ${v.label} (${v.bytes} B)`, v.median.toFixed(2), `${v.min.toFixed(2)}–${v.max.toFixed(2)}`, v.runs, '']);
 for (const r of results.render) {
   rows.push([

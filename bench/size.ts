@@ -1,6 +1,8 @@
 /**
  * Size: gzip and brotli bytes of every CDN file, and of Lit + @lit/context alone bundled and
- * minified the same way, so our own share is visible.
+ * minified the same way, so our own share is visible; and the floor under any element (Lit and the
+ * core's loadPosture), with the core alone and its signature check alone, so a size budget can be
+ * weighed against what it would leave for the elements themselves.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -23,6 +25,14 @@ export interface SizeResult {
   lit: SizeRow;
   /** The all-in-one file less Lit (compressed sizes do not add up exactly: indicative). */
   ownShare: SizeRow;
+  /**
+   * What any element needs before it draws anything: Lit + @lit/context, and the core's
+   * `loadPosture` (fetch, verify, validate). The floor under every CDN file.
+   */
+  floor: SizeRow;
+  /** The core's `loadPosture` alone, and its signature check alone (JWS + keys, no validation, no loader). */
+  core: SizeRow;
+  verifyOnly: SizeRow;
   /** The all-in-one file's text, for the pages that load it. */
   allInOne: string;
   /** The file per element, by name. */
@@ -44,18 +54,25 @@ export { ifDefined } from 'lit/directives/if-defined.js';
 export { ContextProvider, ContextConsumer, ContextRoot, createContext } from '@lit/context';
 `;
 
-export async function litAlone(): Promise<SizeRow> {
+const CORE_ENTRY = `export { loadPosture } from './src/core/index.js';`;
+const VERIFY_ENTRY = `export { verifyJws } from './src/core/jws.js'; export { parseJwks } from './src/core/keys.js';`;
+
+export const litAlone = () => bundled('lit + @lit/context', LIT_ENTRY);
+
+/** `contents` as one module, bundled and minified like the CDN files. */
+async function bundled(name: string, contents: string): Promise<SizeRow> {
   const result = await build({
-    stdin: { contents: LIT_ENTRY, resolveDir: root, loader: 'ts', sourcefile: 'lit-alone.ts' },
+    stdin: { contents, resolveDir: root, loader: 'ts', sourcefile: `${name}.ts` },
     bundle: true,
     minify: true,
     format: 'esm',
     target: 'es2022',
     legalComments: 'none',
     write: false,
+    tsconfig: path.join(root, 'tsconfig.json'),
     logLevel: 'warning',
   });
-  return compressed('lit + @lit/context', result.outputFiles[0]!.contents);
+  return compressed(name, result.outputFiles[0]!.contents);
 }
 
 /** Builds the CDN files into a temporary folder (dist/ is left as it is) and measures them. */
@@ -69,7 +86,10 @@ export async function measureSize(): Promise<SizeResult> {
     const lit = await litAlone();
     const all = files[0]!;
     const ownShare = { name: 'own share (all-in-one − lit)', bytes: all.bytes - lit.bytes, gzip: all.gzip - lit.gzip, brotli: all.brotli - lit.brotli };
-    return { files, lit, ownShare, allInOne: sources[built[0]!.name]!, sources };
+    const floor = await bundled('floor: lit + @lit/context + loadPosture', LIT_ENTRY + CORE_ENTRY);
+    const core = await bundled('core: loadPosture (fetch, verify, validate)', CORE_ENTRY);
+    const verifyOnly = await bundled('core: signature check only (JWS, keys)', VERIFY_ENTRY);
+    return { files, lit, ownShare, floor, core, verifyOnly, allInOne: sources[built[0]!.name]!, sources };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
