@@ -330,6 +330,44 @@ describe('<trust-center>', () => {
     });
   });
 
+  describe('a long posture', () => {
+    // 400 controls and 150 sub-processors: far-off parts are laid out only as they come near.
+    const long = (): Partial<PostureDocument> => ({
+        categories: Array.from({ length: 4 }, (_, c) => ({
+          id: `cat${c}`,
+          title: `Category ${c}`,
+          controls: Array.from({ length: 100 }, (_, i) => ({ id: `c${c}-${i}`, title: `Control ${c * 100 + i}`, status: (['shipped', 'in-progress', 'roadmap'] as const)[i % 3]! })),
+        })),
+        subprocessors: { disclosure: 'public', entries: Array.from({ length: 150 }, (_, i) => ({ name: `Provider ${i}`, purpose: 'Hosting' })) },
+    });
+
+    it('has every control in its text, and the nav lands on a far category, laid out in full', async () => {
+      const { src } = await publish(network, long());
+      const wrapper = await fixture<HTMLElement>(html`<div style="padding-block-end: 100vh"><trust-center src=${src}></trust-center></div>`);
+      const el = wrapper.querySelector('trust-center')!;
+      await settled(el);
+      expect(el.state).to.equal('verified');
+      const root = el.shadowRoot!;
+      const list = root.querySelector('subprocessor-list')!;
+      await settled(list as HTMLElement & { state: string; updateComplete: Promise<boolean> });
+      expect(root.querySelectorAll('[part~="control"]').length).to.equal(400);
+      expect(squash(root.textContent!)).to.contain('Control 399');
+      expect(list.shadowRoot!.querySelectorAll('tbody tr').length).to.equal(150);
+      window.scrollTo(0, 0);
+      root.querySelector<HTMLAnchorElement>('nav a[href="#category-cat3"]')!.click();
+      const target = root.getElementById('category-cat3')!;
+      const top = () => target.getBoundingClientRect().top;
+      for (let i = 0; i < 100 && Math.abs(top() - 16) > 4; i++) await new Promise((r) => setTimeout(r, 30));
+      expect(top()).to.be.closeTo(16, 4);
+      // Laid out for real (100 controls are far taller than the 20rem estimate), the last one too.
+      expect(target.getBoundingClientRect().height).to.be.above(100 * 20);
+      const last = Array.from(target.querySelectorAll('[part~="control-title"]')).pop()!;
+      expect(last.textContent).to.equal('Control 399');
+      expect(last.getBoundingClientRect().height).to.be.above(0);
+      window.scrollTo(0, 0);
+    });
+  });
+
   describe('status filter', () => {
     it('shows only the chosen status, says so in categories without a match, and announces the count', async () => {
       const { src } = await publish(network, {

@@ -2,7 +2,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { CONTROL_STATUSES, type Control, type ControlCategory, type ControlStatus } from '../../core/index.js';
 import { STATUS_ICONS } from '../shared.styles.js';
-import { facts, heading, section, time, type CenterSection, type CenterView } from './section.js';
+import { facts, heading, LONG_LIST, section, time, type CenterSection, type CenterView } from './section.js';
 
 /** `all`, or the one status whose controls are shown. */
 export type StatusFilter = ControlStatus | 'all';
@@ -43,7 +43,7 @@ export function controlsSection(view: CenterView, categories: ControlCategory[],
     ${categories.map((category) => {
       const id = categoryId(category);
       const controls = category.controls.filter(matches);
-      return html`<section part="category" class="category" id=${id} aria-labelledby=${`${id}-title`}>
+      return html`<section part="category" class=${all.length >= LONG_LIST ? 'category lazy' : 'category'} id=${id} aria-labelledby=${`${id}-title`}>
         ${heading(view.level + 2, { id: `${id}-title`, part: 'category-title', className: 'category-title', target: true }, category.title)}
         ${category.description ? html`<p class="category-description">${category.description}</p>` : nothing}
         ${controls.length

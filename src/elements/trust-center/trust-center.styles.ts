@@ -224,6 +224,14 @@ export const styles = css`
   .category {
     margin-block-end: calc(var(--_space) * 1.5);
   }
+  /* A long posture (LONG_LIST in section.ts): what is far off screen is laid out when it nears. */
+  .lazy {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 20rem;
+  }
+  subprocessor-list.lazy {
+    contain-intrinsic-size: auto 40rem;
+  }
   .category-title {
     margin: 0 0 0.5em;
     font-size: 1.075em;

@@ -11,7 +11,7 @@ import { controlsSection, type StatusFilter } from './controls-section.js';
 import { residencySection, retentionSection } from './data-sections.js';
 import { documentsSection } from './documents-section.js';
 import { faqSection } from './faq-section.js';
-import { heading, section, type CenterSection, type CenterView, type NavEntry } from './section.js';
+import { heading, LONG_LIST, section, type CenterSection, type CenterView, type NavEntry } from './section.js';
 import { CENTER_STRINGS, wordsFor } from '../strings.js';
 import { styles } from './trust-center.styles.js';
 
@@ -163,7 +163,7 @@ export class TrustCenterElement extends PostureElement {
       case 'certifications':
         return doc.certifications?.length ? certificationsSection(view, doc.certifications) : undefined;
       case 'subprocessors':
-        return doc.subprocessors ? this.subprocessorsSection(view) : undefined;
+        return doc.subprocessors ? this.subprocessorsSection(view, doc.subprocessors.entries?.length ?? 0) : undefined;
       case 'residency':
         return doc.residency && (doc.residency.summary || doc.residency.regions?.length) ? residencySection(view, doc.residency) : undefined;
       case 'retention':
@@ -189,9 +189,9 @@ export class TrustCenterElement extends PostureElement {
   }
 
   /** The list, by `<subprocessor-list>` taking this element's document through context; its seal would repeat ours. */
-  private subprocessorsSection(view: CenterView): CenterSection {
+  private subprocessorsSection(view: CenterView, entries: number): CenterSection {
     const title = view.s.section.subprocessors;
-    const content = html`<subprocessor-list heading-level=${Math.min(6, view.level + 2)} theme=${this.theme ?? nothing} expired=${this.expired}></subprocessor-list>`;
+    const content = html`<subprocessor-list class=${entries >= LONG_LIST ? 'lazy' : nothing} heading-level=${Math.min(6, view.level + 2)} theme=${this.theme ?? nothing} expired=${this.expired}></subprocessor-list>`;
     return { id: 'subprocessors', title, content: section(view, 'subprocessors', 'subprocessors', title, content) };
   }
 
@@ -235,7 +235,10 @@ export class TrustCenterElement extends PostureElement {
     const title = root.getElementById(`${id}-title`);
     if (!target) return;
     const still = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
-    target.scrollIntoView({ behavior: still ? 'auto' : 'smooth', block: 'start' });
+    // In a long posture, far parts are laid out only as they come near (`lazy`): a smooth scroll
+    // through them would lay them out on the way and miss its target. A jump does not.
+    const lazy = root.querySelector('.lazy') !== null;
+    target.scrollIntoView({ behavior: still || lazy ? 'auto' : 'smooth', block: 'start' });
     (title ?? target).focus({ preventScroll: true });
   }
 
