@@ -7,9 +7,8 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { buildCdn, type CdnFile } from '../scripts/build.js';
+import { buildCdn, CDN_BUILD, compressedSizes, type CdnFile } from '../scripts/build.js';
 import { root } from './bundle.js';
 
 export interface SizeRow {
@@ -39,13 +38,6 @@ export interface SizeResult {
   sources: Record<string, string>;
 }
 
-const compressed = (name: string, code: Uint8Array): SizeRow => ({
-  name,
-  bytes: code.length,
-  gzip: gzipSync(code, { level: 9 }).length,
-  brotli: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-});
-
 /** Every Lit export the elements import, kept (exported) so nothing is shaken out. */
 const LIT_ENTRY = `
 export { LitElement, html, css, nothing } from 'lit';
@@ -61,18 +53,8 @@ export const litAlone = () => bundled('lit + @lit/context', LIT_ENTRY);
 
 /** `contents` as one module, bundled and minified like the CDN files. */
 async function bundled(name: string, contents: string): Promise<SizeRow> {
-  const result = await build({
-    stdin: { contents, resolveDir: root, loader: 'ts', sourcefile: `${name}.ts` },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    target: 'es2022',
-    legalComments: 'none',
-    write: false,
-    tsconfig: path.join(root, 'tsconfig.json'),
-    logLevel: 'warning',
-  });
-  return compressed(name, result.outputFiles[0]!.contents);
+  const result = await build({ ...CDN_BUILD, stdin: { contents, resolveDir: root, loader: 'ts', sourcefile: `${name}.ts` } });
+  return { name, ...compressedSizes(result.outputFiles[0]!.contents) };
 }
 
 /** Builds the CDN files into a temporary folder (dist/ is left as it is) and measures them. */

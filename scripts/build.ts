@@ -113,57 +113,45 @@ export interface CdnFile {
   integrity: string;
 }
 
+/** How every script in dist/cdn/ is bundled (and what bench/size.ts measures Lit alone with). */
+export const CDN_BUILD = {
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  target: 'es2022',
+  legalComments: 'none',
+  write: false,
+  tsconfig: path.join(root, 'tsconfig.json'),
+  logLevel: 'warning',
+} as const;
+
+/** gzip (level 9) and brotli (quality 11) bytes of `code`. */
+export const compressedSizes = (code: Uint8Array) => ({
+  bytes: code.length,
+  gzip: gzipSync(code, { level: 9 }).length,
+  brotli: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+});
+
+/** Writes `code` as `file` with its Subresource Integrity hash in `file.sri`; returns its figures. */
+async function writeCdnFile(name: string, file: string, code: Uint8Array): Promise<CdnFile> {
+  const integrity = `sha384-${createHash('sha384').update(code).digest('base64')}`;
+  await writeFile(file, code);
+  await writeFile(`${file}.sri`, `${integrity}\n`);
+  return { name, file: path.relative(root, file), ...compressedSizes(code), integrity };
+}
+
 export async function buildCdn(outDir = cdn): Promise<CdnFile[]> {
   await mkdir(outDir, { recursive: true });
   const files: CdnFile[] = [];
   for (const [name, entry] of Object.entries(CDN_ENTRIES)) {
-    const result = await build({
-      entryPoints: [path.join(root, entry)],
-      bundle: true,
-      minify: true,
-      format: 'esm',
-      target: 'es2022',
-      legalComments: 'none',
-      write: false,
-      tsconfig: path.join(root, 'tsconfig.json'),
-      plugins: [defineModules, minifyLiterals],
-      logLevel: 'warning',
-    });
-    const code = result.outputFiles[0]!.contents;
-    const file = path.join(outDir, `${name}.min.js`);
-    const integrity = `sha384-${createHash('sha384').update(code).digest('base64')}`;
-    await writeFile(file, code);
-    await writeFile(`${file}.sri`, `${integrity}\n`);
-    files.push({
-      name,
-      file: path.relative(root, file),
-      bytes: code.length,
-      gzip: gzipSync(code, { level: 9 }).length,
-      brotli: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-      integrity,
-    });
+    const result = await build({ ...CDN_BUILD, entryPoints: [path.join(root, entry)], plugins: [defineModules, minifyLiterals] });
+    files.push(await writeCdnFile(name, path.join(outDir, `${name}.min.js`), result.outputFiles[0]!.contents));
   }
-  files.push(await buildReserveCss(outDir));
+  // The stylesheet that gives undefined tags their room (src/reserve.css), minified.
+  const css = await build({ entryPoints: [path.join(root, 'src/reserve.css')], bundle: true, minify: true, write: false, logLevel: 'warning' });
+  files.push(await writeCdnFile('reserve', path.join(outDir, 'reserve.css'), css.outputFiles[0]!.contents));
   await writeFile(path.join(outDir, 'sizes.json'), `${JSON.stringify(files, null, 2)}\n`);
   return files;
-}
-
-/** src/reserve.css, minified, as dist/cdn/reserve.css (with its SRI hash like the scripts). */
-async function buildReserveCss(outDir: string): Promise<CdnFile> {
-  const result = await build({ entryPoints: [path.join(root, 'src/reserve.css')], bundle: true, minify: true, write: false, logLevel: 'warning' });
-  const code = result.outputFiles[0]!.contents;
-  const file = path.join(outDir, 'reserve.css');
-  const integrity = `sha384-${createHash('sha384').update(code).digest('base64')}`;
-  await writeFile(file, code);
-  await writeFile(`${file}.sri`, `${integrity}\n`);
-  return {
-    name: 'reserve',
-    file: path.relative(root, file),
-    bytes: code.length,
-    gzip: gzipSync(code, { level: 9 }).length,
-    brotli: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-    integrity,
-  };
 }
 
 async function buildModules() {
