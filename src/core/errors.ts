@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'header-refused',
   'alg-refused',
   'keys-invalid',
+  'pin-invalid',
+  'too-many-signatures',
   'no-trusted-signature',
   'signature-invalid',
   'ed25519-unsupported',

@@ -8,3 +8,4 @@ export { verifyPosture, signPosture, serializeJws, POSTURE_TYP, DEFAULT_MAX_BYTE
 export { loadPosture, fetchJsonBytes, readLimited, discoveryUrl, DEFAULT_TIMEOUT_MS, MAX_JWKS_BYTES, type LoadOptions, type LoadedPosture, type FetchLike } from './load.js';
 export { encode as base64urlEncode, decode as base64urlDecode } from './base64url.js';
 export { RequestCache } from './cache.js';
+export { parsePins, pinsKey, escapeForDisplay } from './pins.js';
