@@ -1,0 +1,24 @@
+// @ts-check
+// Test runner plugin: a server command that measures the test page's JS heap (Chromium).
+
+/**
+ * `executeServerCommand('heap-usage')`: garbage-collects the test page and returns its used JS heap
+ * in bytes, through the DevTools protocol (Chromium only; other engines answer -1).
+ */
+export function heapUsage() {
+  return {
+    name: 'heap-usage',
+    async executeCommand({ command, session }) {
+      if (command !== 'heap-usage') return undefined;
+      const page = session.browser.type === 'puppeteer' && session.browser.name === 'Chromium' ? session.browser.getPage?.(session.id) : undefined;
+      if (!page) return -1; // (null or undefined would read as 'unknown command')
+      const cdp = await page.createCDPSession();
+      try {
+        for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
+        return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+      } finally {
+        await cdp.detach();
+      }
+    },
+  };
+}
