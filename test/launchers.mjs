@@ -76,12 +76,13 @@ function launcherFactories(env) {
         path: '/',
         logLevel: 'error',
         // No browserName: 'MiniBrowser' does not match; MiniBrowser's --headless hangs the session.
-        capabilities: {
+        // WebKitGTK's own capability, which WebdriverIO's types do not list.
+        capabilities: /** @type {WebdriverIO.Capabilities} */ ({
           'webkitgtk:browserOptions': {
             binary: env.TE_WEBKIT_BINARY || '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
             args: ['--automation'],
           },
-        },
+        }),
       }),
   };
 }

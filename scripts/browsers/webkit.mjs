@@ -41,7 +41,7 @@ export async function startWebKitDriver({
     if (child.exitCode !== null || child.signalCode !== null) break;
     try {
       const res = await fetch(`http://127.0.0.1:${port}/status`, { signal: AbortSignal.timeout(2000) });
-      const body = await res.json();
+      const body = /** @type {{ value?: { ready?: boolean } } | null} */ (await res.json());
       if (res.ok && body?.value?.ready !== false) {
         return { port, child, ms: Date.now() - t0, output: () => output };
       }

@@ -11,10 +11,13 @@ import { build } from 'esbuild';
  * else is touched. (@rollup/plugin-commonjs through @web/dev-server-rollup does not work here:
  * since v22 it needs rollup's module graph, `this.load`, which that adapter lacks.)
  * @param {string} here the project root, where the React packages are resolved from
+ * @returns {import('@web/test-runner').TestRunnerPlugin}
  */
 export function reactCommonjs(here) {
   const names = ['react', 'react-dom', 'react-dom/client'];
+  /** @type {Promise<string> | undefined} */
   let bundle;
+  /** @type {string[][] | undefined} */
   let exportNames;
   return {
     name: 'react-commonjs',
@@ -30,15 +33,15 @@ export function reactCommonjs(here) {
           define: { 'process.env.NODE_ENV': '"development"' },
           write: false,
           logLevel: 'warning',
-        }).then((r) => r.outputFiles[0].text);
+        }).then((r) => /** @type {import('esbuild').OutputFile} */ (r.outputFiles[0]).text);
         return { body: await bundle, type: 'js' };
       }
       const name = context.path.match(/^\/__react__\/(.+)\.js$/)?.[1];
-      if (!names.includes(name)) return undefined;
-      exportNames ??= JSON.parse(
+      if (!name || !names.includes(name)) return undefined;
+      const allNames = (exportNames ??= /** @type {string[][]} */ (JSON.parse(
         execFileSync(process.execPath, ['-p', `JSON.stringify(${JSON.stringify(names)}.map((n) => Object.keys(require(n))))`], { cwd: here, encoding: 'utf8' }),
-      );
-      const keys = exportNames[names.indexOf(name)].filter((k) => k !== 'default' && /^[A-Za-z_$][\w$]*$/.test(k));
+      )));
+      const keys = (allNames[names.indexOf(name)] ?? []).filter((k) => k !== 'default' && /^[A-Za-z_$][\w$]*$/.test(k));
       const body = `import all from '/__react__/bundle.js';\nconst m = all['${name}'];\nexport default m;\nexport const { ${keys.join(', ')} } = m;\n`;
       return { body, type: 'js' };
     },

@@ -11,8 +11,10 @@
  * hang, drip, status-<code>, loop (redirects forever), html, truncated, large (10 MB, declared),
  * endless, bad-utf8, no-cors (no Access-Control-Allow-Origin; ask for it cross-origin). Every
  * response that could outlive its client stops on the request's 'close'.
+ * @returns {Middleware}
  */
 export function hostileServer(prefix = '/__hostile/') {
+  /** @type {Map<string, HostileStats>} */
   const stats = new Map();
   const MB = 1024 * 1024;
   return async (ctx, next) => {
@@ -30,11 +32,13 @@ export function hostileServer(prefix = '/__hostile/') {
     ctx.respond = false; // this middleware writes the raw response itself
     ctx.status = 200; // for the runner's log only (it lists every 404)
     const cors = mode === 'no-cors' ? {} : { 'Access-Control-Allow-Origin': '*' };
+    /** @type {(status: number, type: string, extra?: Record<string, string>) => unknown} */
     const head = (status, type, extra = {}) => res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', ...cors, ...extra });
     // Resolves when the client goes away (or the response ends); stops whatever still writes.
     let stopped = false;
+    /** @type {NodeJS.Timeout | undefined} */
     let timer;
-    const gone = new Promise((resolve) => {
+    const gone = new Promise(/** @param {(value?: void) => void} resolve */ (resolve) => {
       const stop = () => {
         if (stopped) return;
         stopped = true;
@@ -45,9 +49,11 @@ export function hostileServer(prefix = '/__hostile/') {
       req.once('close', stop);
       res.once('close', stop);
     });
+    /** @param {number} ms */
     const sleep = (ms) => new Promise((r) => (timer = setTimeout(r, ms)));
     // Writes `chunk` every 5 ms (~12 MB/s, slower than a browser reads, so socket buffers stay
     // empty and `written` is close to what the client took) until it goes or `total` is out.
+    /** @type {(chunk: Buffer, total?: number) => Promise<void>} */
     const pump = async (chunk, total = Infinity) => {
       while (!stopped && stat.written < total) {
         const part = total - stat.written < chunk.length ? chunk.subarray(0, total - stat.written) : chunk;
