@@ -24,7 +24,7 @@ export { startXvfb } from './browsers/xvfb.mjs';
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   const i = args.indexOf('--browsers');
-  const list = i >= 0 ? args[i + 1] : args.find((a) => a.startsWith('--browsers='))?.slice(10);
+  const list = i >= 0 ? args[i + 1] : args.find((a) => a.startsWith('--browsers='))?.slice('--browsers='.length);
   try {
     const found = ensureBrowsers(parseEngines(list ?? process.env.TE_BROWSERS));
     for (const [k, v] of Object.entries(found)) log(`${k}: ${v}`);
