@@ -1,5 +1,6 @@
-/** Debian's Chromium, headless, driven by puppeteer-core. */
+/** Debian's Chromium, headless, driven by puppeteer-core, with the browser tests' own flags. */
 import puppeteer, { type Browser } from 'puppeteer-core';
+import { CHROMIUM_FLAGS } from '../scripts/chromium-flags.mjs';
 
 export const CHROMIUM = process.env.TE_CHROMIUM_BIN || '/usr/bin/chromium';
 
@@ -7,15 +8,7 @@ export function launchChromium(): Promise<Browser> {
   return puppeteer.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      // window.gc() between runs, so one run's garbage is not collected during the next.
-      '--js-flags=--expose-gc',
-    ],
+    // window.gc() between runs, so one run's garbage is not collected during the next.
+    args: [...CHROMIUM_FLAGS, '--js-flags=--expose-gc'],
   });
 }

@@ -29,7 +29,7 @@ export interface SizeResult {
    * `loadPosture` (fetch, verify, validate). The floor under every CDN file.
    */
   floor: SizeRow;
-  /** The core's `loadPosture` alone, and its signature check alone (JWS + keys, no validation, no loader). */
+  /** The core's `loadPosture` alone, and its signature check alone (bench/verify-only.ts: verifyJws + trustedKeys, no validation, no loader). */
   core: SizeRow;
   verifyOnly: SizeRow;
   /** The all-in-one file's text, for the pages that load it. */
@@ -47,7 +47,7 @@ export { ContextProvider, ContextConsumer, ContextRoot, createContext } from '@l
 `;
 
 const CORE_ENTRY = `export { loadPosture } from './src/core/index.js';`;
-const VERIFY_ENTRY = `export { verifyJws } from './src/core/jws.js'; export { parseJwks } from './src/core/keys.js';`;
+const VERIFY_ENTRY = `export * from './bench/verify-only.ts';`;
 
 export const litAlone = () => bundled('lit + @lit/context', LIT_ENTRY);
 
@@ -70,7 +70,7 @@ export async function measureSize(): Promise<SizeResult> {
     const ownShare = { name: 'own share (all-in-one − lit)', bytes: all.bytes - lit.bytes, gzip: all.gzip - lit.gzip, brotli: all.brotli - lit.brotli };
     const floor = await bundled('floor: lit + @lit/context + loadPosture', LIT_ENTRY + CORE_ENTRY);
     const core = await bundled('core: loadPosture (fetch, verify, validate)', CORE_ENTRY);
-    const verifyOnly = await bundled('core: signature check only (JWS, keys)', VERIFY_ENTRY);
+    const verifyOnly = await bundled('core: signature check only (verifyJws + trustedKeys)', VERIFY_ENTRY);
     return { files, lit, ownShare, floor, core, verifyOnly, allInOne: sources[built[0]!.name]!, sources };
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -5,10 +5,25 @@
 // suites. A session that did not pass but has no failed test (the file failed to load, the
 // browser failed to start or crashed, a hook or an uncaught error failed, a timeout) counts as
 // one failure, so a broken run never shows as zero.
+//
+// @ts-check
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** Counts the tests of one suite tree. */
+/**
+ * @typedef {import('@web/test-runner').TestSession} TestSession
+ * @typedef {import('@web/test-runner').TestSuiteResult} TestSuiteResult
+ * @typedef {{ passed: number, failed: number, skipped: number }} Count
+ * @typedef {Count & { files: number, fileErrors: { file: string, errors: string[] }[] }} EngineCount
+ * @typedef {{ finished: boolean, browsers: Record<string, EngineCount>, total: Count, testFiles?: number | null, browserNames?: string[] | null }} Summary
+ */
+
+/**
+ * Counts the tests of one suite tree.
+ * @param {TestSuiteResult | undefined} suite
+ * @param {Count} [into]
+ * @returns {Count}
+ */
 export function countSuite(suite, into = { passed: 0, failed: 0, skipped: 0 }) {
   if (!suite) return into;
   for (const test of suite.tests ?? []) {
@@ -20,12 +35,20 @@ export function countSuite(suite, into = { passed: 0, failed: 0, skipped: 0 }) {
   return into;
 }
 
-/** The engine name a launcher was tagged with in the config, else its own name. */
+/**
+ * The engine name a launcher was tagged with in test/launchers.mjs, else its own name.
+ * @param {(import('@web/test-runner').BrowserLauncher & { teEngine?: string }) | undefined} browser
+ */
 function browserKey(browser) {
   return browser?.teEngine ?? browser?.name ?? 'unknown';
 }
 
+/**
+ * @param {Iterable<TestSession>} sessions
+ * @returns {Summary}
+ */
 export function summarize(sessions, { finished = true } = {}) {
+  /** @type {Record<string, EngineCount>} */
   const browsers = {};
   for (const session of sessions) {
     const key = browserKey(session.browser);
@@ -60,7 +83,9 @@ export function summarize(sessions, { finished = true } = {}) {
  */
 export function countReporter({ file } = {}) {
   let written = false;
+  /** @type {{ testFiles?: string[], browsers?: import('@web/test-runner').BrowserLauncher[] } | undefined} */
   let startArgs;
+  /** @type {(sessions: Iterable<TestSession>, finished: boolean) => void} */
   const write = (sessions, finished) => {
     if (!file) return;
     const summary = summarize(sessions, { finished });

@@ -291,7 +291,7 @@ describe('<control-status>', () => {
       const tip = tipOf(badge)!;
       wrapper.querySelector('button')!.focus();
       await sendKeys({ press: 'Tab' });
-      expect(shadow(el).activeElement).to.equal(badge);
+      expect(shadow(el).activeElement === badge, 'the badge has focus').to.be.true;
       await until(() => isShown(tip), 'the tooltip to show');
       expect(tip.textContent).to.contain('Required for every employee.');
       const b = badge.getBoundingClientRect();
@@ -303,11 +303,11 @@ describe('<control-status>', () => {
 
       await sendKeys({ press: 'Escape' });
       await until(() => !isShown(tip), 'Escape to hide the tooltip');
-      expect(shadow(el).activeElement).to.equal(badge); // focus stays
+      expect(shadow(el).activeElement === badge, 'the badge keeps focus').to.be.true; // focus stays
 
       await sendKeys({ press: 'Tab' });
       await until(() => !isShown(tip), 'the tooltip to stay hidden');
-      expect(document.activeElement).to.equal(wrapper.querySelectorAll('button')[1]);
+      expect(document.activeElement === wrapper.querySelectorAll('button')[1], 'focus moved on to the button after').to.be.true;
       wrapper.querySelector('button')!.focus();
       await sendKeys({ press: 'Tab' });
       await until(() => isShown(tip), 'the tooltip to come back');
@@ -335,7 +335,7 @@ describe('<control-status>', () => {
 
       await sendMouse({ type: 'move', position: centre(badge.getBoundingClientRect()) });
       await until(() => isShown(tip), 'hover to show it again');
-      expect(document.activeElement).to.not.equal(el); // hover only, no focus
+      expect(document.activeElement === el, 'the element took focus').to.be.false; // hover only, no focus
       await sendKeys({ press: 'Escape' });
       await until(() => !isShown(tip), 'Escape to dismiss a hovered tooltip');
     });
@@ -388,7 +388,7 @@ describe('<control-status>', () => {
       expect(heading.textContent).to.equal('Identity & access');
       const list = shadow(el).querySelector('ul[part="list"]')!;
       expect(list.getAttribute('aria-labelledby')).to.equal(heading.id);
-      expect(list.querySelectorAll(':scope > li')).to.have.length(2);
+      expect(list.querySelectorAll(':scope > li').length, 'list items').to.equal(2);
       expect(badgesOf(el).map((b) => b.getAttribute('aria-label'))).to.deep.equal(['Enterprise SSO: Roadmap', 'Multi-factor authentication: Shipped']);
       expect(new Set(badgesOf(el).map((b) => b.getAttribute('aria-describedby'))).size).to.equal(2);
       expect(shadow(el).querySelector('[part="seal"]')!.textContent).to.contain(`signed by ${new URL(origin).host}`);
@@ -408,7 +408,7 @@ describe('<control-status>', () => {
       await settled(el);
       expect(el.state).to.equal('expired');
       expect(shadow(el).querySelector('[part="expired-warning"]')!.textContent).to.contain('expired on');
-      expect(badgesOf(el)).to.have.length(2);
+      expect(badgesOf(el).length, 'badges').to.equal(2);
     });
 
     it('an unknown category id is an error that names it', async () => {
@@ -452,7 +452,7 @@ describe('<control-status>', () => {
       for (const el of [one!, list!, unknown!]) await settled(el);
       expect(one!.state).to.equal('verified');
       expect(badgeOf(one!).getAttribute('aria-label')).to.equal('Enterprise SSO: Roadmap');
-      expect(badgesOf(list!)).to.have.length(2);
+      expect(badgesOf(list!).length, 'badges').to.equal(2);
       expect(unknown!.state).to.equal('error');
       expect(network.requests.filter((u) => u === src)).to.have.length(1);
     });

@@ -28,14 +28,14 @@ describe('registration', () => {
     byProperty.src = src;
     byProperty.control = 'sso';
     wrapper.append(byProperty);
-    expect(byAttribute).to.not.be.instanceOf(ControlStatusElement);
-    expect(byAttribute.shadowRoot).to.equal(null);
+    expect(byAttribute instanceof ControlStatusElement, 'upgraded before its tag was defined').to.be.false;
+    expect(byAttribute.shadowRoot === null, 'no shadow root before the upgrade').to.be.true;
 
     await import('../../src/define/control-status.js');
 
     expect(customElements.get('control-status')).to.equal(ControlStatusElement);
     for (const el of [byAttribute, byProperty]) {
-      expect(el).to.be.instanceOf(ControlStatusElement);
+      expect(el instanceof ControlStatusElement, 'upgraded').to.be.true;
       await settled(el);
       expect(el.state).to.equal('verified');
     }
@@ -55,7 +55,7 @@ describe('registration', () => {
     await import('../../src/define/all.js');
     for (const tag of TAGS) expect(customElements.get(tag), tag).to.be.a('function');
     for (const el of Array.from(wrapper.children) as (HTMLElement & { state: string; updateComplete: Promise<boolean> })[]) {
-      expect(el.shadowRoot, el.localName).to.not.equal(null);
+      expect(el.shadowRoot !== null, `${el.localName} has a shadow root`).to.be.true;
       await settled(el);
       expect(el.state, el.localName).to.equal('verified');
     }

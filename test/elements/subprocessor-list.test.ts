@@ -103,7 +103,7 @@ describe('<subprocessor-list>', () => {
       const headers = Array.from(table.querySelectorAll('thead th'));
       expect(headers.map((th) => th.getAttribute('scope'))).to.deep.equal(['col', 'col', 'col', 'col']);
       expect(headers.map((th) => th.textContent!.replace(/[▲▼↕]/g, '').trim())).to.deep.equal(['Sub-processor', 'Purpose', 'Location', 'Transfer safeguard']);
-      expect(rows(el)).to.have.length(4);
+      expect(rows(el).length, 'table rows').to.equal(4);
       expect(rows(el).map((tr) => tr.querySelector('th')!.getAttribute('scope'))).to.deep.equal(['row', 'row', 'row', 'row']);
       expect(rowNames(el)).to.deep.equal(NAMES); // document order until sorted
 
@@ -129,11 +129,11 @@ describe('<subprocessor-list>', () => {
       const first = root(shown!).firstElementChild!;
       expect(first.getAttribute('part')).to.equal('expired-warning');
       expect(first.textContent).to.contain('expired on');
-      expect(rows(shown!)).to.have.length(4);
+      expect(rows(shown!).length, 'table rows').to.equal(4);
       expect(root(shown!).querySelector('[part~="seal"]')!.textContent).to.contain('Expired');
 
       expect(hidden!.state).to.equal('expired');
-      expect(root(hidden!).querySelector('table')).to.equal(null);
+      expect(root(hidden!).querySelector('table') === null, 'no table').to.be.true;
       expect(text(hidden!)).to.not.contain('Alpha Mail');
       expect(text(hidden!)).to.contain('has expired, so it is not shown');
     });
@@ -145,7 +145,7 @@ describe('<subprocessor-list>', () => {
       expect(el.state).to.equal('unverified');
       expect((await failed).detail.code).to.equal('signature-invalid');
       for (const name of NAMES) expect(text(el)).to.not.contain(name);
-      expect(root(el).querySelector('table')).to.equal(null);
+      expect(root(el).querySelector('table') === null, 'no table').to.be.true;
       expect(root(el).querySelector('[role="alert"]')!.textContent).to.contain('could not be verified');
       await expect(el).to.be.accessible();
     });
@@ -154,7 +154,7 @@ describe('<subprocessor-list>', () => {
       const el = await show('https://nowhere.example/.well-known/trust-elements/posture.json');
       expect(el.state).to.equal('error');
       expect(text(el)).to.contain('could not be loaded').and.contain('http-status');
-      expect(root(el).querySelector('table')).to.equal(null);
+      expect(root(el).querySelector('table') === null, 'no table').to.be.true;
     });
   });
 
@@ -226,7 +226,7 @@ describe('<subprocessor-list>', () => {
         expect(count(el)).to.equal(`${expected.length} of 4 sub-processors`);
       }
       await filter(el, 'nothing like this');
-      expect(rows(el)).to.have.length(0);
+      expect(rows(el).length, 'table rows').to.equal(0);
       expect(count(el)).to.equal('No sub-processors match');
       await filter(el, '');
       expect(count(el)).to.equal('4 of 4 sub-processors');
@@ -307,7 +307,7 @@ describe('<subprocessor-list>', () => {
       const { src } = await publish(network, { subprocessors, changelog });
       const el = await show(src);
       const upcoming = root(el).querySelector('[part="upcoming"]')!;
-      expect(upcoming.closest('table')).to.equal(null);
+      expect(upcoming.closest('table') === null, 'the upcoming entry is outside the table').to.be.true;
       expect(upcoming.querySelector('[role="heading"]')!.textContent).to.equal('Upcoming changes');
       const items = Array.from(upcoming.querySelectorAll('[part="upcoming-item"]')).map((li) => li.textContent!.replace(/\s+/g, ' '));
       expect(items).to.have.length(2);
@@ -344,8 +344,8 @@ describe('<subprocessor-list>', () => {
       });
       const el = await show(src);
       expect(el.state).to.equal('verified');
-      expect(root(el).querySelector('table')).to.equal(null);
-      expect(root(el).querySelector('input')).to.equal(null);
+      expect(root(el).querySelector('table') === null, 'no table').to.be.true;
+      expect(root(el).querySelector('input') === null, 'no filter input').to.be.true;
       expect(root(el).querySelector('[part="title"]')!.textContent).to.equal('Vendor Example sub-processors');
       const statement = root(el).querySelector('[part="statement"]')!;
       expect(statement.querySelector('strong')!.textContent).to.equal('Our providers.');
@@ -361,7 +361,7 @@ describe('<subprocessor-list>', () => {
     it('a public list with no entries says so, without a table', async () => {
       const { src } = await publish(network, { subprocessors: { disclosure: 'on-request', contact: 'privacy@vendor.example' } });
       const el = await show(src);
-      expect(root(el).querySelector('table')).to.equal(null);
+      expect(root(el).querySelector('table') === null, 'no table').to.be.true;
       expect(text(el)).to.contain('available on request').and.contain('privacy@vendor.example');
     });
   });
@@ -373,7 +373,7 @@ describe('<subprocessor-list>', () => {
       const link = rows(el)[0]!.querySelector('a')!;
       expect(link.href).to.equal('https://zeta.example/');
       expect(link.textContent).to.equal('Zeta Hosting');
-      expect(rows(el).slice(1).map((tr) => tr.querySelector('a'))).to.deep.equal([null, null, null]);
+      expect(rows(el).slice(1).map((tr) => tr.querySelector('a') !== null), 'a link in each row').to.deep.equal([false, false, false]);
 
       for (const url of ['javascript:alert(1)', 'http://zeta.example/']) {
         const sp = list();
@@ -384,7 +384,7 @@ describe('<subprocessor-list>', () => {
         network.routes.set(bad.src, () => jsonResponse(text_));
         const refused = await show(bad.src);
         expect(refused.state, url).to.equal('error');
-        expect(root(refused).querySelector('a')).to.equal(null);
+        expect(root(refused).querySelector('a') === null, 'no link').to.be.true;
         expect(text(refused)).to.not.contain('Zeta Hosting');
       }
     });
@@ -404,8 +404,8 @@ describe('<subprocessor-list>', () => {
       const el = provider.querySelector('subprocessor-list')!;
       await settled(el);
       expect(el.state).to.equal('verified');
-      expect(root(el).querySelectorAll('tbody a')).to.have.length(0);
-      expect(root(el).querySelector('img')).to.equal(null);
+      expect(root(el).querySelectorAll('tbody a').length, 'links in the table').to.equal(0);
+      expect(root(el).querySelector('img') === null, 'no image').to.be.true;
       expect(text(el)).to.contain('<img src=x onerror=alert(1)>');
     });
   });
@@ -429,7 +429,7 @@ describe('<subprocessor-list>', () => {
       await settled(outer);
       await settled(inner);
       expect(inner.state).to.equal('verified');
-      expect(rows(inner)).to.have.length(4);
+      expect(rows(inner).length, 'table rows').to.equal(4);
     });
   });
 
@@ -443,7 +443,7 @@ describe('<subprocessor-list>', () => {
       const seed = seeds.personaizer!.subprocessors!;
       const { src } = await publishSeed('personaizer');
       const el = await show(src);
-      expect(rows(el)).to.have.length(9);
+      expect(rows(el).length, 'table rows').to.equal(9);
       expect(count(el)).to.equal('9 of 9 sub-processors');
       rows(el).forEach((tr, i) => {
         const entry = seed.entries![i]!;
@@ -460,7 +460,7 @@ describe('<subprocessor-list>', () => {
       const seed = seeds.personalityai!.subprocessors!;
       const { src } = await publishSeed('personalityai');
       const el = await show(src);
-      expect(root(el).querySelector('table')).to.equal(null);
+      expect(root(el).querySelector('table') === null, 'no table').to.be.true;
       for (const block of seed.statement!) if (block.type === 'paragraph') expect(text(el)).to.contain(block.text);
       expect(root(el).querySelector<HTMLAnchorElement>('[part="contact"] a')!.href).to.equal(`mailto:${seed.contact}`);
       await expect(el).to.be.accessible();

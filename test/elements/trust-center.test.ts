@@ -320,7 +320,7 @@ describe('<trust-center>', () => {
       window.scrollTo(0, 0);
       link.click();
       const heading = root.getElementById('statement-security-incidents-title')!;
-      expect(root.activeElement).to.equal(heading);
+      expect(root.activeElement === heading, 'the section heading has focus').to.be.true;
       expect(heading.getAttribute('tabindex')).to.equal('-1');
       expect(location.hash).to.not.contain('statement');
       const top = () => root.getElementById('statement-security-incidents')!.getBoundingClientRect().top;
@@ -397,7 +397,7 @@ describe('<trust-center>', () => {
 
       buttons[0]!.click();
       await el.updateComplete;
-      expect(root.querySelectorAll('[part~="control"]')).to.have.length(3);
+      expect(root.querySelectorAll('[part~="control"]').length, 'controls').to.equal(3);
     });
 
     it('takes a preset status-filter, and ignores it when there is no filter to undo it', async () => {
@@ -441,10 +441,10 @@ describe('<trust-center>', () => {
       expect(el.state).to.equal('verified');
       for (const href of hrefs(el)) expect(href, href).to.match(/^(https:|mailto:)/);
       expect(hrefs(el)).to.deep.equal(['mailto:a@b.example']);
-      expect(deepElements(el, 'img')).to.have.length(0);
+      expect(deepElements(el, 'img').length, 'images').to.equal(0);
       const text = deepText(el);
       expect(text).to.contain('Sneaky').and.contain('<img src=x onerror=alert(5)>').and.contain('<b>not bold</b>');
-      expect(deepElements(el, 'b')).to.have.length(0);
+      expect(deepElements(el, 'b').length, '<b> elements').to.equal(0);
     });
   });
 
@@ -456,7 +456,7 @@ describe('<trust-center>', () => {
       const status = el.querySelector('control-status')!;
       await settled(status);
       expect(status.state).to.equal('verified');
-      expect(status.assignedSlot).to.not.equal(null);
+      expect(status.assignedSlot !== null, 'the control is assigned to a slot').to.be.true;
       expect(deepText(status)).to.contain('Shipped');
       expect(network.requests.filter((u) => u === src)).to.have.length(1);
     });

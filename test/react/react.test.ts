@@ -58,8 +58,8 @@ describe('trust-elements/react', () => {
     render(React.createElement(ControlStatus, { src, control: 'mfa', onTrustLoad, onTrustError, ref }));
 
     const el = container.querySelector('control-status')!;
-    expect(el).to.be.instanceOf(ControlStatusElement);
-    expect(ref.current).to.equal(el);
+    expect(el instanceof ControlStatusElement, 'a <control-status> element').to.be.true;
+    expect(ref.current === el, 'the ref holds the element').to.be.true;
     // Properties, set as such (the element reflects them).
     expect(el.src).to.equal(src);
     expect(el.control).to.equal('mfa');
@@ -71,7 +71,7 @@ describe('trust-elements/react', () => {
     expect(onTrustError.calls).to.have.length(0);
     expect(onTrustLoad.calls).to.have.length(1);
     const event = onTrustLoad.calls[0]!;
-    expect(event.target).to.equal(el);
+    expect(event.target === el, 'the event comes from the element').to.be.true;
     expect(event.detail.signer).to.equal(await thumbprint(signer.publicJwk));
     expect(event.detail.expired).to.equal(false);
     expect(event.detail.posture.document.organization.name).to.equal('Vendor Example');
@@ -93,7 +93,7 @@ describe('trust-elements/react', () => {
       ),
     );
     const [ok, tampered] = Array.from(container.querySelectorAll('trust-badge'));
-    expect(ok).to.be.instanceOf(TrustBadgeElement);
+    expect(ok instanceof TrustBadgeElement, 'a <trust-badge> element').to.be.true;
     await settled(ok!);
     await settled(tampered!);
 
@@ -106,7 +106,7 @@ describe('trust-elements/react', () => {
     expect(tampered!.getAttribute('state')).to.equal('unverified');
     expect(text(tampered!)).to.contain('Not verified').and.not.contain('Vendor Exampl');
     expect(badLoad.calls).to.have.length(0);
-    expect(badError.calls.map((e) => [e.target, e.detail.code])).to.deep.equal([[tampered, 'signature-invalid']]);
+    expect(badError.calls.map((e) => `${e.target === tampered ? 'tampered badge' : 'another element'}: ${e.detail.code}`)).to.deep.equal(['tampered badge: signature-invalid']);
     expect(badError.calls[0]!.detail.message).to.be.a('string').and.not.equal('');
   });
 
@@ -129,8 +129,8 @@ describe('trust-elements/react', () => {
     await new Promise((r) => setTimeout(r, 50)); // room for a late, duplicate event
     expect(center.getAttribute('state')).to.equal('verified');
     expect(list.getAttribute('state')).to.equal('verified');
-    expect(centerLoad.calls.map((e) => e.target)).to.deep.equal([center]);
-    expect(listLoad.calls.map((e) => e.target)).to.deep.equal([list]);
+    expect(centerLoad.calls.map((e) => e.target === center), 'events, each from the center').to.deep.equal([true]);
+    expect(listLoad.calls.map((e) => e.target === list), 'events, each from the list').to.deep.equal([true]);
   });
 
   it('re-rendering with another src and handler reloads, and the new handler is called', async () => {
@@ -145,7 +145,7 @@ describe('trust-elements/react', () => {
 
     const secondError = recorder<TrustErrorEvent>();
     render(React.createElement(ControlStatus, { src: second.src, control: 'mfa', onTrustLoad: firstLoad, onTrustError: secondError }));
-    expect(container.querySelector('control-status')).to.equal(el); // the same element, updated
+    expect(container.querySelector('control-status') === el, 'the same element, updated').to.be.true;
     await el.updateComplete;
     await settled(el);
     expect(el.getAttribute('state')).to.equal('unverified');
