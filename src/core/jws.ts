@@ -18,7 +18,7 @@ export interface GeneralJws {
 }
 
 /** Header parameters that would let a document choose its own key or change how it is read. */
-export const REFUSED_HEADER_PARAMS = ['jku', 'jwk', 'x5u', 'x5c', 'crit', 'b64'] as const;
+export const REFUSED_HEADER_PARAMS = ['jku', 'jwk', 'x5u', 'x5c', 'b64', 'crit'] as const; // b64 before crit: it names the real reason
 
 /**
  * The most signatures one document may carry. Key rotation and two algorithms need a few; a cap
