@@ -24,9 +24,10 @@ class TrustHostElement extends PostureElement {
 }
 define('test-trust-host', TrustHostElement);
 
-/** Resolves with the first trust-error `element` fires (it must fire none of trust-load). */
-const nextTrustError = (element: HTMLElement) =>
+/** Resolves with the first trust-error `element` fires within `limit` ms (it must fire no trust-load). */
+const nextTrustError = (element: HTMLElement, limit = 5000) =>
   new Promise<TrustErrorDetail & { at: number }>((resolve, reject) => {
+    setTimeout(() => reject(new Error(`no trust-error within ${limit} ms`)), limit);
     element.addEventListener('trust-error', (event) => resolve({ ...(event as CustomEvent<TrustErrorDetail>).detail, at: performance.now() }), { once: true });
     element.addEventListener('trust-load', () => reject(new Error('trust-load: the element showed the document as verified')), { once: true });
   });
