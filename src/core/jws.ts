@@ -18,7 +18,23 @@ export interface GeneralJws {
 }
 
 /** Header parameters that would let a document choose its own key or change how it is read. */
-export const REFUSED_HEADER_PARAMS = ['jku', 'jwk', 'x5u', 'x5c', 'crit', 'b64'] as const;
+export const REFUSED_HEADER_PARAMS = ['jku', 'jwk', 'x5u', 'x5c', 'b64', 'crit'] as const; // b64 before crit: it names the real reason
+
+/**
+ * The most signatures one document may carry. Key rotation and two algorithms need a few; a cap
+ * bounds the work a hostile document can ask for, and is checked before any cryptography.
+ */
+export const MAX_SIGNATURES = 16;
+
+/** Why each refused header parameter is refused, in words a vendor understands. */
+const REFUSAL_REASON: Record<(typeof REFUSED_HEADER_PARAMS)[number], string> = {
+  jku: "keys come from the reader's trust settings, never from the document",
+  jwk: "keys come from the reader's trust settings, never from the document",
+  x5u: "keys come from the reader's trust settings, never from the document",
+  x5c: "keys come from the reader's trust settings, never from the document",
+  crit: 'no critical extensions are supported',
+  b64: 'unencoded payloads (RFC 7797) are not supported; sign the base64url-encoded payload',
+};
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -59,7 +75,8 @@ export function decodeProtectedHeader(sig: JwsSignature): Record<string, unknown
 // Group order of edwards25519, little-endian, for the RFC 8032 §5.1.7 check S < L.
 const ED25519_L = [0xed, 0xd3, 0xf5, 0x5c, 0x1a, 0x63, 0x12, 0x58, 0xd6, 0x9c, 0xf7, 0xa2, 0xde, 0xf9, 0xde, 0x14, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x10];
 
-function ed25519ScalarIsCanonical(sig: Uint8Array): boolean {
+/** RFC 8032 §5.1.7: the S half of an Ed25519 signature (bytes 32–63) must be below L. Exported for tests. */
+export function ed25519ScalarIsCanonical(sig: Uint8Array): boolean {
   for (let i = 31; i >= 0; i--) {
     const s = sig[32 + i]!;
     if (s !== ED25519_L[i]) return s < ED25519_L[i]!;
@@ -98,73 +115,83 @@ export interface VerifyJwsOptions {
 }
 
 /**
- * Verifies a JWS against trusted keys. A signature with a protected `kid` counts when the kid names
- * a trusted key; its `alg` must be one that key is for, and it must verify. A signature without a kid
- * counts when some trusted key of its algorithm verifies it. At least one signature must count.
+ * Verifies a JWS against trusted keys. The work is bounded before any cryptography: at most
+ * MAX_SIGNATURES signatures, and each is checked with at most one key. A signature with a
+ * protected `kid` counts when the kid names a trusted key (a kid naming no trusted key costs
+ * nothing); its `alg` must be one that key is for, and it must verify. A signature without a kid
+ * is checked only when exactly one trusted key has its algorithm; otherwise it does not count.
+ * At least one signature must count.
  */
 export async function verifyJws(input: unknown, keys: readonly TrustedKey[], options: VerifyJwsOptions = {}): Promise<VerifiedJws> {
   const jws = toGeneralJws(input);
+  if (jws.signatures.length > MAX_SIGNATURES) {
+    throw new PostureError('too-many-signatures', `The document carries ${jws.signatures.length} signatures; at most ${MAX_SIGNATURES} are accepted.`);
+  }
+  // Every header is read and judged before the payload is decoded or any signature checked.
+  const headers = jws.signatures.map((sig) => checkedHeader(sig, options));
   const payload = decode(jws.payload, 'payload');
   const signers: TrustedKey[] = [];
-  const headers: Record<string, unknown>[] = [];
+  const signerHeaders: Record<string, unknown>[] = [];
   let unsupported = 0;
-  let considered = 0;
-  for (const sig of jws.signatures) {
-    const header = decodeProtectedHeader(sig);
-    for (const name of REFUSED_HEADER_PARAMS) {
-      if (name in header || (sig.header && name in sig.header)) {
-        throw new PostureError('header-refused', `A signature uses the header parameter "${name}", which is refused: keys come from the reader's trust settings, never from the document.`);
-      }
-    }
-    if (sig.header && ('alg' in sig.header || 'kid' in sig.header)) {
-      throw new PostureError('header-refused', 'A signature puts "alg" or "kid" in its unprotected header; they must be protected.');
-    }
-    const alg = header.alg;
-    if (typeof alg !== 'string' || alg.toLowerCase() === 'none') {
-      throw new PostureError('alg-refused', `A signature's algorithm ${JSON.stringify(alg ?? null)} is refused: only EdDSA (Ed25519) and ES256 are accepted.`);
-    }
-    if (options.typ !== undefined && header.typ !== options.typ) {
-      throw new PostureError('header-refused', `A signature's "typ" is ${JSON.stringify(header.typ ?? null)}, not "${options.typ}": this is not a posture document.`);
-    }
+  let ambiguous = 0;
+  for (const [i, sig] of jws.signatures.entries()) {
+    const header = headers[i]!;
+    const alg = header.alg as string;
+    let key: TrustedKey | undefined;
     if (header.kid === undefined) {
-      // No key id (as in RFC 8037's example): it counts if any trusted key of its algorithm verifies it.
-      const signingInput = utf8(`${sig.protected}.${jws.payload}`);
-      const signature = decode(sig.signature, 'signature');
-      for (const key of keys.filter((k) => HEADER_ALGS[k.alg].includes(alg))) {
-        const ok = await verifyBytes(key, signingInput, signature);
-        if (ok === undefined) unsupported++;
-        if (ok) {
-          signers.push(key);
-          headers.push(header);
-          break;
-        }
+      // No key id (as in RFC 8037's example): only an unambiguous choice of key is tried.
+      const candidates = keys.filter((k) => HEADER_ALGS[k.alg].includes(alg));
+      if (candidates.length > 1) ambiguous++;
+      if (candidates.length !== 1) continue;
+      key = candidates[0]!;
+    } else {
+      key = keys.find((k) => k.thumbprint === header.kid);
+      if (!key) continue;
+      if (!HEADER_ALGS[key.alg].includes(alg)) {
+        throw new PostureError('alg-refused', `A signature claims the algorithm "${alg}", but its key is an ${key.alg === 'EdDSA' ? 'Ed25519' : 'ES256 (P-256)'} key: refused.`);
       }
-      continue;
     }
-    const key = keys.find((k) => k.thumbprint === header.kid);
-    if (!key) continue;
-    considered++;
-    if (!HEADER_ALGS[key.alg].includes(alg)) {
-      throw new PostureError('alg-refused', `A signature claims the algorithm "${alg}", but its key is an ${key.alg === 'EdDSA' ? 'Ed25519' : 'ES256 (P-256)'} key: refused.`);
-    }
-    const signature = decode(sig.signature, 'signature');
-    const ok = await verifyBytes(key, utf8(`${sig.protected}.${jws.payload}`), signature);
+    const ok = await verifyBytes(key, utf8(`${sig.protected}.${jws.payload}`), decode(sig.signature, 'signature'));
     if (ok === undefined) unsupported++;
-    else if (!ok) throw new PostureError('signature-invalid', `The signature by key ${key.thumbprint} does not match the document: it was changed after signing, or signed with another key.`);
-    else {
+    else if (ok) {
       signers.push(key);
-      headers.push(header);
+      signerHeaders.push(header);
+    } else if (header.kid !== undefined) {
+      throw new PostureError('signature-invalid', `The signature by key ${key.thumbprint} does not match the document: it was changed after signing, or signed with another key.`);
     }
   }
   if (signers.length === 0) {
     if (unsupported > 0) {
       throw new PostureError('ed25519-unsupported', 'This browser cannot check Ed25519 signatures (it needs Chrome 137, Firefox 129, Safari 17 or later), and the document carries no ES256 signature by a trusted key. Update the browser, or ask the publisher to add an ES256 signature.');
     }
-    throw new PostureError('no-trusted-signature', considered === 0 && keys.length === 0
+    throw new PostureError('no-trusted-signature', keys.length === 0
       ? 'No trusted key is available to check the document with.'
-      : 'The document is not signed by any trusted key.');
+      : ambiguous > 0
+        ? `The document is not signed by any trusted key. ${ambiguous === 1 ? 'One signature has' : `${ambiguous} signatures have`} no key id ("kid") while several trusted keys share its algorithm, so it was not checked: sign with a kid.`
+        : 'The document is not signed by any trusted key.');
   }
-  return { payload, signers, headers };
+  return { payload, signers, headers: signerHeaders };
+}
+
+/** A signature's protected header, once it is known to ask for nothing refused. */
+function checkedHeader(sig: JwsSignature, options: VerifyJwsOptions): Record<string, unknown> {
+  const header = decodeProtectedHeader(sig);
+  for (const name of REFUSED_HEADER_PARAMS) {
+    if (name in header || (sig.header && name in sig.header)) {
+      throw new PostureError('header-refused', `A signature uses the header parameter "${name}", which is refused: ${REFUSAL_REASON[name]}.`);
+    }
+  }
+  if (sig.header && ('alg' in sig.header || 'kid' in sig.header)) {
+    throw new PostureError('header-refused', 'A signature puts "alg" or "kid" in its unprotected header; they must be protected.');
+  }
+  const alg = header.alg;
+  if (typeof alg !== 'string' || alg.toLowerCase() === 'none') {
+    throw new PostureError('alg-refused', `A signature's algorithm ${JSON.stringify(alg ?? null)} is refused: only EdDSA (Ed25519) and ES256 are accepted.`);
+  }
+  if (options.typ !== undefined && header.typ !== options.typ) {
+    throw new PostureError('header-refused', `A signature's "typ" is ${JSON.stringify(header.typ ?? null)}, not "${options.typ}": this is not a posture document.`);
+  }
+  return header;
 }
 
 /** Signs `payload` with each key: one JWS, several signatures (key rotation, both algorithms). */

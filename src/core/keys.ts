@@ -51,6 +51,46 @@ function isCoordinate(value: unknown): value is string {
   }
 }
 
+const bigIntOf = (bytes: Uint8Array, littleEndian: boolean): bigint => {
+  let n = 0n;
+  for (let i = 0; i < bytes.length; i++) n = (n << 8n) | BigInt(bytes[littleEndian ? bytes.length - 1 - i : i]!);
+  return n;
+};
+
+const ED25519_P = 2n ** 255n - 19n;
+// The y coordinates of the 8 points of small order (RFC 8032 §5.1; "Taming the many EdDSAs", 2020):
+// identity (1), order 2 (p-1), order 4 (0, with either sign of x) and order 8 (±y8, either sign).
+const ED25519_Y8 = 0x7a03ac9277fdc74ec6cc392cfa53202a0f67100d760b3cba4fd84d3d706a17c7n;
+const ED25519_SMALL_ORDER_Y = new Set([1n, ED25519_P - 1n, 0n, ED25519_Y8, ED25519_P - ED25519_Y8]);
+
+/**
+ * Why an Ed25519 public key must not be trusted, or undefined when it may be: its y must be below
+ * p (one encoding per key) and must not be a point of small order, with which a signature
+ * (R = that point, S = 0) verifies over any content.
+ */
+export function ed25519KeyWeakness(x: Uint8Array): string | undefined {
+  const y = bigIntOf(x, true) & ((1n << 255n) - 1n); // the top bit is the sign of x
+  if (y >= ED25519_P) return 'its encoding is not canonical (y is not below p)';
+  if (ED25519_SMALL_ORDER_Y.has(y)) return 'it is a point of small order, which would verify a forged signature over any content';
+  return undefined;
+}
+
+const P256_P = 0xffffffff00000001000000000000000000000000ffffffffffffffffffffffffn;
+const P256_B = 0x5ac635d8aa3a93e7b3ebbd55769886bc651d06b0cc53b0f63bce3c3e27d2604bn;
+
+/**
+ * Why a P-256 public key must not be trusted, or undefined when it may be: both coordinates below p
+ * and on the curve y² = x³ − 3x + b (the point at infinity has no such coordinates).
+ */
+export function p256KeyWeakness(xBytes: Uint8Array, yBytes: Uint8Array): string | undefined {
+  const x = bigIntOf(xBytes, false);
+  const y = bigIntOf(yBytes, false);
+  if (x >= P256_P || y >= P256_P) return 'a coordinate is not below p';
+  const mod = (n: bigint) => ((n % P256_P) + P256_P) % P256_P;
+  if (mod(y * y) !== mod(x * x * x - 3n * x + P256_B)) return 'the point is not on the curve';
+  return undefined;
+}
+
 /** The algorithm a public JWK is for, or undefined when this library does not use such keys. */
 export function keyAlgorithm(jwk: Record<string, unknown>): Algorithm | undefined {
   if (jwk.kty === 'OKP' && jwk.crv === 'Ed25519' && isCoordinate(jwk.x)) {
@@ -74,8 +114,8 @@ export async function thumbprint(jwk: Pick<PublicJwk, 'kty' | 'crv' | 'x' | 'y'>
 
 /**
  * The keys of a JWKS that may be trusted: a key with a private member makes the whole set
- * refused (someone published a secret); keys of other types are skipped; `pins`, when given,
- * keep only the keys with those thumbprints.
+ * refused (someone published a secret), and so does a weak public key; keys of other types are
+ * skipped; `pins`, when given (even empty), keep only the keys with those thumbprints.
  */
 export async function trustedKeys(jwks: unknown, pins?: readonly string[]): Promise<TrustedKey[]> {
   const entries = (jwks as { keys?: unknown } | null)?.keys;
@@ -93,11 +133,15 @@ export async function trustedKeys(jwks: unknown, pins?: readonly string[]): Prom
     if (jwk.key_ops !== undefined && !(Array.isArray(jwk.key_ops) && jwk.key_ops.includes('verify'))) continue;
     const alg = keyAlgorithm(jwk);
     if (!alg) continue;
+    const weakness = alg === 'EdDSA' ? ed25519KeyWeakness(decode(jwk.x as string)) : p256KeyWeakness(decode(jwk.x as string), decode(jwk.y as string));
+    if (weakness) {
+      throw new PostureError('keys-invalid', `The key set holds an ${alg === 'EdDSA' ? 'Ed25519' : 'P-256'} key that is refused: ${weakness}.`);
+    }
     const pub: PublicJwk = alg === 'ES256'
       ? { kty: 'EC', crv: 'P-256', x: jwk.x as string, y: jwk.y as string }
       : { kty: 'OKP', crv: 'Ed25519', x: jwk.x as string };
     const id = await thumbprint(pub);
-    if (pins?.length && !pins.includes(id)) continue;
+    if (pins && !pins.includes(id)) continue; // an empty pin list trusts nothing
     if (!keys.some((k) => k.thumbprint === id)) keys.push({ thumbprint: id, alg, jwk: pub });
   }
   return keys;

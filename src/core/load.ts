@@ -5,6 +5,7 @@
  * inside the unverified document.
  */
 import { PostureError } from './errors.js';
+import { parsePins } from './pins.js';
 import { DEFAULT_MAX_BYTES, verifyPosture, type VerifiedPosture } from './posture.js';
 import { WELL_KNOWN_JWKS } from './schema.js';
 
@@ -14,7 +15,7 @@ export const MAX_JWKS_BYTES = 64 * 1024;
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
 export interface LoadOptions {
-  /** Key thumbprints: when given, only these keys are trusted. */
+  /** Key thumbprints: when given, only these keys are trusted; a list naming none trusts nothing (`pin-invalid`). */
   pins?: readonly string[];
   /** A JWKS URL to take keys from instead of the well-known path of the document's origin. */
   keys?: string;
@@ -22,6 +23,7 @@ export interface LoadOptions {
   baseUrl?: string;
   fetch?: FetchLike;
   signal?: AbortSignal;
+  /** Milliseconds for the whole load: both fetches and the verification. */
   timeoutMs?: number;
   maxBytes?: number;
   now?: Date;
@@ -75,7 +77,8 @@ export async function readLimited(response: Response, maxBytes: number, what: st
   return out;
 }
 
-const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)|^application\/jose\+json/i;
+// application/json or any application/…+json (jose+json, problem+json), with parameters; nothing after "json".
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 
 /** Fetches a JSON resource as bytes with a timeout, a byte limit and a content-type check. */
 export async function fetchJsonBytes(url: string, what: string, options: { fetch?: FetchLike; signal?: AbortSignal; timeoutMs?: number; maxBytes: number }): Promise<Uint8Array> {
@@ -114,27 +117,45 @@ export async function fetchJsonBytes(url: string, what: string, options: { fetch
   }
 }
 
-/** Fetches a signed posture document and its keys, and verifies it. */
+/**
+ * Fetches a signed posture document and its keys, and verifies it, all within `timeoutMs`
+ * (the verification too, not only the fetches).
+ */
 export async function loadPosture(src: string, options: LoadOptions = {}): Promise<LoadedPosture> {
   const url = resolve(src, options.baseUrl);
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new PostureError('fetch-failed', `Only http(s) URLs can be loaded, not ${url.protocol}.`);
+  // A pin list that is given but names no key trusts nothing: refused before anything is fetched.
+  const pins = options.pins === undefined ? undefined : parsePins(options.pins);
   const keysUrl = options.keys ? resolve(options.keys, options.baseUrl).href : discoveryUrl(url);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const getBytes =
     options.getBytes ??
-    ((target: string, what: string, maxBytes: number, signal?: AbortSignal) => fetchJsonBytes(target, what, { fetch: options.fetch, signal, timeoutMs: options.timeoutMs, maxBytes }));
-  const [bytes, jwks] = await Promise.all([
-    getBytes(url.href, 'signed document', options.maxBytes ?? DEFAULT_MAX_BYTES, options.signal),
-    getBytes(keysUrl, 'key set', MAX_JWKS_BYTES, options.signal),
-  ]);
-  const jwksText = new TextDecoder().decode(jwks);
-  // In discovery mode the keys speak for their origin only, so the document must name it as issuer.
-  const discovery = !options.keys && !options.pins?.length;
-  const verified = await verifyPosture(bytes, {
-    jwks: jwksText,
-    pins: options.pins,
-    issuer: discovery ? url.origin : undefined,
-    now: options.now,
-    maxBytes: options.maxBytes,
+    ((target: string, what: string, maxBytes: number, signal?: AbortSignal) => fetchJsonBytes(target, what, { fetch: options.fetch, signal, timeoutMs, maxBytes }));
+  const work = (async () => {
+    const [bytes, jwks] = await Promise.all([
+      getBytes(url.href, 'signed document', options.maxBytes ?? DEFAULT_MAX_BYTES, options.signal),
+      getBytes(keysUrl, 'key set', MAX_JWKS_BYTES, options.signal),
+    ]);
+    const jwksText = new TextDecoder().decode(jwks);
+    // In discovery mode the keys speak for their origin only, so the document must name it as issuer.
+    const discovery = !options.keys && pins === undefined;
+    const verified = await verifyPosture(bytes, {
+      jwks: jwksText,
+      pins,
+      issuer: discovery ? url.origin : undefined,
+      now: options.now,
+      maxBytes: options.maxBytes,
+    });
+    return { ...verified, url: url.href, keysUrl };
+  })();
+  return withDeadline(work, timeoutMs, `The signed document could not be loaded and checked within ${Math.round(timeoutMs / 1000)} seconds (${url.href}).`);
+}
+
+/** `work`, or a `timeout` refusal once `ms` have passed, whichever comes first. */
+export function withDeadline<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new PostureError('timeout', message)), ms);
   });
-  return { ...verified, url: url.href, keysUrl };
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }

@@ -7,6 +7,7 @@ import { fromUtf8, utf8 } from './base64url.js';
 import { PostureError } from './errors.js';
 import { signJws, verifyJws, type GeneralJws } from './jws.js';
 import { trustedKeys, type SigningKey, type TrustedKey } from './keys.js';
+import { parsePins } from './pins.js';
 import type { PostureDocument } from './schema.js';
 import { validatePosture } from './validate.js';
 
@@ -18,10 +19,11 @@ export const DEFAULT_CLOCK_SKEW_SECONDS = 300;
 export interface VerifyOptions {
   /** The trusted keys: a JWKS (object or JSON text); with `pins`, only keys with those thumbprints. */
   jwks: unknown;
+  /** Key thumbprints to trust. When given, it must name at least one (`[]` trusts nothing: `pin-invalid`). */
   pins?: readonly string[];
   /** When set, the document's `issuer` must equal this origin (discovery mode sets it). */
   issuer?: string;
-  /** Clock to judge `issued` and `expires` by. */
+  /** Clock to judge `issued` and `expires` by; an invalid Date throws a RangeError. */
   now?: Date;
   clockSkewSeconds?: number;
   maxBytes?: number;
@@ -38,12 +40,33 @@ export interface VerifiedPosture {
   payload: Uint8Array;
 }
 
-function parseJson(text: string | undefined, code: 'not-json' | 'payload-not-json', what: string): unknown {
-  if (text === undefined) throw new PostureError(code === 'not-json' ? 'not-json' : 'payload-not-utf8', `The ${what} is not valid UTF-8 text.`);
+const BOM = '\ufeff';
+// A compact JWS (RFC 7515 §7.1): three base64url parts separated by dots.
+const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+$/;
+
+/**
+ * Parses a file's text. A leading byte-order mark is skipped (editors add one; it is not part of
+ * the JSON), and a compact JWS is returned as its text for toGeneralJws to read.
+ */
+function parseFile(text: string | undefined, what: string): unknown {
+  if (text === undefined) throw new PostureError('not-json', `The ${what} is not valid UTF-8 text.`);
+  const body = text.startsWith(BOM) ? text.slice(1) : text;
+  if (COMPACT_JWS.test(body.trim())) return body.trim();
+  try {
+    return JSON.parse(body);
+  } catch (error) {
+    throw new PostureError('not-json', `The ${what} is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+/** Parses the signed content: exactly the signed bytes, so a byte-order mark is refused by name. */
+function parsePayload(text: string | undefined): unknown {
+  if (text === undefined) throw new PostureError('payload-not-utf8', 'The signed content is not valid UTF-8 text.');
+  if (text.startsWith(BOM)) throw new PostureError('payload-not-json', 'The signed content starts with a byte-order mark (U+FEFF), which JSON does not allow: sign the JSON text without it.');
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new PostureError(code, `The ${what} is not valid JSON: ${(error as Error).message}`);
+    throw new PostureError('payload-not-json', `The signed content is not valid JSON: ${(error as Error).message}`);
   }
 }
 
@@ -51,21 +74,27 @@ const byteLength = (input: Uint8Array | string) => (typeof input === 'string' ? 
 
 /** Verifies a signed posture document (the bytes of the published file) against trusted keys. */
 export async function verifyPosture(input: Uint8Array | string, options: VerifyOptions): Promise<VerifiedPosture> {
+  // A clock that is not a date would switch the expiry checks off: refuse it instead.
+  if (options.now !== undefined && !(options.now instanceof Date && Number.isFinite(options.now.getTime()))) {
+    throw new RangeError('verifyPosture: "now" is not a valid Date.');
+  }
+  // A pin list that is given but names no key trusts nothing (it never widens to every key).
+  const pins = options.pins === undefined ? undefined : parsePins(options.pins);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const size = byteLength(input);
   if (size > maxBytes) throw new PostureError('too-large', `The document is ${size} bytes; the limit is ${maxBytes}.`);
 
-  const outer = parseJson(typeof input === 'string' ? input : fromUtf8(input), 'not-json', 'document');
-  const jwks = typeof options.jwks === 'string' ? parseJson(options.jwks, 'not-json', 'key set') : options.jwks;
-  const keys = await trustedKeys(jwks, options.pins);
+  const outer = parseFile(typeof input === 'string' ? input : fromUtf8(input), 'document');
+  const jwks = typeof options.jwks === 'string' ? parseFile(options.jwks, 'key set') : options.jwks;
+  const keys = await trustedKeys(jwks, pins);
   if (keys.length === 0) {
-    throw new PostureError('no-trusted-signature', options.pins?.length
+    throw new PostureError('no-trusted-signature', pins
       ? 'None of the pinned keys is in the key set: the document cannot be trusted.'
       : 'The key set has no usable Ed25519 or P-256 key.');
   }
   const verified = await verifyJws(outer, keys, { typ: POSTURE_TYP });
 
-  const json = parseJson(fromUtf8(verified.payload), 'payload-not-json', 'signed content');
+  const json = parsePayload(fromUtf8(verified.payload));
   const result = validatePosture(json);
   if (!result.ok) {
     const first = result.issues[0]!;

@@ -22,6 +22,8 @@ function attachContextRoot() {
 }
 
 const NO_SOURCE = { code: 'no-source', message: 'No document: set the src attribute, or place the element inside one that has it.' };
+/** `pin` / `keys` on an element that shows its ancestor's document: refused, never silently ignored. */
+const TRUST_WITHOUT_SRC = { code: 'trust-without-src', message: 'pin and keys apply only to an element with its own src: this element shows its ancestor\'s document, which was checked against the ancestor\'s keys, not these. Set pin/keys on the ancestor, or give this element the same src.' };
 
 /** setTimeout's longest delay; an expiry further away is not scheduled. */
 const MAX_TIMER = 2_147_483_647;
@@ -30,10 +32,14 @@ export abstract class PostureElement extends LitElement {
   /** URL of the signed posture document. Without it, the element shows its nearest ancestor's document. */
   @property({ reflect: true }) src?: string;
 
-  /** Space-separated key thumbprints: when present, only these keys are trusted. */
+  /**
+   * Space-separated key thumbprints: when present, only these keys are trusted. Present but empty
+   * or malformed, it trusts nothing (`unverified`, code `pin-invalid`). Only with `src`: on an
+   * element that shows its ancestor's document it is refused (code `trust-without-src`).
+   */
   @property() pin?: string;
 
-  /** URL of a JWKS to trust instead of discovering the keys at the document's origin. */
+  /** URL of a JWKS to trust instead of discovering the keys at the document's origin. Only with `src`, like `pin`. */
   @property() keys?: string;
 
   /** `lazy` waits until the element nears the viewport before loading, like `<img loading="lazy">`. */
@@ -70,7 +76,7 @@ export abstract class PostureElement extends LitElement {
       subscribe: true,
       callback: (value) => {
         this.inherited = value;
-        if (!this.src) this.snapshot = value;
+        if (!this.src) this.snapshot = this.inheritedSnapshot();
       },
     });
   }
@@ -117,7 +123,8 @@ export abstract class PostureElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    const key = this.src ? `${this.src} ${this.pin ?? ''} ${this.keys ?? ''} ${this.timeout}` : undefined;
+    // An absent pin and an empty one differ (the empty one trusts nothing), so the key tells them apart.
+    const key = this.src ? JSON.stringify([this.src, this.pin ?? null, this.keys ?? null, this.timeout]) : this.hasOwnTrust ? 'own trust without src' : undefined;
     if (this.isConnected && key !== this.loadedKey) {
       this.loadedKey = key;
       this.cancel();
@@ -136,7 +143,7 @@ export abstract class PostureElement extends LitElement {
           this.load();
         }
       } else {
-        this.snapshot = this.inherited ?? { state: 'error', problem: NO_SOURCE };
+        this.snapshot = this.inheritedSnapshot();
       }
     }
     if (changed.has('snapshot') || changed.has('src')) {
@@ -145,6 +152,16 @@ export abstract class PostureElement extends LitElement {
     }
     const problem = this.ownProblem();
     this.state = problem && (this.snapshot.state === 'verified' || this.snapshot.state === 'expired') ? 'error' : this.effectiveState();
+  }
+
+  private get hasOwnTrust(): boolean {
+    return this.pin != null || !!this.keys;
+  }
+
+  /** What an element without `src` shows: its ancestor's document, unless it sets trust of its own. */
+  private inheritedSnapshot(): PostureSnapshot {
+    if (this.hasOwnTrust) return { state: 'unverified', problem: TRUST_WITHOUT_SRC };
+    return this.inherited ?? { state: 'error', problem: NO_SOURCE };
   }
 
   private effectiveState(): PostureState {
@@ -167,7 +184,7 @@ export abstract class PostureElement extends LitElement {
     const src = this.src!;
     try {
       const posture = await loadShared(src, {
-        pins: this.pin?.split(/\s+/).filter(Boolean),
+        pin: this.pin ?? undefined,
         keys: this.keys || undefined,
         timeoutMs: this.timeout,
         signal: controller.signal,

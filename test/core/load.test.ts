@@ -4,20 +4,23 @@
  */
 import { expect } from '@open-wc/testing';
 import { loadPosture, PostureError, type ErrorCode, type FetchLike, type LoadOptions } from '../../src/core/index.js';
+import { spyOnVerify } from '../fixtures/flood.js';
 import { jwksOf, makeDocument, makeSigner, signedText, type TestSigner } from '../fixtures/posture.js';
 
 const json = (body: string, init: ResponseInit = {}) => new Response(body, { headers: { 'content-type': 'application/json' }, ...init });
 
 function fakeFetch(routes: Record<string, () => Response | Promise<Response>>) {
   const calls: string[] = [];
+  const inits = new Map<string, RequestInit | undefined>();
   const fetch: FetchLike = async (url, init) => {
     calls.push(url);
+    inits.set(url, init);
     const route = routes[url];
     if (!route) return new Response('not found', { status: 404, statusText: 'Not Found' });
     init?.signal?.throwIfAborted();
     return route();
   };
-  return { fetch, calls };
+  return { fetch, calls, inits };
 }
 
 async function codeOf(src: string, options: LoadOptions): Promise<ErrorCode> {
@@ -94,5 +97,59 @@ describe('loadPosture', () => {
     const pending = codeOf(DOC, { fetch: hang, signal: controller.signal });
     controller.abort();
     expect(await pending).to.equal('aborted');
+  });
+
+  it('sends no credentials (no cookies, no HTTP auth) for the document and for its key set', async () => {
+    const { fetch, inits } = fakeFetch({ [DOC]: () => json(text), [JWKS]: () => json(JSON.stringify(jwksOf(signer))) });
+    await loadPosture(DOC, { fetch });
+    expect(inits.get(DOC)?.credentials).to.equal('omit');
+    expect(inits.get(JWKS)?.credentials).to.equal('omit');
+  });
+
+  it('accepts only JSON content types, with nothing after "json"', async () => {
+    const keys = () => json(JSON.stringify(jwksOf(signer)));
+    const served = async (type: string) => {
+      const { fetch } = fakeFetch({ [DOC]: () => new Response(text, { headers: { 'content-type': type } }), [JWKS]: keys });
+      return loadPosture(DOC, { fetch }).then(() => 'verified', (error: PostureError) => error.code);
+    };
+    for (const type of ['application/jose+json', 'application/jose+json; charset=utf-8', 'application/json', 'application/json;charset=UTF-8', 'application/problem+json']) {
+      expect(await served(type), type).to.equal('verified');
+    }
+    for (const type of ['application/jose+jsonfoo', 'application/jose+jsonfoo; charset=utf-8', 'application/jsonfoo', 'application/json-seq', 'application/jose', 'text/json']) {
+      expect(await served(type), type).to.equal('content-type');
+    }
+  });
+
+  it('refuses a key set over 64 KiB (too-large), and reads one just under it', async () => {
+    const padded = (size: number) => {
+      const base = JSON.stringify({ keys: jwksOf(signer).keys, padding: '' });
+      return base.replace('"padding":""', `"padding":"${'x'.repeat(size - base.length)}"`);
+    };
+    expect(padded(64 * 1024).length).to.equal(64 * 1024);
+    const under = fakeFetch({ [DOC]: () => json(text), [JWKS]: () => json(padded(64 * 1024)) });
+    expect((await loadPosture(DOC, { fetch: under.fetch })).signers).to.have.length(1);
+    const over = fakeFetch({ [DOC]: () => json(text), [JWKS]: () => json(padded(64 * 1024 + 1)) });
+    expect(await codeOf(DOC, { fetch: over.fetch })).to.equal('too-large');
+  });
+
+  it('a pin list that names no key trusts nothing, and nothing is fetched', async () => {
+    for (const pins of [[], [''], [' \t ']]) {
+      const { fetch, calls } = fakeFetch({ [DOC]: () => json(text), [JWKS]: () => json(JSON.stringify(jwksOf(signer))) });
+      expect(await codeOf(DOC, { fetch, pins }), JSON.stringify(pins)).to.equal('pin-invalid');
+      expect(calls).to.deep.equal([]);
+    }
+  });
+
+  it('the timeout covers verification too, not only the fetches', async () => {
+    const { fetch } = fakeFetch({ [DOC]: () => json(text), [JWKS]: () => json(JSON.stringify(jwksOf(signer))) });
+    const spy = spyOnVerify({ hang: true });
+    try {
+      const start = performance.now();
+      expect(await codeOf(DOC, { fetch, timeoutMs: 300 })).to.equal('timeout');
+      expect(spy.calls).to.equal(1);
+      expect(performance.now() - start).to.be.below(3000);
+    } finally {
+      spy.restore();
+    }
   });
 });

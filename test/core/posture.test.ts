@@ -60,7 +60,7 @@ describe('verifyPosture', () => {
     const text = await signedText(makeDocument(), ed);
     expect((await verifyPosture(text, { jwks: jwksOf(ed, other), pins: [ed.publicJwk.kid!] })).signers).to.have.length(1);
     expect(await codeOf(text, { jwks: jwksOf(ed, other), pins: [other.publicJwk.kid!] })).to.equal('no-trusted-signature');
-    expect(await codeOf(text, { jwks: jwksOf(ed), pins: ['not-a-real-thumbprint'] })).to.equal('no-trusted-signature');
+    expect(await codeOf(text, { jwks: jwksOf(ed), pins: ['not-a-real-thumbprint'] })).to.equal('pin-invalid');
   });
 
   it('refuses a document signed by a key that is not trusted', async () => {
