@@ -607,6 +607,8 @@ export function problemKind(code: string): ProblemKind {
     case 'payload-not-utf8':
     case 'payload-not-json':
     case 'schema-invalid':
+    case 'too-many-signatures':
+    case 'render-failed':
       return 'damaged';
     case 'issued-in-future':
       return 'clock';
