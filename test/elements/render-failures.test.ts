@@ -132,6 +132,26 @@ describe('an exception while rendering', () => {
     }
   }
 
+  it('a failure while deriving what to render (ownProblem) is a render-failed problem too', async () => {
+    const tag = 'broken-derive-control-status';
+    if (!customElements.get(tag)) {
+      customElements.define(
+        tag,
+        class extends ControlStatusElement {
+          protected override ownProblem(): never {
+            throw new RangeError('derivation went wrong');
+          }
+        },
+      );
+    }
+    const published = await publish(network);
+    const { element, errors, loads } = await mount(tag, { src: published.src, control: 'mfa' });
+    expect(element.getAttribute('state')).to.equal('error');
+    expect(loads).to.equal(0);
+    expect(errors.map((e) => e.code)).to.deep.equal(['render-failed']);
+    expect(errors[0]!.message).to.contain('derivation went wrong');
+  });
+
   it('an update after the cause is gone renders the document, verified, with its trust-load', async () => {
     const tag = broken(TrustCenterElement, 'broken-render-trust-center', 'render');
     const published = await publish(network);
