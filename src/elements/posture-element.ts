@@ -26,15 +26,10 @@ const NO_SOURCE = { code: 'no-source', message: 'No document: set the src attrib
 /** Problem text shown to people (messages and URLs, partly from documents and servers) is cut to this many characters. */
 const MAX_SHOWN = 300;
 
-/**
- * `text` as the problem box shows it: control and bidi characters as visible escapes, at most
- * `MAX_SHOWN` characters, never cutting an escape or a surrogate pair in two.
- */
+/** `text` as the problem box shows it: control and bidi characters as visible escapes, cut to `MAX_SHOWN` characters. */
 export function shownText(text: string): string {
   const escaped = escapeForDisplay(text);
-  if (escaped.length <= MAX_SHOWN) return escaped;
-  const cut = escaped.slice(0, MAX_SHOWN - 1).replace(/\\(?:u(?:\{[0-9a-f]*)?)?$|[\ud800-\udbff]$/, '');
-  return `${cut}…`;
+  return escaped.length > MAX_SHOWN ? `${escaped.slice(0, MAX_SHOWN - 1)}…` : escaped;
 }
 
 /** The problem an exception while rendering (or deriving what to render) becomes. */
