@@ -28,6 +28,8 @@ export function toJsonSchema(spec: Spec, descriptions: Record<string, string> = 
         if (s.max !== undefined) out.maxLength = s.max;
         if (s.re) out.pattern = s.re.source;
         if (s.format) out.format = s.format;
+        // One `pattern` per schema: a further rule's goes in an `allOf`.
+        if (s.also?.re) out.allOf = [{ pattern: s.also.re.source }];
         return out;
       }
       case 'n':

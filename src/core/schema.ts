@@ -35,11 +35,23 @@ const DateString = str({ re: /^\d{4}-\d{2}-\d{2}$/, test: isCalendarDate, is: 'a
 
 /** An instant with an explicit time zone, RFC 3339. */
 const Timestamp = str({
-  re: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/,
+  // Hours, minutes and offsets in range in the pattern itself: `T24:00` or `+99:00` is not left to
+  // each engine's Date.parse (they disagree); no leap seconds, which Date.parse refuses.
+  re: /^\d{4}-\d{2}-\d{2}T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,9})?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/,
   test: (s) => isCalendarDate(s) && !Number.isNaN(Date.parse(s)),
   is: 'an RFC 3339 date-time with a time zone, e.g. 2026-05-24T00:00:00Z',
   format: 'date-time',
 });
+
+/** Whether every percent-escape in `s` is well-formed and they spell UTF-8 (the elements decode a mailto: address for display). */
+function decodes(s: string): boolean {
+  try {
+    decodeURIComponent(s);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function hasScheme(s: string, schemes: string[]): boolean {
   try {
@@ -50,19 +62,20 @@ function hasScheme(s: string, schemes: string[]): boolean {
   }
 }
 
-/** An `https:` URL: the only kind of web link a document may carry. */
-const HttpsUrl = str({ max: 2048, re: /^https:\/\/\S+$/, test: (s) => hasScheme(s, ['https:']), is: 'an https: URL' });
-/** An `https:` or `mailto:` URL. */
-const LinkUrl = str({ max: 2048, re: /^(?:https:\/\/|mailto:)\S+$/, test: (s) => hasScheme(s, ['https:', 'mailto:']), is: 'an https: or mailto: URL' });
-const Email = str({ max: 254, re: /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/, is: 'an e-mail address' });
+/** A `%` only as the start of a `%XX` escape, and the escapes spell UTF-8: what the elements can decode. */
+const PercentEscapes = { re: /^(?:[^%]|%[0-9A-Fa-f]{2})*$/, test: decodes, message: 'must use % only in %XX escapes, and those must spell UTF-8 characters' };
 
-const LOOPBACK = /^http:\/\/(?:localhost|127\.0\.0\.1|\[::1\])(?::\d{1,5})?$/;
+/** An `https:` URL: the only kind of web link a document may carry. */
+const HttpsUrl = str({ max: 2048, re: /^https:\/\/\S+$/, test: (s) => hasScheme(s, ['https:']), is: 'an https: URL', also: PercentEscapes });
+/** An `https:` or `mailto:` URL. */
+const LinkUrl = str({ max: 2048, re: /^(?:https:\/\/|mailto:)\S+$/, test: (s) => hasScheme(s, ['https:', 'mailto:']), is: 'an https: or mailto: URL', also: PercentEscapes });
+const Email = str({ max: 254, re: /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/, is: 'an e-mail address' });
 
 /** An origin as browsers serialize it: `https://host[:port]`, or an `http:` loopback origin for local testing. */
 const Origin = str({
   re: /^(?:https:\/\/[^/?#\s]+|http:\/\/(?:localhost|127\.0\.0\.1|\[::1\])(?::\d{1,5})?)$/,
+  // As browsers serialize it: a port in range, and no default port (the elements read its host).
   test: (s) => {
-    if (LOOPBACK.test(s)) return true;
     try {
       return new URL(s).origin === s;
     } catch {

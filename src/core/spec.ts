@@ -26,6 +26,8 @@ export interface StringSpec extends Base<string> {
   is?: string;
   test?: (s: string) => boolean;
   format?: string;
+  /** A further rule with a message of its own, checked once the value is `is`: "must use % only …". */
+  also?: { re?: RegExp; test?: (s: string) => boolean; message: string };
 }
 export interface NumberSpec extends Base<number> {
   k: 'n';
@@ -96,6 +98,7 @@ export function check(spec: Spec, value: unknown, path: (string | number)[] = []
       else if (spec.min && value.length < spec.min) fail(spec.min === 1 ? 'must not be empty' : `must be at least ${spec.min} characters`);
       else if (spec.max !== undefined && value.length > spec.max) fail(`must be at most ${spec.max} characters`);
       else if ((spec.re && !spec.re.test(value)) || (spec.test && !spec.test(value))) fail(`must be ${spec.is ?? `like ${spec.re}`}`);
+      else if (spec.also && ((spec.also.re && !spec.also.re.test(value)) || (spec.also.test && !spec.also.test(value)))) fail(spec.also.message);
       break;
     case 'n':
       if (typeof value !== 'number' || !Number.isFinite(value)) fail(`must be a number, not ${kind(value)}`);

@@ -9,7 +9,7 @@ import type { VerifiedPosture } from '../core/index.js';
 export type PostureState = 'loading' | 'verified' | 'expired' | 'unverified' | 'error';
 
 export interface PostureProblem {
-  /** A core error code (`signature-invalid` …) or an element's own (`unknown-control`, `no-source`). */
+  /** A core error code (`signature-invalid` …) or an element's own (`unknown-control`, `no-source`, `render-failed`). */
   code: string;
   message: string;
 }

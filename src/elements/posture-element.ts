@@ -6,7 +6,7 @@
 import { ContextConsumer, ContextProvider, ContextRoot } from '@lit/context';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { isPostureError, type VerifiedPosture } from '../core/index.js';
+import { escapeForDisplay, isPostureError, type VerifiedPosture } from '../core/index.js';
 import { postureContext, type PostureProblem, type PostureSnapshot, type PostureState } from './context.js';
 import type { TrustErrorDetail, TrustLoadDetail } from './events.js';
 import { loadShared } from './loader.js';
@@ -24,6 +24,21 @@ function attachContextRoot() {
 const NO_SOURCE = { code: 'no-source', message: 'No document: set the src attribute, or place the element inside one that has it.' };
 /** `pin` / `keys` on an element that shows its ancestor's document: refused, never silently ignored. */
 const TRUST_WITHOUT_SRC = { code: 'trust-without-src', message: 'pin and keys apply only to an element with its own src: this element shows its ancestor\'s document, which was checked against the ancestor\'s keys, not these. Set pin/keys on the ancestor, or give this element the same src.' };
+
+/** Problem text shown to people (messages and URLs, partly from documents and servers) is cut to this many characters. */
+const MAX_SHOWN = 300;
+
+/** `text` as the problem box shows it: control and bidi characters as visible escapes, cut to `MAX_SHOWN` characters. */
+export function shownText(text: string): string {
+  const escaped = escapeForDisplay(text);
+  return escaped.length > MAX_SHOWN ? `${escaped.slice(0, MAX_SHOWN - 1)}…` : escaped;
+}
+
+/** The problem an exception while rendering (or deriving what to render) becomes. */
+function renderFailed(error: unknown): PostureProblem {
+  const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return { code: 'render-failed', message: `The document verified, but this element could not show it (${reason}).` };
+}
 
 /** setTimeout's longest delay; an expiry further away is not scheduled. */
 const MAX_TIMER = 2_147_483_647;
@@ -65,6 +80,8 @@ export abstract class PostureElement extends LitElement {
   private observer?: IntersectionObserver;
   private expiryTimer?: ReturnType<typeof setTimeout>;
   private announced?: PostureSnapshot;
+  /** What the current update threw while rendering; shown in place of the document. */
+  private renderFailure?: PostureProblem;
   /** What was last loaded (`src pin keys timeout`); `null` before the first load and after removal. */
   private loadedKey?: string | null = null;
 
@@ -150,7 +167,7 @@ export abstract class PostureElement extends LitElement {
       if (this.src) this.provider.setValue(this.snapshot);
       this.scheduleExpiry();
     }
-    const problem = this.ownProblem();
+    const problem = this.checkedOwnProblem();
     this.state = problem && (this.snapshot.state === 'verified' || this.snapshot.state === 'expired') ? 'error' : this.effectiveState();
   }
 
@@ -209,11 +226,20 @@ export abstract class PostureElement extends LitElement {
     return undefined;
   }
 
+  /** `ownProblem()`, with an exception while deriving it as a problem of its own. */
+  private checkedOwnProblem(): PostureProblem | undefined {
+    try {
+      return this.ownProblem();
+    } catch (error) {
+      return renderFailed(error);
+    }
+  }
+
   /** The problem behind the current state, if any. */
   protected get problem(): PostureProblem | undefined {
     if (this.state === 'expired' && this.expired === 'hide') return { code: 'expired', message: `The document expired on ${this.snapshot.posture?.expires.toISOString()}.` };
     if (this.state === 'error' || this.state === 'unverified') {
-      return this.ownProblem() ?? this.snapshot.problem ?? NO_SOURCE;
+      return this.renderFailure ?? this.checkedOwnProblem() ?? this.snapshot.problem ?? NO_SOURCE;
     }
     return undefined;
   }
@@ -221,7 +247,9 @@ export abstract class PostureElement extends LitElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     const current = this.snapshot;
-    if (this.state === 'loading' || (this.announced === current && !changed.has('state'))) return;
+    // A state that left and came back within one update (a render that failed again) is no change.
+    const stateChanged = changed.has('state') && changed.get('state') !== this.state;
+    if (this.state === 'loading' || (this.announced === current && !stateChanged)) return;
     this.announced = current;
     const problem = this.problem;
     if ((this.state === 'verified' || this.state === 'expired') && !problem && current.posture) {
@@ -235,6 +263,22 @@ export abstract class PostureElement extends LitElement {
   /** The verified posture, when the element may show it. */
   protected get posture(): VerifiedPosture | undefined {
     return this.problem ? undefined : this.snapshot.posture;
+  }
+
+  /**
+   * Lit's update, where an exception while rendering or committing the DOM would leave the element
+   * at `loading` with no event: it becomes `state="error"`, a `render-failed` problem shown in
+   * place of the document and a `trust-error`. Each update tries the document again.
+   */
+  protected override update(changed: PropertyValues): void {
+    this.renderFailure = undefined;
+    try {
+      super.update(changed);
+    } catch (error) {
+      this.renderFailure = renderFailed(error);
+      this.state = 'error';
+      super.update(changed);
+    }
   }
 
   override render(): unknown {
@@ -264,7 +308,7 @@ export abstract class PostureElement extends LitElement {
       <p>${s.tellOwner}</p>
       <details part="details">
         <summary>${s.technical}</summary>
-        <p><code>${problem.code}</code>: ${problem.message}${source ? html`<br />${source}` : nothing}</p>
+        <p><code>${problem.code}</code>: ${shownText(problem.message)}${source ? html`<br />${shownText(source)}` : nothing}</p>
       </details>
     </div>`;
   }

@@ -6,7 +6,8 @@
 import type { ControlStatus } from '../core/index.js';
 import type { ACCESS, CERTIFICATION_STATUSES, CHANGE_TYPES, CONTACT_ROLES, REVIEW_CADENCES } from '../core/index.js';
 
-export type ProblemKind = 'network' | 'unverified' | 'damaged' | 'clock' | 'browser' | 'expired' | 'missing';
+/** `setup`: the page's own trust settings are wrong (a pin that is empty or malformed); only its owner can fix them. */
+export type ProblemKind = 'network' | 'unverified' | 'damaged' | 'clock' | 'browser' | 'expired' | 'missing' | 'setup';
 
 /** The words of `<subprocessor-list>`. */
 export interface SubprocessorStrings {
@@ -146,6 +147,7 @@ export const COMMON_STRINGS: Record<Language, CommonStrings> = {
       browser: 'This browser cannot check the signature of the security information. Please update your browser.',
       expired: 'The security information has expired, so it is not shown.',
       missing: 'The requested security information is not part of this document.',
+      setup: 'This page is set up to check the security information with a key that is missing or malformed, so it is not shown.',
     },
     tellOwner: 'If this persists, please let the owner of this page know.',
     technical: 'Technical details',
@@ -171,6 +173,7 @@ export const COMMON_STRINGS: Record<Language, CommonStrings> = {
       browser: 'Dieser Browser kann die Signatur nicht prüfen. Bitte aktualisieren Sie Ihren Browser.',
       expired: 'Die Sicherheitsinformationen sind abgelaufen und werden daher nicht angezeigt.',
       missing: 'Die angefragte Angabe ist nicht Teil dieses Dokuments.',
+      setup: 'Diese Seite prüft die Sicherheitsinformationen mit einem fehlenden oder fehlerhaften Schlüssel; sie werden daher nicht angezeigt.',
     },
     tellOwner: 'Wenn das Problem bleibt, informieren Sie bitte den Betreiber dieser Seite.',
     technical: 'Technische Details',
@@ -196,6 +199,7 @@ export const COMMON_STRINGS: Record<Language, CommonStrings> = {
       browser: 'Ce navigateur ne peut pas vérifier la signature. Veuillez mettre à jour votre navigateur.',
       expired: 'Les informations de sécurité ont expiré ; elles ne sont donc pas affichées.',
       missing: 'L’information demandée ne fait pas partie de ce document.',
+      setup: 'Cette page vérifie les informations de sécurité avec une clé absente ou mal formée ; elles ne sont donc pas affichées.',
     },
     tellOwner: 'Si le problème persiste, prévenez le responsable de cette page.',
     technical: 'Détails techniques',
@@ -607,6 +611,8 @@ export function problemKind(code: string): ProblemKind {
     case 'payload-not-utf8':
     case 'payload-not-json':
     case 'schema-invalid':
+    case 'too-many-signatures':
+    case 'render-failed':
       return 'damaged';
     case 'issued-in-future':
       return 'clock';
@@ -614,6 +620,8 @@ export function problemKind(code: string): ProblemKind {
       return 'browser';
     case 'expired':
       return 'expired';
+    case 'pin-invalid':
+      return 'setup';
     case 'unknown-control':
     case 'unknown-category':
       return 'missing';

@@ -255,6 +255,20 @@ describe('<subprocessor-list>', () => {
       expect(marked()).to.deep.equal([null, null, null, null]);
     });
 
+    it('a recent-days that is not a number counts as the default 90, and a huge one as every entry: the list still shows', async () => {
+      const { src } = await publish(network, { subprocessors: list() });
+      const el = await show(src);
+      const marked = () => rows(el).map((tr) => tr.querySelector('[part="new-badge"]')?.textContent ?? null);
+      el.setAttribute('recent-days', 'soon');
+      await el.updateComplete;
+      expect(el.getAttribute('state')).to.equal('verified');
+      expect(marked()).to.deep.equal(['New', null, null, null]);
+      el.setAttribute('recent-days', '1e12');
+      await el.updateComplete;
+      expect(el.getAttribute('state')).to.equal('verified');
+      expect(marked()).to.deep.equal(['New', 'New', 'New', null]);
+    });
+
     it('becomes cards in a narrow container and stays a table in a wide one', async () => {
       const { src } = await publish(network, { subprocessors: list() });
       const wrapper = await fixture<HTMLElement>(html`<div>

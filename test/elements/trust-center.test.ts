@@ -10,14 +10,55 @@ import '../../src/define/control-status.js';
 import type { TrustCenterElement } from '../../src/define/trust-center.js';
 import type { PostureDocument, VerifiedPosture } from '../../src/core/index.js';
 import { postureContext, type PostureSnapshot } from '../../src/elements/context.js';
-import { formatDate, stringsFor } from '../../src/elements/strings.js';
 import { installNetwork, jsonResponse, publish, settled, tamper, testSigner, type FakeNetwork } from '../fixtures/network.js';
 import { makeDocument, signedText } from '../fixtures/posture.js';
 
 /** The test server's own fetch, for the repository's files; tests replace globalThis.fetch. */
 const realFetch = globalThis.fetch.bind(globalThis);
 const DAY = 86_400_000;
-const en = stringsFor('en');
+
+/**
+ * The English words a visitor reads, written out here rather than read from src/elements/strings.ts,
+ * so that a wrong label in the source is noticed.
+ */
+const EN = {
+  primary: 'Primary region',
+  status: { shipped: 'Shipped', 'in-progress': 'In progress', roadmap: 'Roadmap', 'not-applicable': 'Not applicable' },
+  certification: { certified: 'Certified', 'in-progress': 'In progress', planned: 'Planned', aligned: 'Aligned', expired: 'Expired' },
+  access: { public: 'Public', 'on-request': 'On request', nda: 'Under NDA' },
+  role: { security: 'Security', privacy: 'Privacy', legal: 'Legal', dpo: 'Data protection officer', support: 'Support', sales: 'Sales', other: 'Other' },
+  cadence: {
+    continuous: 'This page is kept up to date continuously.',
+    monthly: 'This page is reviewed monthly.',
+    quarterly: 'This page is reviewed quarterly.',
+    semiannual: 'This page is reviewed twice a year.',
+    annual: 'This page is reviewed once a year.',
+  },
+  change: {
+    'subprocessor-added': 'Sub-processor added',
+    'subprocessor-removed': 'Sub-processor removed',
+    'subprocessor-changed': 'Sub-processor changed',
+    'control-changed': 'Control changed',
+    'certification-changed': 'Certification changed',
+    'document-changed': 'Document changed',
+    'policy-changed': 'Policy changed',
+    other: 'Other change',
+  },
+  disclosure: {
+    'on-request': 'The list of sub-processors is available on request.',
+    nda: 'The list of sub-processors is shared under a non-disclosure agreement.',
+  },
+  noMatch: 'No control in this category has this status.',
+  problem: {
+    expired: 'The security information has expired, so it is not shown.',
+    unverified: 'The security information could not be verified, so it is not shown.',
+    network: 'The security information could not be loaded.',
+  },
+  tellOwner: 'If this persists, please let the owner of this page know.',
+} as const;
+
+/** A calendar date as an English visitor reads it ("May 24, 2026"): the browser's own Intl, not the element's code. */
+const englishDate = (date: string) => new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
 
 async function demoDocument(name: string): Promise<PostureDocument> {
   const response = await realFetch(`/demo/documents/${name}.json`);
@@ -107,7 +148,7 @@ function missingFacts(el: TrustCenterElement, doc: PostureDocument): string[] {
     if (typeof value === 'number') {
       need(text.includes(String(value)), path, String(value));
     } else if (typeof value === 'boolean') {
-      if (key === 'primary' && value) need(text.includes(en.center.primary), path, en.center.primary);
+      if (key === 'primary' && value) need(text.includes(EN.primary), path, EN.primary);
     } else if (typeof value !== 'string') {
       continue;
     } else if (key === 'logo') {
@@ -118,20 +159,20 @@ function missingFacts(el: TrustCenterElement, doc: PostureDocument): string[] {
       need(text.includes(value), path, value);
       need(links.some((h) => h.startsWith('mailto:') && decodeURIComponent(h.slice(7)) === value), path, `a mailto: link to ${value}`);
     } else if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-      need(text.includes(formatDate(value, 'en')), path, formatDate(value, 'en'));
+      need(text.includes(englishDate(value)), path, englishDate(value));
     } else if (key === 'status') {
-      const label = path[0] === 'certifications' ? en.center.certification[value as 'certified'] : en.status[value as 'shipped'];
+      const label = path[0] === 'certifications' ? EN.certification[value as 'certified'] : EN.status[value as 'shipped'];
       need(text.includes(label), path, label);
     } else if (key === 'access') {
-      need(text.includes(en.center.access[value as 'nda']), path, en.center.access[value as 'nda']);
+      need(text.includes(EN.access[value as 'nda']), path, EN.access[value as 'nda']);
     } else if (key === 'role') {
-      need(text.includes(en.center.role[value as 'security']), path, en.center.role[value as 'security']);
+      need(text.includes(EN.role[value as 'security']), path, EN.role[value as 'security']);
     } else if (key === 'cadence') {
-      need(text.includes(en.center.cadence[value as 'quarterly']), path, en.center.cadence[value as 'quarterly']);
+      need(text.includes(EN.cadence[value as 'quarterly']), path, EN.cadence[value as 'quarterly']);
     } else if (key === 'type') {
-      need(text.includes(en.center.change[value as 'other']), path, en.center.change[value as 'other']);
+      need(text.includes(EN.change[value as 'other']), path, EN.change[value as 'other']);
     } else if (key === 'disclosure') {
-      if (value !== 'public') need(text.includes(en.subprocessors.disclosure[value as 'nda']), path, en.subprocessors.disclosure[value as 'nda']);
+      if (value !== 'public') need(text.includes(EN.disclosure[value as 'nda']), path, EN.disclosure[value as 'nda']);
     } else if (key === 'country') {
       const name = new Intl.DisplayNames(['en'], { type: 'region' }).of(value)!;
       need(text.includes(value) || text.includes(name), path, `${value} or ${name}`);
@@ -181,7 +222,7 @@ describe('<trust-center>', () => {
       const now = Date.now();
       const { src } = await publish(network, { issued: new Date(now - 40 * DAY).toISOString(), expires: new Date(now - DAY).toISOString() });
       const el = await center(src, { expired: 'hide' });
-      expect(el.shadowRoot!.querySelector('[part~="problem"]')!.textContent).to.contain(en.problem.expired);
+      expect(el.shadowRoot!.querySelector('[part~="problem"]')!.textContent).to.contain(EN.problem.expired);
       expect(deepText(el)).to.not.contain('Multi-factor').and.not.contain('Vendor Example');
     });
 
@@ -194,7 +235,7 @@ describe('<trust-center>', () => {
       expect(el.state).to.equal('unverified');
       expect(errors).to.deep.equal(['signature-invalid']);
       const text = deepText(el);
-      expect(text).to.contain(en.problem.unverified);
+      expect(text).to.contain(EN.problem.unverified);
       const shown = [...leaves(doc)].filter(({ path, value }) => typeof value === 'string' && !NOT_SHOWN.has(path[path.length - 1]!) && !ENUMS.has(path[path.length - 1]!) && text.includes(value));
       expect(shown.map((l) => l.value)).to.deep.equal([]);
       expect(text).to.not.contain('PersonalityAI');
@@ -205,7 +246,7 @@ describe('<trust-center>', () => {
     it('404: error, with a polite explanation', async () => {
       const el = await center('https://nowhere.example/.well-known/trust-elements/posture.json');
       expect(el.state).to.equal('error');
-      expect(deepText(el)).to.contain(en.problem.network).and.contain(en.tellOwner);
+      expect(deepText(el)).to.contain(EN.problem.network).and.contain(EN.tellOwner);
       await expect(el).to.be.accessible();
     });
 
@@ -275,7 +316,7 @@ describe('<trust-center>', () => {
       expect(root.querySelector('img[part~="logo"]')!.getAttribute('alt')).to.equal('Full Vendor logo');
       expect(root.querySelector('[part~="title"]')!.textContent!.trim()).to.equal('Trust at Full Vendor');
       expect(Array.from(root.querySelectorAll('[part~="access"]')).map((a) => a.textContent!.trim())).to.deep.equal(['On request', 'Public', 'Public', 'Under NDA']);
-      expect(root.querySelector('[part~="footer"]')!.textContent).to.contain('This page is reviewed monthly.').and.contain(`Last reviewed ${formatDate('2026-04-30', 'en')}.`);
+      expect(root.querySelector('[part~="footer"]')!.textContent).to.contain('This page is reviewed monthly.').and.contain('Last reviewed Apr 30, 2026.');
       await expect(el).to.be.accessible();
     });
 
@@ -391,7 +432,7 @@ describe('<trust-center>', () => {
       expect(buttons.map((b) => b.getAttribute('aria-pressed'))).to.deep.equal(['false', 'false', 'true']);
       expect(count.textContent).to.equal('Showing 1 of 3 controls');
       expect(Array.from(root.querySelectorAll('[part~="control-title"]')).map((c) => c.textContent)).to.deep.equal(['Enterprise SSO']);
-      expect(root.querySelector('#category-data [part~="no-match"]')!.textContent).to.equal(en.center.noMatch);
+      expect(root.querySelector('#category-data [part~="no-match"]')!.textContent).to.equal(EN.noMatch);
       expect(root.activeElement === null || root.activeElement === buttons[2]).to.equal(true);
       await expect(el).to.be.accessible();
 

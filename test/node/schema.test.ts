@@ -47,6 +47,12 @@ test('both validators refuse broken documents, and name the same place', async (
     ['html block', (d) => (d.introduction[0].type = 'html'), '/introduction/0'],
     ['issuer with path', (d) => (d.issuer = 'https://example.com/trust'), '/issuer'],
     ['version 2', (d) => (d.version = 2), '/version'],
+    // URLs the elements cannot format for display (decodeURIComponent throws on them).
+    ['contact url mailto:%', (d) => (d.contacts = [{ role: 'security', url: 'mailto:%' }]), '/contacts/0/url'],
+    ['report url mailto:%E0%A4%A', (d) => (d.certifications = [{ id: 'iso', framework: 'ISO 27001', status: 'certified', report: { access: 'public', url: 'mailto:%E0%A4%A' } }]), '/certifications/0/report/url'],
+    ['link with %zz', (d) => (d.links = { statusPage: 'https://status.example.com/%zz' }), '/links/statusPage'],
+    ['hour 24', (d) => (d.issued = '2026-05-24T24:00:00Z'), '/issued'],
+    ['offset +24:00', (d) => (d.expires = '2026-05-24T00:00:00+24:00'), '/expires'],
   ];
   for (const [what, mutate, pointer] of cases) {
     const doc = structuredClone(base);
@@ -58,6 +64,28 @@ test('both validators refuse broken documents, and name the same place', async (
     const jsonPath = '$' + pointer.replace(/\/(\d+)/g, '[$1]').replace(/\//g, '.');
     assert.ok(result.issues.some((i) => i.path.startsWith(jsonPath)), `${what}: ${JSON.stringify(result.issues)}`);
   }
+});
+
+test('the runtime validator also refuses what the elements cannot format and a pattern cannot say, naming the field', async () => {
+  const base = JSON.parse(await readFile(path.join(demoDocs, 'personalityai.json'), 'utf8'));
+  const cases: [string, (d: any) => void, string, RegExp][] = [
+    ['%-escapes that are not UTF-8', (d) => (d.documents = [{ title: 'Policy', access: 'public', url: 'mailto:%E0%A4' }]), '$.documents[0].url', /UTF-8/],
+    ['a port out of range', (d) => (d.issuer = 'http://localhost:99999'), '$.issuer', /origin/],
+    ['a default port written out', (d) => (d.issuer = 'https://example.com:443'), '$.issuer', /origin/],
+    ['February 30', (d) => (d.updated = '2026-02-30'), '$.updated', /real date/],
+  ];
+  for (const [what, mutate, jsonPath, message] of cases) {
+    const doc = structuredClone(base);
+    mutate(doc);
+    const result = validatePosture(doc);
+    assert.equal(result.ok, false, `runtime validator accepts: ${what}`);
+    assert.ok(result.issues.some((i) => i.path === jsonPath && message.test(i.message)), `${what}: ${JSON.stringify(result.issues)}`);
+  }
+  // The same characters, escaped as UTF-8, are fine.
+  const good = structuredClone(base);
+  good.documents = [{ title: 'Policy', access: 'public', url: 'mailto:s%C3%A9curit%C3%A9@example.com' }];
+  assert.deepEqual(validatePosture(good).issues, []);
+  assert.equal(ajvValidate(good), true, JSON.stringify(ajvValidate.errors));
 });
 
 test('a description for a field that does not exist fails the schema build', async () => {

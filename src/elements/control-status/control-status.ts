@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { CONTROL_STATUSES, type Control, type ControlCategory, type VerifiedPosture } from '../../core/index.js';
 import type { PostureProblem } from '../context.js';
-import { PostureElement } from '../posture-element.js';
+import { PostureElement, shownText } from '../posture-element.js';
 import { sharedStyles, STATUS_ICONS, statusStyles } from '../shared.styles.js';
 import { CONTROL_STRINGS, problemKind, wordsFor, type ControlStrings } from '../strings.js';
 import { styles } from './control-status.styles.js';
@@ -169,7 +169,7 @@ export class ControlStatusElement extends PostureElement {
     const source = this.snapshot.url ?? this.src;
     const tip = html`<span class="tip-line tip-title" aria-hidden="true">${message}</span>
       <span class="tip-line">${s.tellOwner}</span>
-      <span class="tip-line tip-meta">${s.technical}: <code>${problem.code}</code>: ${problem.message}${source ? html` (${source})` : nothing}</span>`;
+      <span class="tip-line tip-meta">${s.technical}: <code>${problem.code}</code>: ${shownText(problem.message)}${source ? html` (${shownText(source)})` : nothing}</span>`;
     return this.badge(
       { key: 'problem', tone: kind === 'expired' ? 'is-expired' : 'is-problem', icon: kind === 'expired' ? '⚠' : '!', label: word, title: message, name: `${word}: ${message}`, tip, muted: true },
       true,

@@ -160,7 +160,9 @@ export class SubprocessorListElement extends PostureElement {
   private renderTable(all: Row[], organization: string, today: string): TemplateResult {
     const s = this.subStrings;
     const rows = this.sorted(this.filtered(all));
-    const cutoff = isoDay(Date.parse(`${today}T00:00:00Z`) - this.recentDays * DAY);
+    // A page's recent-days="soon" (NaN) or 1e12 would make an invalid date: fall back, or clamp.
+    const days = Number.isFinite(this.recentDays) ? Math.min(Math.max(this.recentDays, 0), 36_500) : 90;
+    const cutoff = isoDay(Date.parse(`${today}T00:00:00Z`) - days * DAY);
     const labels: Record<SortKey, string> = { name: s.name, purpose: s.purpose, location: s.location };
     return html`
       <div part="filter" class="filter">

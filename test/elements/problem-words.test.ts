@@ -1,0 +1,81 @@
+/**
+ * What a visitor reads for the problem codes `pin-invalid` (the page's own pin is empty or
+ * malformed: only its owner can fix it) and `too-many-signatures` (a damaged or suspicious
+ * document), in every element and language; and which state each code gives. Expected texts are
+ * written out, so a wrong label is noticed.
+ */
+import { expect, fixture } from '@open-wc/testing';
+import { ContextProvider } from '@lit/context';
+import '../../src/define/all.js';
+import { postureContext, type PostureSnapshot } from '../../src/elements/context.js';
+import { problemKind } from '../../src/elements/strings.js';
+import { settled } from '../fixtures/network.js';
+
+type Settled = HTMLElement & { state: string; updateComplete: Promise<boolean> };
+
+/** Shows `snapshot` (as a loading element would have set it) in `<tag lang>` through context. */
+async function show(tag: string, lang: string, snapshot: PostureSnapshot): Promise<Settled> {
+  const host = document.createElement('div');
+  host.setAttribute('lang', lang);
+  const provider = new ContextProvider(host, { context: postureContext, initialValue: snapshot });
+  await fixture(host);
+  provider.hostConnected();
+  const el = document.createElement(tag) as Settled;
+  host.append(el);
+  await settled(el);
+  return el;
+}
+
+const PIN = { state: 'unverified', problem: { code: 'pin-invalid', message: 'The pin is empty: it names no key, so no key is trusted.' }, url: 'https://vendor.example/.well-known/trust-elements/posture.json' } as const;
+const SIGNATURES = { state: 'error', problem: { code: 'too-many-signatures', message: 'The document carries 5000 signatures; at most 16 are read.' }, url: 'https://vendor.example/.well-known/trust-elements/posture.json' } as const;
+
+describe('visitor words for pin-invalid and too-many-signatures', () => {
+  afterEach(() => document.querySelectorAll('[lang]').forEach((e) => e.localName === 'div' && e.remove()));
+
+  it('a pin the page got wrong leaves the document unverified, not an outage or a damaged document', () => {
+    expect(problemKind('pin-invalid')).to.equal('setup');
+    expect(problemKind('too-many-signatures')).to.equal('damaged');
+  });
+
+  const PIN_WORDS: [string, string][] = [
+    ['en', 'This page is set up to check the security information with a key that is missing or malformed, so it is not shown.'],
+    ['de', 'Diese Seite prüft die Sicherheitsinformationen mit einem fehlenden oder fehlerhaften Schlüssel; sie werden daher nicht angezeigt.'],
+    ['fr', 'Cette page vérifie les informations de sécurité avec une clé absente ou mal formée ; elles ne sont donc pas affichées.'],
+  ];
+  const OWNER: Record<string, string> = {
+    en: 'If this persists, please let the owner of this page know.',
+    de: 'Wenn das Problem bleibt, informieren Sie bitte den Betreiber dieser Seite.',
+    fr: 'Si le problème persiste, prévenez le responsable de cette page.',
+  };
+  const NOT_VERIFIED: Record<string, string> = { en: 'Not verified', de: 'Nicht verifiziert', fr: 'Non vérifié' };
+  const VERIFIED: Record<string, string> = { en: 'Verified', de: 'Verifiziert', fr: 'Vérifié' };
+
+  for (const [lang, words] of PIN_WORDS) {
+    for (const tag of ['trust-center', 'subprocessor-list', 'control-status', 'trust-badge']) {
+      it(`<${tag} lang=${lang}> pin-invalid: says the page's key setting is wrong, never verified`, async () => {
+        const el = await show(tag, lang, PIN);
+        expect(el.getAttribute('state')).to.equal('unverified');
+        const text = el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+        if (tag === 'trust-badge') {
+          expect(text).to.contain(NOT_VERIFIED[lang]!).and.contain(words);
+        } else {
+          expect(text).to.contain(words).and.contain(OWNER[lang]!).and.contain('pin-invalid');
+        }
+        expect(text.replace(NOT_VERIFIED[lang]!, '')).to.not.contain(VERIFIED[lang]!);
+      });
+    }
+  }
+
+  it('too-many-signatures: the document is called damaged, in each language', async () => {
+    const expected: [string, string][] = [
+      ['en', 'The security information is damaged or in a format this page cannot read, so it is not shown.'],
+      ['de', 'Die Sicherheitsinformationen sind beschädigt oder in einem unlesbaren Format und werden daher nicht angezeigt.'],
+      ['fr', 'Les informations de sécurité sont endommagées ou illisibles ; elles ne sont donc pas affichées.'],
+    ];
+    for (const [lang, words] of expected) {
+      const el = await show('trust-center', lang, SIGNATURES);
+      expect(el.getAttribute('state')).to.equal('error');
+      expect(el.shadowRoot!.textContent!.replace(/\s+/g, ' ')).to.contain(words).and.contain('too-many-signatures');
+    }
+  });
+});
