@@ -6,7 +6,7 @@
  */
 import { PostureError } from './errors.js';
 import { parsePins } from './pins.js';
-import { DEFAULT_MAX_BYTES, verifyPosture, type VerifiedPosture } from './posture.js';
+import { DEFAULT_MAX_BYTES, verifyPosture, type VerifiedPosture } from './verify.js';
 import { WELL_KNOWN_JWKS } from './schema.js';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;

@@ -3,7 +3,7 @@
  * page, one verification per (document, keys, pins), whatever the number of elements. Each
  * element's own `timeout` bounds its wait for the whole load, verification included.
  */
-import { DEFAULT_TIMEOUT_MS, fetchJsonBytes, loadPosture, parsePins, pinsKey, RequestCache, type LoadedPosture, type LoadOptions } from '../core/index.js';
+import { DEFAULT_TIMEOUT_MS, fetchJsonBytes, loadPosture, parsePins, pinsKey, RequestCache, type LoadedPosture, type LoadOptions } from '../core/read.js';
 import { withDeadline } from '../core/load.js';
 
 export const pageCache = new RequestCache();
