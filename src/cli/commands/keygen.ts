@@ -3,6 +3,7 @@ import { lstat, mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { generateSigningKey, isPostureError, trustedKeys, type Algorithm, type PublicJwk } from '../../core/index.js';
 import { parseCommand, type Command, type Context } from '../command.js';
+import { excerpt } from '../display.js';
 import { CliError, UsageError, EXIT_OK } from '../errors.js';
 import { createExclusive, displayPath, readText, resolvePath, writeAtomic, writing } from '../files.js';
 import { parseJwks } from '../keyfiles.js';
@@ -70,7 +71,7 @@ export const keygen: Command = {
     const { style: s } = p;
 
     const alg = ALGS[values.alg.toLowerCase()];
-    if (!alg) throw new UsageError(`--alg '${values.alg}' is not supported: use ed25519 or es256`, "see 'trust-elements keygen --help'");
+    if (!alg) throw new UsageError(`--alg '${excerpt(values.alg)}' is not supported: use ed25519 or es256`, "see 'trust-elements keygen --help'");
     const keyFile = resolvePath(io, values.key);
     const jwksFile = resolvePath(io, values.jwks);
     const keyShown = displayPath(io, keyFile);

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { decode } from '../../core/base64url.js';
 import { WELL_KNOWN_DIR, WELL_KNOWN_DOCUMENT, WELL_KNOWN_JWKS, isPostureError, toGeneralJws, verifyPosture, type VerifiedPosture } from '../../core/index.js';
 import { helpHint, parseCommand, type Command } from '../command.js';
-import { CliError, EXIT_OK, UsageError } from '../errors.js';
+import { CliError, EXIT_OK, issueLines, postureMessage, UsageError } from '../errors.js';
 import { displayPath, readBytes, readText, resolvePath, writeAtomic, writing } from '../files.js';
 import { parseJwks } from '../keyfiles.js';
 import type { Io, Printer } from '../output.js';
@@ -102,8 +102,8 @@ async function verifyForPublishing(io: Io, documentFile: string, jwksFile: strin
     return { bytes, jwks, posture: await verifyPosture(bytes, { jwks, now }) };
   } catch (error) {
     if (!isPostureError(error)) throw error;
-    throw new CliError(`refusing to publish ${documentFile}: ${error.code}: ${error.message}`, {
-      details: error.issues.map((i) => `${i.path}: ${i.message}`),
+    throw new CliError(`refusing to publish ${documentFile}: ${error.code}: ${postureMessage(error)}`, {
+      details: issueLines(error.issues),
     });
   }
 }

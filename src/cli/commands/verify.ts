@@ -12,8 +12,10 @@ import {
 } from '../../core/index.js';
 import { MAX_JWKS_BYTES } from '../../core/load.js';
 import { helpHint, parseCommand, type Command } from '../command.js';
-import { EXIT_FAILURE, EXIT_OK, UsageError } from '../errors.js';
+import { excerpt } from '../display.js';
+import { EXIT_FAILURE, EXIT_OK, issueLines, postureMessage, UsageError } from '../errors.js';
 import { isUrl, readBytes, readText } from '../files.js';
+import { refuseBrokenJson } from '../json.js';
 import { parseJwks } from '../keyfiles.js';
 import type { Io, Printer } from '../output.js';
 import { parseInstant, relativeExpiry } from '../time.js';
@@ -45,7 +47,7 @@ function normalizeOrigin(text: string): string {
   } catch {
     /* reported below */
   }
-  throw new UsageError(`--issuer '${text}' is not an origin: write it as https://example.com`, helpHint('verify'));
+  throw new UsageError(`--issuer '${excerpt(text)}' is not an origin: write it as https://example.com`, helpHint('verify'));
 }
 
 interface Request {
@@ -60,10 +62,11 @@ interface Request {
 /** Verifies; returns where the keys came from. Throws PostureError when it does not verify. */
 async function check(io: Io, r: Request): Promise<{ posture: VerifiedPosture; keys: string }> {
   const fetch = io.fetch;
-  const options = { pins: r.pins, issuer: r.issuer, now: r.now };
+  const pins = r.pins;
+  const options = { pins, issuer: r.issuer, now: r.now };
   if (isUrl(r.source) && (r.jwks === undefined || isUrl(r.jwks))) {
     // The network path the web components use: discovery at the origin, or a named key set URL.
-    const loaded = await loadPosture(r.source, { pins: r.pins, now: r.now, fetch, ...(r.jwks !== undefined && { keys: r.jwks }) }).catch((error: unknown) => {
+    const loaded = await loadPosture(r.source, { pins, now: r.now, fetch, ...(r.jwks !== undefined && { keys: r.jwks }) }).catch((error: unknown) => {
       if (isPostureError(error) && error.code === 'expired' && r.issuer !== undefined) requireIssuer(error.verified as VerifiedPosture, r.issuer);
       throw error;
     });
@@ -73,6 +76,7 @@ async function check(io: Io, r: Request): Promise<{ posture: VerifiedPosture; ke
   const bytes = isUrl(r.source)
     ? await fetchJsonBytes(r.source, 'signed document', { fetch, maxBytes: DEFAULT_MAX_BYTES })
     : await readBytes(io, r.source, 'signed document');
+  refuseBrokenJson(bytes, 'document');
   const jwksText = isUrl(r.jwks!)
     ? new TextDecoder().decode(await fetchJsonBytes(r.jwks!, 'key set', { fetch, maxBytes: MAX_JWKS_BYTES }))
     : await readText(io, r.jwks!, 'key set');
@@ -116,7 +120,7 @@ function jsonResult(source: string, posture: VerifiedPosture | undefined, keys: 
   return {
     verified: !error,
     source,
-    ...(error && { error: { code: error.code, message: error.message, ...(error.issues.length && { issues: error.issues }) } }),
+    ...(error && { error: { code: error.code, message: postureMessage(error), ...(error.issues.length && { issues: error.issues }) } }),
     ...verifiedPart,
   };
 }
@@ -163,15 +167,15 @@ export const verify: Command = {
     const keys = result?.keys ?? (expired && request.jwks) ?? (expired && `${discoveryUrl(source)} (discovered)`);
 
     if (values.json) {
-      p.out(JSON.stringify(jsonResult(source, posture, keys, request.now, failure), null, 2));
+      p.json(jsonResult(source, posture, keys, request.now, failure));
       return failure ? EXIT_FAILURE : EXIT_OK;
     }
     const s = p.style;
     if (failure) {
-      p.out(`${s.red('✗')} ${s.bold(failure.code)}: ${failure.message}`);
-      for (const issue of failure.issues) p.out(`  ${issue.path}: ${issue.message}`);
+      p.out(`${s.red('✗')} ${s.bold(failure.code)}: ${postureMessage(failure)}`);
+      for (const line of issueLines(failure.issues)) p.out(`  ${line}`);
       const cause = (failure.cause as { cause?: { message?: string; code?: string } } | undefined)?.cause;
-      if (cause?.message || cause?.code) p.out(`  ${s.dim(`cause: ${cause.code ?? ''}${cause.code && cause.message ? ' ' : ''}${cause.message ?? ''}`)}`);
+      if (cause?.message || cause?.code) p.out(`  ${s.dim(`cause: ${excerpt(`${cause.code ?? ''}${cause.code && cause.message ? ' ' : ''}${cause.message ?? ''}`, 200)}`)}`);
       if (posture) {
         p.out(`  ${s.dim('The signatures are valid, but the document is out of date. What was verified:')}`);
         p.table(details(posture, keys!, request.now, p), '    ');
