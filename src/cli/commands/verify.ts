@@ -11,6 +11,7 @@ import {
   type VerifiedPosture,
 } from '../../core/index.js';
 import { MAX_JWKS_BYTES } from '../../core/load.js';
+import { parsePins } from '../../core/pins.js';
 import { helpHint, parseCommand, type Command } from '../command.js';
 import { excerpt } from '../display.js';
 import { EXIT_FAILURE, EXIT_OK, issueLines, postureMessage, UsageError } from '../errors.js';
@@ -30,7 +31,9 @@ Where the trusted keys come from:
   (no --jwks, a URL)    discovery: the key set at the document's origin,
                         ${WELL_KNOWN_JWKS}; the document's issuer must be that
                         origin (unless --pin names the keys to trust)
-  --pin THUMBPRINT      trust only the key(s) with this key id (repeatable)
+  --pin THUMBPRINT      trust only the key(s) with this key id (repeatable, or several
+                        separated by spaces); a --pin that is empty or not a key id
+                        trusts nothing (pin-invalid), it never falls back to discovery
 
 Options:
   --issuer ORIGIN       require the document's issuer to be ORIGIN
@@ -53,7 +56,11 @@ function normalizeOrigin(text: string): string {
 interface Request {
   source: string;
   jwks: string | undefined;
-  /** Undefined, not empty, when there are none: the core reads an empty list as "trust no key". */
+  /**
+   * The --pin values as given; undefined when there is no --pin (trust the key set, or
+   * discovery). A --pin that is given is parsed by the core's parsePins: empty ("", " ") or
+   * malformed, it is refused as `pin-invalid` and trusts nothing, never read as "no pin".
+   */
   pins: string[] | undefined;
   issuer: string | undefined;
   now: Date;
@@ -62,7 +69,7 @@ interface Request {
 /** Verifies; returns where the keys came from. Throws PostureError when it does not verify. */
 async function check(io: Io, r: Request): Promise<{ posture: VerifiedPosture; keys: string }> {
   const fetch = io.fetch;
-  const pins = r.pins;
+  const pins = r.pins === undefined ? undefined : parsePins(r.pins);
   const options = { pins, issuer: r.issuer, now: r.now };
   if (isUrl(r.source) && (r.jwks === undefined || isUrl(r.jwks))) {
     // The network path the web components use: discovery at the origin, or a named key set URL.
@@ -148,7 +155,7 @@ export const verify: Command = {
     const request: Request = {
       source,
       jwks: values.jwks,
-      pins: values.pin?.length ? values.pin : undefined,
+      pins: values.pin,
       issuer: values.issuer === undefined ? undefined : normalizeOrigin(values.issuer),
       now: values.now === undefined ? io.now() : parseInstant(values.now),
     };
