@@ -43,8 +43,9 @@ export class UsageError extends CliError {
  */
 export function postureMessage(error: PostureError): string {
   if (error.code === 'not-json' || error.code === 'payload-not-json') {
-    // V8's reasons quote the text ("Unexpected token 'x', "…" is not valid JSON"): keep only what precedes.
-    const head = /^(.*?\bnot valid JSON\b(?: \(line \d+, column \d+\))?)/s.exec(error.message)?.[1];
+    // V8's reasons quote the text ("Unexpected token 'x', "…" is not valid JSON"): keep only what
+    // precedes, and a position and reason of our own (json.ts), which never quote it.
+    const head = /^(.*?\bnot valid JSON\b(?: \(line \d+, column \d+\))?(?:: [a-z][a-z ',(){}[\]]*)?)/s.exec(error.message)?.[1];
     if (head !== undefined) return `${head}.`;
   }
   return boundQuotes(error.message);
