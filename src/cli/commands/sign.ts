@@ -3,7 +3,7 @@ import { serializeJws, signPosture, validatePosture, type SigningKey } from '../
 import { helpHint, parseCommand, type Command } from '../command.js';
 import { excerpt } from '../display.js';
 import { CliError, EXIT_OK, issueLines, UsageError } from '../errors.js';
-import { displayPath, looksSigned, readText, resolvePath, writeAtomic, writing } from '../files.js';
+import { displayPath, guardOutput, looksSigned, readText, resolvePath, writeAtomic, writing } from '../files.js';
 import { parseJsonText } from '../json.js';
 import { loadSigningKey } from '../keyfiles.js';
 import { shellArg } from '../output.js';
@@ -57,6 +57,10 @@ export const sign: Command = {
     const outFile = values.out === undefined ? undefined : resolvePath(io, values.out);
     if (outFile !== undefined && outFile === resolvePath(io, file)) {
       throw new UsageError('--out names the document being signed: write the signed document to another file');
+    }
+    // Before anything is read or written: --out must not land on an input or on a private key.
+    if (outFile !== undefined) {
+      await guardOutput(io, outFile, 'signed document', [{ file, what: 'document' }, ...keyFiles.map((k) => ({ file: k, what: 'key file' }))]);
     }
 
     const text = await readText(io, file, 'document');
