@@ -3,7 +3,7 @@
  * `trust-elements: …` (plus indented detail lines where there is a list, such as every
  * schema problem), never with a stack trace.
  */
-import { isPostureError, type PostureError } from '../core/index.js';
+import { isPostureError, type ErrorCode, type PostureError } from '../core/index.js';
 import { boundQuotes, excerpt } from './display.js';
 import { PROGRAM, type Printer } from './output.js';
 
@@ -51,6 +51,14 @@ export function postureMessage(error: PostureError): string {
   return boundQuotes(error.message);
 }
 
+/** What a vendor can do about a core error, where the core's message (written for pages) does not say. */
+const HINTS: Partial<Record<ErrorCode, string>> = {
+  'pin-invalid': "--pin takes key ids (43-character RFC 7638 thumbprints) as printed by 'trust-elements keygen' and 'trust-elements inspect', one per --pin or separated by spaces; leave --pin out to trust the whole key set",
+  'too-many-signatures': 'readers refuse a document with this many signatures before checking any; sign with a few keys only (one per algorithm, two while rotating keys)',
+};
+
+export const hintFor = (error: PostureError): string | undefined => HINTS[error.code];
+
 /** Validation issues as `path: message` lines, with quoted input bounded. */
 export const issueLines = (issues: readonly { path: string; message: string }[]): string[] =>
   issues.map((i) => boundQuotes(`${i.path}: ${i.message}`));
@@ -67,6 +75,8 @@ export function reportError(p: Printer, error: unknown): number {
   if (isPostureError(error)) {
     p.err(`${prefix}${error.code}: ${postureMessage(error)}`);
     for (const line of issueLines(error.issues)) p.err(`  ${line}`);
+    const hint = hintFor(error);
+    if (hint) p.err(`  ${p.style.dim(`hint: ${hint}`)}`);
     return EXIT_FAILURE;
   }
   // A bug, not an expected failure: still one line, the stack only on request.

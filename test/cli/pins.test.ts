@@ -7,6 +7,9 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { PostureError } from '../../src/core/index.js';
+import { reportError } from '../../src/cli/errors.js';
+import { printer } from '../../src/cli/output.js';
 import { cli, keygen, makeDocument, tempDir, writeJson } from './helpers.js';
 
 const ORIGIN = 'https://vendor.example';
@@ -47,6 +50,7 @@ describe('verify --pin', () => {
       assert.doesNotMatch(r.stdout, /✓ verified/, what);
       assert.match(r.stdout, /^✗ pin-invalid: /, what);
       assert.match(r.stdout, pin.trim() === '' ? /The pin is empty/ : /is not a key id/, what);
+      assert.match(r.stdout, /^ {2}hint: --pin takes key ids \(43-character RFC 7638 thumbprints\)/m, what);
     }
     // A malformed pin next to a good one still trusts nothing.
     const mixed = await cli(dir, ['verify', 'signed.json', '--jwks', 'jwks.json', '--pin', key.kid, '--pin', `${key.kid},`]);
@@ -76,5 +80,17 @@ describe('verify --pin', () => {
     assert.match(wrong.stdout, /no-trusted-signature/);
     assert.equal((await cli(dir, ['verify', 'signed.json', '--jwks', 'jwks.json', '--pin', ` ${other.kid}  ${key.kid} `])).code, 0);
     assert.equal((await cli(dir, ['verify', `${ORIGIN}/.well-known/trust-elements/posture.json`, '--pin', key.kid], { fetch })).code, 0);
+  });
+});
+
+describe('the new core error codes read well in the CLI', () => {
+  test('pin-invalid and too-many-signatures, reported as any command reports a core error', () => {
+    for (const [code, hint] of [['pin-invalid', /hint: --pin takes key ids/], ['too-many-signatures', /hint: readers refuse a document with this many signatures .*sign with a few keys only/]] as const) {
+      let stderr = '';
+      const p = printer({ stdout: { write: () => true }, stderr: { write: (s: string) => (stderr += s) }, cwd: '/', env: {}, now: () => new Date() });
+      assert.equal(reportError(p, new PostureError(code, 'The core says why.')), 1);
+      assert.match(stderr, new RegExp(`^trust-elements: ${code}: The core says why\\.\n`));
+      assert.match(stderr, hint);
+    }
   });
 });

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { decode } from '../../core/base64url.js';
 import { WELL_KNOWN_DIR, WELL_KNOWN_DOCUMENT, WELL_KNOWN_JWKS, isPostureError, toGeneralJws, verifyPosture, type VerifiedPosture } from '../../core/index.js';
 import { helpHint, parseCommand, type Command } from '../command.js';
-import { CliError, EXIT_OK, issueLines, postureMessage, UsageError } from '../errors.js';
+import { CliError, EXIT_OK, hintFor, issueLines, postureMessage, UsageError } from '../errors.js';
 import { excerpt } from '../display.js';
 import { displayPath, guardOutput, readBytes, readText, resolvePath, writeAtomic, writing } from '../files.js';
 import { refuseBrokenJson } from '../json.js';
@@ -139,7 +139,7 @@ async function verifyForPublishing(io: Io, documentFile: string, jwksFile: strin
   } catch (error) {
     if (!isPostureError(error)) throw error;
     throw new CliError(`refusing to publish ${documentFile}: ${error.code}: ${postureMessage(error)}`, {
-      details: issueLines(error.issues),
+      details: [...issueLines(error.issues), ...[hintFor(error)].filter((h) => h !== undefined).map((h) => `hint: ${h}`)],
     });
   }
 }

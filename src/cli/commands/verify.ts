@@ -14,7 +14,7 @@ import { MAX_JWKS_BYTES } from '../../core/load.js';
 import { parsePins } from '../../core/pins.js';
 import { helpHint, parseCommand, type Command } from '../command.js';
 import { excerpt } from '../display.js';
-import { EXIT_FAILURE, EXIT_OK, issueLines, postureMessage, UsageError } from '../errors.js';
+import { EXIT_FAILURE, EXIT_OK, hintFor, issueLines, postureMessage, UsageError } from '../errors.js';
 import { isUrl, readBytes, readText } from '../files.js';
 import { refuseBrokenJson } from '../json.js';
 import { parseJwks } from '../keyfiles.js';
@@ -181,6 +181,8 @@ export const verify: Command = {
     if (failure) {
       p.out(`${s.red('✗')} ${s.bold(failure.code)}: ${postureMessage(failure)}`);
       for (const line of issueLines(failure.issues)) p.out(`  ${line}`);
+      const hint = hintFor(failure);
+      if (hint) p.out(`  ${s.dim(`hint: ${hint}`)}`);
       const cause = (failure.cause as { cause?: { message?: string; code?: string } } | undefined)?.cause;
       if (cause?.message || cause?.code) p.out(`  ${s.dim(`cause: ${excerpt(`${cause.code ?? ''}${cause.code && cause.message ? ' ' : ''}${cause.message ?? ''}`, 200)}`)}`);
       if (posture) {
