@@ -48,7 +48,8 @@ export function postureMessage(error: PostureError): string {
     const head = /^(.*?\bnot valid JSON\b(?: \(line \d+, column \d+\))?(?:: [a-z][a-z ',(){}[\]]*)?)/s.exec(error.message)?.[1];
     if (head !== undefined) return `${head}.`;
   }
-  return boundQuotes(error.message);
+  // Some input is quoted without quotes (a server's status text): the whole message is bounded too.
+  return excerpt(boundQuotes(error.message), 500);
 }
 
 /** What a vendor can do about a core error, where the core's message (written for pages) does not say. */

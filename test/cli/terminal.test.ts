@@ -112,6 +112,12 @@ describe('terminal safety: no raw control or bidi character from input is printe
     assert.equal(r.code, 1);
     assert.match(r.stdout, /✗ content-type: .*\\u\{1b\}\[2K/);
     assert.ok(!r.stdout.includes('C'.repeat(80)), 'a bounded excerpt of the content type');
+    const statusText = `${EVIL}${'D'.repeat(5000)}`;
+    const notFound = async () => ({ ok: false, status: 404, statusText, headers: { get: () => null }, body: null }) as unknown as Response;
+    const r404 = await cli(dir, ['verify', 'https://vendor.example/p.json'], { fetch: notFound });
+    assertClean(r404, 'verify http-status');
+    assert.match(r404.stdout, /✗ http-status: The server answered 404 \\u\{1b\}\[2K/);
+    assert.ok(r404.stdout.length < 700, `a server's status text is bounded: ${r404.stdout.length} characters`);
   });
 
   test('validate: a valid document with a crafted name; an invalid one with crafted member names', async () => {
