@@ -22,7 +22,7 @@ export interface JsonSyntaxError {
   reason: string;
 }
 
-/** The first JSON syntax error in `text` (RFC 8259), or undefined when there is none. */
+/** The first JSON syntax error in `text` (RFC 8259), or undefined when there is none (or it is too deep to find). */
 export function jsonSyntaxError(text: string): JsonSyntaxError | undefined {
   let i = 0;
   const n = text.length;
@@ -84,6 +84,8 @@ export function jsonSyntaxError(text: string): JsonSyntaxError | undefined {
     return undefined;
   } catch (error) {
     if (typeof (error as JsonSyntaxError).offset === 'number') return error as JsonSyntaxError;
+    // Nesting deeper than the stack: no position to give, but never a crash.
+    if (error instanceof RangeError) return undefined;
     throw error;
   }
 }
@@ -123,6 +125,12 @@ export function refuseBrokenJson(bytes: Uint8Array, what: string): void {
   } catch {
     return;
   }
-  if (looksSigned(text) || jsonSyntaxError(text) === undefined) return;
+  if (looksSigned(text)) return;
+  try {
+    JSON.parse(text);
+    return;
+  } catch {
+    // Not JSON: refused below, in our words.
+  }
   throw new PostureError('not-json', `${describeJsonError(text, `The ${what}`)}.`);
 }

@@ -76,11 +76,18 @@ describe('a broken private key file never shows its private part', () => {
 
   test('a JSON error still says where: line and column, and what is wrong', async () => {
     const { dir, jwk } = await setup();
-    await writeFile(path.join(dir, 'broken.json'), BREAKS[1]![1](jwk));
+    // `d` unquoted (prefixed with a letter: a random d may start with a digit, which would parse as a number).
+    await writeFile(path.join(dir, 'broken.json'), `{\n  "d": Z${jwk.d},\n  "kty": "${jwk.kty}"\n}\n`);
     const r = await cli(dir, ['verify', 'broken.json', '--jwks', 'jwks.json']);
     assert.equal(r.code, 1);
     assert.match(r.stdout, /^✗ not-json: The document is not valid JSON \(line 2, column 8\): expected a value/);
     const v = await cli(dir, ['validate', 'broken.json']);
     assert.match(v.stderr, /broken\.json is not valid JSON \(line 2, column 8\): expected a value/);
+    // Nesting too deep for a position is still a plain refusal, not a crash.
+    await writeFile(path.join(dir, 'deep.json'), '['.repeat(200_000));
+    const deep = await cli(dir, ['verify', 'deep.json', '--jwks', 'jwks.json']);
+    assert.equal(deep.code, 1);
+    assert.match(deep.stdout, /^✗ not-json: The document is not valid JSON\.\n$/);
+    assert.match((await cli(dir, ['validate', 'deep.json'])).stderr, /^trust-elements: deep\.json is not valid JSON\n$/);
   });
 });
