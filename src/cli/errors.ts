@@ -3,7 +3,8 @@
  * `trust-elements: …` (plus indented detail lines where there is a list, such as every
  * schema problem), never with a stack trace.
  */
-import { isPostureError } from '../core/index.js';
+import { isPostureError, type ErrorCode, type PostureError } from '../core/index.js';
+import { boundQuotes, excerpt } from './display.js';
 import { PROGRAM, type Printer } from './output.js';
 
 export const EXIT_OK = 0;
@@ -36,6 +37,33 @@ export class UsageError extends CliError {
   }
 }
 
+/**
+ * A core error's message as the CLI shows it: quoted input bounded to an excerpt, and a JSON
+ * syntax error never with the parser's quote of the text (which may be a private key).
+ */
+export function postureMessage(error: PostureError): string {
+  if (error.code === 'not-json' || error.code === 'payload-not-json') {
+    // V8's reasons quote the text ("Unexpected token 'x', "…" is not valid JSON"): keep only what
+    // precedes, and a position and reason of our own (json.ts), which never quote it.
+    const head = /^(.*?\bnot valid JSON\b(?: \(line \d+, column \d+\))?(?:: [a-z][a-z ',(){}[\]]*)?)/s.exec(error.message)?.[1];
+    if (head !== undefined) return `${head}.`;
+  }
+  // Some input is quoted without quotes (a server's status text): the whole message is bounded too.
+  return excerpt(boundQuotes(error.message), 500);
+}
+
+/** What a vendor can do about a core error, where the core's message (written for pages) does not say. */
+const HINTS: Partial<Record<ErrorCode, string>> = {
+  'pin-invalid': "--pin takes key ids (43-character RFC 7638 thumbprints) as printed by 'trust-elements keygen' and 'trust-elements inspect', one per --pin or separated by spaces; leave --pin out to trust the whole key set",
+  'too-many-signatures': 'readers refuse a document with this many signatures before checking any; sign with a few keys only (one per algorithm, two while rotating keys)',
+};
+
+export const hintFor = (error: PostureError): string | undefined => HINTS[error.code];
+
+/** Validation issues as `path: message` lines, with quoted input bounded. */
+export const issueLines = (issues: readonly { path: string; message: string }[]): string[] =>
+  issues.map((i) => boundQuotes(`${i.path}: ${i.message}`));
+
 /** Prints an error the way every command does and returns the exit code to use. */
 export function reportError(p: Printer, error: unknown): number {
   const prefix = `${PROGRAM}: `;
@@ -46,13 +74,15 @@ export function reportError(p: Printer, error: unknown): number {
     return error.exitCode;
   }
   if (isPostureError(error)) {
-    p.err(`${prefix}${error.code}: ${error.message}`);
-    for (const issue of error.issues) p.err(`  ${issue.path}: ${issue.message}`);
+    p.err(`${prefix}${error.code}: ${postureMessage(error)}`);
+    for (const line of issueLines(error.issues)) p.err(`  ${line}`);
+    const hint = hintFor(error);
+    if (hint) p.err(`  ${p.style.dim(`hint: ${hint}`)}`);
     return EXIT_FAILURE;
   }
   // A bug, not an expected failure: still one line, the stack only on request.
   const message = error instanceof Error ? error.message : String(error);
-  p.err(`${prefix}unexpected error: ${message}`);
-  if (p.io.env.TRUST_ELEMENTS_DEBUG && error instanceof Error && error.stack) p.err(error.stack);
+  p.err(`${prefix}unexpected error: ${excerpt(message, 200)}`);
+  if (p.io.env.TRUST_ELEMENTS_DEBUG && error instanceof Error && error.stack) p.lines(error.stack, 'err');
   return EXIT_FAILURE;
 }

@@ -1,13 +1,15 @@
 /**
  * Files and JSON for the commands: paths relative to the Io's cwd, reads and writes whose
  * failures read as one line ("cannot read key file k.json: no such file"), JSON errors with
- * line and column, and atomic or exclusive writes.
+ * line and column, atomic or exclusive writes, and the check every write passes first: never
+ * over an input of the command, never over a private key.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import { mkdir, open, readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { CliError } from './errors.js';
 import type { Io } from './output.js';
+import { holdsPrivateKey } from './private-keys.js';
 
 export const resolvePath = (io: Io, file: string): string => path.resolve(io.cwd, file);
 
@@ -108,5 +110,50 @@ export async function writing<T>(io: Io, file: string, what: string, action: () 
   } catch (error) {
     if (error instanceof CliError) throw error;
     throw new CliError(`cannot write ${what} ${displayPath(io, file)}: ${describeFsError(error)}`, { cause: error });
+  }
+}
+
+/** A file a command reads, as the output guard names it ("the key file k.json"). */
+export interface InputFile {
+  file: string;
+  what: string;
+}
+
+/** The file's identity (following symlinks), or undefined when there is none to read. */
+async function identity(file: string): Promise<{ dev: number; ino: number; real: string } | undefined> {
+  try {
+    const s = await stat(file);
+    return { dev: s.dev, ino: s.ino, real: await realpath(file) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Files larger than this are not key files; they are not read to look for one. */
+const MAX_KEY_FILE_BYTES = 1024 * 1024;
+
+/**
+ * Refuses to write `output` (`what` it is, e.g. "signed document") when it resolves to one of the command's
+ * `inputs` (the same file through a symlink, a `..` or a hard link: same device and inode, or
+ * same real path), or when it is an existing file that holds a private key. Call it before any
+ * write; `replacesKey` is for keygen --force, the one write meant to replace a private key.
+ */
+export async function guardOutput(io: Io, output: string, what: string, inputs: readonly InputFile[], options: { replacesKey?: boolean } = {}): Promise<void> {
+  const target = await identity(output);
+  if (!target) return;
+  for (const input of inputs) {
+    const source = await identity(resolvePath(io, input.file));
+    if (source && ((source.dev === target.dev && source.ino === target.ino) || source.real === target.real)) {
+      const full = resolvePath(io, input.file);
+      const via = full === output ? '' : ', by another path (a symbolic link, "..", or a hard link)';
+      throw new CliError(`refusing to write the ${what} ${displayPath(io, output)}: it is the ${input.what} ${displayPath(io, full)}${via}, an input of this command; write to another file`);
+    }
+  }
+  if (options.replacesKey) return;
+  const s = await stat(output);
+  if (!s.isFile() || s.size > MAX_KEY_FILE_BYTES) return;
+  const text = await readFile(output, 'utf8').catch(() => '');
+  if (holdsPrivateKey(text)) {
+    throw new CliError(`refusing to write the ${what} ${displayPath(io, output)}: that file holds a private key, which would be lost; write to another file`);
   }
 }

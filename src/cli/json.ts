@@ -1,9 +1,11 @@
 /**
  * JSON.parse with errors a person can act on: `label is not valid JSON (line L, column C): reason`.
  * V8 does not always give a position, and may quote a snippet of the text (which could be a
- * private key), so the position comes from a small syntax scan and the snippet is left out.
+ * private key), so the position and the reason come from a small syntax scan of our own.
  */
+import { PostureError } from '../core/index.js';
 import { CliError } from './errors.js';
+import { looksSigned } from './files.js';
 
 /** Line and column (both from 1) of a character offset. */
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
@@ -14,12 +16,18 @@ export function lineColumn(text: string, offset: number): { line: number; column
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
-/** The offset of the first JSON syntax error in `text` (RFC 8259), or undefined when there is none. */
-export function jsonErrorOffset(text: string): number | undefined {
+/** Where JSON text first breaks the syntax, and why, in words that quote none of it. */
+export interface JsonSyntaxError {
+  offset: number;
+  reason: string;
+}
+
+/** The first JSON syntax error in `text` (RFC 8259), or undefined when there is none (or it is too deep to find). */
+export function jsonSyntaxError(text: string): JsonSyntaxError | undefined {
   let i = 0;
   const n = text.length;
-  const fail = (): never => {
-    throw i;
+  const fail = (reason: string): never => {
+    throw { offset: i, reason: i >= n ? 'the text ends too early' : reason } satisfies JsonSyntaxError;
   };
   const ws = () => {
     while (i < n && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
@@ -33,11 +41,11 @@ export function jsonErrorOffset(text: string): number | undefined {
         i++;
         if (i < n && '"\\/bfnrt'.includes(text[i]!)) i++;
         else if (text[i] === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) i += 5;
-        else fail();
-      } else if (c < ' ') fail();
+        else fail('an invalid escape sequence in a string');
+      } else if (c < ' ') fail('a control character (such as a line break) inside a string');
       else i++;
     }
-    fail();
+    fail('a string is not closed');
   };
   const value = (): void => {
     ws();
@@ -50,46 +58,79 @@ export function jsonErrorOffset(text: string): number | undefined {
       for (;;) {
         if (c === '{') {
           ws();
-          if (text[i] !== '"') fail();
+          if (text[i] !== '"') fail('expected a member name in double quotes');
           string();
           ws();
-          if (text[i] !== ':') fail();
+          if (text[i] !== ':') fail("expected ':' after a member name");
           i++;
         }
         value();
         ws();
         if (text[i] === ',') i++;
         else if (text[i] === close) return void i++;
-        else fail();
+        else fail(`expected ',' or '${close}'`);
       }
     }
     if (c === '"') return string();
     for (const word of ['true', 'false', 'null']) if (text.startsWith(word, i)) return void (i += word.length);
     NUMBER.lastIndex = i;
     if (NUMBER.test(text)) return void (i = NUMBER.lastIndex);
-    fail();
+    fail('expected a value (an object, array, string, number, true, false or null)');
   };
   try {
     value();
     ws();
-    if (i < n) fail();
+    if (i < n) fail('more text after the JSON value');
     return undefined;
-  } catch (offset) {
-    if (typeof offset === 'number') return offset;
-    throw offset;
+  } catch (error) {
+    if (typeof (error as JsonSyntaxError).offset === 'number') return error as JsonSyntaxError;
+    // Nesting deeper than the stack: no position to give, but never a crash.
+    if (error instanceof RangeError) return undefined;
+    throw error;
   }
+}
+
+/** The offset of the first JSON syntax error in `text`, or undefined when there is none. */
+export const jsonErrorOffset = (text: string): number | undefined => jsonSyntaxError(text)?.offset;
+
+/**
+ * Why `text` is not JSON, as `label is not valid JSON (line L, column C): reason`. It never
+ * quotes the text: the file may be a private key given in the wrong place.
+ */
+export function describeJsonError(text: string, label: string): string {
+  const found = jsonSyntaxError(text);
+  if (!found) return `${label} is not valid JSON`;
+  const { line, column } = lineColumn(text, found.offset);
+  return `${label} is not valid JSON (line ${line}, column ${column}): ${found.reason}`;
 }
 
 export function parseJsonText(text: string, label: string): unknown {
   try {
     return JSON.parse(text);
-  } catch (error) {
-    const reason = (error as Error).message
-      .replace(/\s*in JSON at position \d+.*$/s, '')
-      .replace(/,\s*(?:\.\.\.)?".*$/s, '')
-      .replace(/\.$/, '');
-    const offset = jsonErrorOffset(text);
-    const where = offset === undefined ? '' : (({ line, column }) => ` (line ${line}, column ${column})`)(lineColumn(text, offset));
-    throw new CliError(`${label} is not valid JSON${where}: ${reason}`);
+  } catch {
+    // V8's own message is left out: it may quote a snippet of the text.
+    throw new CliError(describeJsonError(text, label));
   }
+}
+
+/**
+ * Refuses document bytes that are UTF-8 text but neither JSON nor a compact JWS, as the core's
+ * `not-json`, with line and column and no quote of the text (the core would report V8's
+ * message, which quotes it). Anything else is left to the core to judge.
+ */
+export function refuseBrokenJson(bytes: Uint8Array, what: string): void {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return;
+  }
+  if (looksSigned(text)) return;
+  try {
+    JSON.parse(text);
+    return;
+  } catch {
+    // Not JSON: refused below, in our words.
+  }
+  throw new PostureError('not-json', `${describeJsonError(text, `The ${what}`)}.`);
 }

@@ -3,10 +3,12 @@
  * with the mix-ups (a public key given to sign, a private key given as the key set) named as such.
  */
 import { importSigningKey, isPostureError, type SigningKey } from '../core/index.js';
+import { excerpt } from './display.js';
 import { CliError } from './errors.js';
 import { readText } from './files.js';
 import { parseJsonText } from './json.js';
 import type { Io } from './output.js';
+import { findPrivateMember } from './private-keys.js';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -34,4 +36,15 @@ export function parseJwks(text: string, file: string): unknown {
     throw new CliError(`${file} is a private key, not a key set (JWKS): give the public key set, such as jwks.json (and never publish a private key)`);
   }
   return jwks;
+}
+
+/**
+ * Refuses a key set that holds a private member anywhere (inside `keys` or out of it, at any
+ * depth): a command that writes or publishes it would spread the secret.
+ */
+export function refusePrivateMembers(jwks: unknown, file: string, action: string): void {
+  const at = findPrivateMember(jwks);
+  if (at !== undefined) {
+    throw new CliError(`the key set ${file} holds a private or secret key (${excerpt(at, 80)}): refusing to ${action}. A published key set holds public keys only; remove it (and, if it was ever published, replace that key)`);
+  }
 }

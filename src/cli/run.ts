@@ -59,11 +59,11 @@ export async function run(argv: readonly string[], io: Partial<Io> = {}): Promis
   try {
     const [first, ...rest] = argv;
     if (first === undefined) {
-      p.err(mainUsage());
+      p.lines(mainUsage(), 'err');
       return EXIT_USAGE;
     }
     if (first === '-h' || first === '--help') {
-      p.out(mainUsage());
+      p.lines(mainUsage());
       return EXIT_OK;
     }
     if (first === '--version' || first === '-V') {
@@ -72,13 +72,13 @@ export async function run(argv: readonly string[], io: Partial<Io> = {}): Promis
     }
     if (first === 'help') {
       const command = rest[0] === undefined ? undefined : findCommand(rest[0]);
-      p.out(command ? command.usage : mainUsage());
+      p.lines(command ? command.usage : mainUsage());
       return EXIT_OK;
     }
     if (first.startsWith('-')) throw new UsageError(`unknown option ${first}: options go after the command`, helpHint());
     const command = findCommand(first);
     if (wantsHelp(rest)) {
-      p.out(command.usage);
+      p.lines(command.usage);
       return EXIT_OK;
     }
     return await command.run([...rest], { io: full, p });

@@ -3,6 +3,7 @@
  * contents. Works on any JSON value, since `inspect` shows documents that were not verified.
  */
 import { CONTROL_STATUSES, CERTIFICATION_STATUSES } from '../core/index.js';
+import { excerpt } from './display.js';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const array = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
@@ -16,7 +17,7 @@ function byStatus(items: unknown[], order: readonly string[]): string {
     counts.set(status, (counts.get(status) ?? 0) + 1);
   }
   const keys = [...order.filter((k) => counts.has(k)), ...[...counts.keys()].filter((k) => !order.includes(k))];
-  return keys.map((k) => `${counts.get(k)} ${k}`).join(', ');
+  return keys.map((k) => `${counts.get(k)} ${excerpt(k, 40)}`).join(', ');
 }
 
 /** Rows (`label`, `value`) describing what a document holds; empty parts are left out. */

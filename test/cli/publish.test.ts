@@ -83,7 +83,7 @@ describe('publish', () => {
     await writeJson(dir, 'leaky.json', { keys: [await readJson(key.file)] });
     const leaky = await cli(dir, ['publish', 'site', '--document', 'signed.json', '--jwks', 'leaky.json']);
     assert.equal(leaky.code, 1);
-    assert.match(leaky.stderr, /keys-invalid: .*private or secret key/);
+    assert.match(leaky.stderr, /the key set leaky\.json holds a private or secret key \(\$\.keys\[0\]\.d\): refusing to publish it/);
     const keyAsJwks = await cli(dir, ['publish', 'site', '--document', 'signed.json', '--jwks', 'key.json']);
     assert.equal(keyAsJwks.code, 1);
     assert.match(keyAsJwks.stderr, /^trust-elements: key\.json is a private key, not a key set \(JWKS\)/);

@@ -57,7 +57,7 @@ describe('trust settings and bounded work in the elements (issue 11)', function 
         const elapsed = detail.at - arrived;
         element.remove();
         expect(detail.code).to.equal('too-many-signatures');
-        expect(element.state).to.equal('unverified');
+        expect(element.state, 'a refused (damaged) document is an error, never shown').to.equal('error');
         expect(spy.calls).to.equal(0);
         expect(elapsed, `refused ${Math.round(elapsed)} ms after the bytes arrived`).to.be.below(100);
       } finally {

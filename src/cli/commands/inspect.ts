@@ -2,7 +2,8 @@
 import { decode } from '../../core/base64url.js';
 import { DEFAULT_MAX_BYTES, decodeProtectedHeader, fetchJsonBytes, isPostureError, toGeneralJws, validatePosture, type GeneralJws } from '../../core/index.js';
 import { parseCommand, type Command } from '../command.js';
-import { CliError, EXIT_OK } from '../errors.js';
+import { boundQuotes, excerpt } from '../display.js';
+import { CliError, EXIT_OK, issueLines } from '../errors.js';
 import { isUrl, looksSigned, readText } from '../files.js';
 import { parseJsonText } from '../json.js';
 import { shellArg } from '../output.js';
@@ -18,6 +19,9 @@ payload. Anyone can write such a file; use 'trust-elements verify' to check it.
 Options:
   --json        print only the decoded payload (the posture document), as JSON
   -h, --help    show this help`;
+
+/** Member names of a header, each and all bounded. */
+const names = (keys: string[]): string => excerpt(keys.map((k) => excerpt(k, 30)).join(', '), 120);
 
 function parseJws(text: string, source: string): GeneralJws {
   const value = looksSigned(text) ? text.trim() : parseJsonText(text, source);
@@ -35,7 +39,7 @@ function decodePayload(jws: GeneralJws, source: string): unknown {
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(decode(jws.payload, 'payload'));
   } catch (error) {
-    throw new CliError(`${source}: the payload cannot be decoded: ${isPostureError(error) ? error.message : 'it is not UTF-8 text'}`);
+    throw new CliError(`${source}: the payload cannot be decoded: ${isPostureError(error) ? boundQuotes(error.message) : 'it is not UTF-8 text'}`);
   }
   return parseJsonText(text, `the payload of ${source}`);
 }
@@ -57,7 +61,7 @@ export const inspect: Command = {
     const payload = decodePayload(jws, source);
 
     if (values.json) {
-      p.out(JSON.stringify(payload, null, 2));
+      p.json(payload);
       return EXIT_OK;
     }
     const s = p.style;
@@ -69,13 +73,14 @@ export const inspect: Command = {
       let line: string;
       try {
         const h = decodeProtectedHeader(sig);
-        const show = (v: unknown) => (v === undefined ? s.dim('(none)') : typeof v === 'string' ? v : JSON.stringify(v));
+        // Anyone wrote these values: each is bounded (and, like every line, escaped by the printer).
+        const show = (v: unknown) => (v === undefined ? s.dim('(none)') : excerpt(typeof v === 'string' ? v : JSON.stringify(v), 80));
         const other = Object.keys(h).filter((k) => !['alg', 'kid', 'typ'].includes(k));
-        line = `alg ${show(h.alg)}  kid ${show(h.kid)}  typ ${show(h.typ)}${other.length ? `  other: ${other.join(', ')}` : ''}`;
+        line = `alg ${show(h.alg)}  kid ${show(h.kid)}  typ ${show(h.typ)}${other.length ? `  other: ${names(other)}` : ''}`;
       } catch (error) {
-        line = s.red(`(protected header unreadable: ${(error as Error).message})`);
+        line = s.red(`(protected header unreadable: ${boundQuotes((error as Error).message)})`);
       }
-      if (sig.header) line += `  unprotected: ${Object.keys(sig.header).join(', ') || '(empty)'}`;
+      if (sig.header) line += `  unprotected: ${names(Object.keys(sig.header)) || '(empty)'}`;
       p.out(`  ${i + 1}  ${line}`);
     });
     p.out();
@@ -95,7 +100,7 @@ export const inspect: Command = {
       ...contentRows(payload),
       ['format', result.ok ? 'a valid posture document (format version 1)' : s.red(`not a valid posture document (${n} problem${n === 1 ? '' : 's'}):`)],
     ]);
-    for (const issue of result.issues) p.out(`    ${issue.path}: ${issue.message}`);
+    for (const line of issueLines(result.issues)) p.out(`    ${line}`);
     return EXIT_OK;
   },
 };

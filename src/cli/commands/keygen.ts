@@ -3,9 +3,10 @@ import { lstat, mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { generateSigningKey, isPostureError, trustedKeys, type Algorithm, type PublicJwk } from '../../core/index.js';
 import { parseCommand, type Command, type Context } from '../command.js';
+import { excerpt } from '../display.js';
 import { CliError, UsageError, EXIT_OK } from '../errors.js';
-import { createExclusive, displayPath, readText, resolvePath, writeAtomic, writing } from '../files.js';
-import { parseJwks } from '../keyfiles.js';
+import { createExclusive, displayPath, guardOutput, readText, resolvePath, writeAtomic, writing } from '../files.js';
+import { parseJwks, refusePrivateMembers } from '../keyfiles.js';
 
 export const DEFAULT_KEY_FILE = 'trust-elements.key.json';
 export const DEFAULT_JWKS_FILE = 'jwks.json';
@@ -44,6 +45,7 @@ async function loadJwks(ctx: Context, file: string, shown: string): Promise<{ ke
   if (kind === false) return { keys: [], thumbprints: [] };
   if (kind === 'other') throw new CliError(`the key set ${shown} is not a file`);
   const parsed = parseJwks(await readText(ctx.io, file, 'key set'), shown);
+  refusePrivateMembers(parsed, shown, 'add a key to it');
   try {
     const trusted = await trustedKeys(parsed);
     const { mode } = await stat(file);
@@ -70,7 +72,7 @@ export const keygen: Command = {
     const { style: s } = p;
 
     const alg = ALGS[values.alg.toLowerCase()];
-    if (!alg) throw new UsageError(`--alg '${values.alg}' is not supported: use ed25519 or es256`, "see 'trust-elements keygen --help'");
+    if (!alg) throw new UsageError(`--alg '${excerpt(values.alg)}' is not supported: use ed25519 or es256`, "see 'trust-elements keygen --help'");
     const keyFile = resolvePath(io, values.key);
     const jwksFile = resolvePath(io, values.jwks);
     const keyShown = displayPath(io, keyFile);
@@ -83,6 +85,9 @@ export const keygen: Command = {
       throw new CliError(`the key file ${keyShown} already exists: refusing to overwrite a private key (use --force to replace it; the old key is then lost)`);
     }
     const jwks = await loadJwks(ctx, jwksFile, jwksShown);
+    // Two files however they are spelled (a symlink, "..", a hard link); --force replaces only a key file.
+    await guardOutput(io, keyFile, 'key file', [{ file: jwksFile, what: 'key set' }], { replacesKey: true });
+    await guardOutput(io, jwksFile, 'key set', [{ file: keyFile, what: 'key file' }]);
 
     const { privateJwk, publicJwk } = await generateSigningKey(alg);
     const kid = publicJwk.kid!;

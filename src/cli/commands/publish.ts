@@ -7,9 +7,11 @@ import path from 'node:path';
 import { decode } from '../../core/base64url.js';
 import { WELL_KNOWN_DIR, WELL_KNOWN_DOCUMENT, WELL_KNOWN_JWKS, isPostureError, toGeneralJws, verifyPosture, type VerifiedPosture } from '../../core/index.js';
 import { helpHint, parseCommand, type Command } from '../command.js';
-import { CliError, EXIT_OK, UsageError } from '../errors.js';
-import { displayPath, readBytes, readText, resolvePath, writeAtomic, writing } from '../files.js';
-import { parseJwks } from '../keyfiles.js';
+import { CliError, EXIT_OK, hintFor, issueLines, postureMessage, UsageError } from '../errors.js';
+import { excerpt } from '../display.js';
+import { displayPath, guardOutput, readBytes, readText, resolvePath, writeAtomic, writing } from '../files.js';
+import { refuseBrokenJson } from '../json.js';
+import { parseJwks, refusePrivateMembers } from '../keyfiles.js';
 import type { Io, Printer } from '../output.js';
 import { parseInstant, relativeExpiry } from '../time.js';
 
@@ -95,15 +97,49 @@ function publishedSequence(bytes: Uint8Array | undefined): number | undefined {
   }
 }
 
-async function verifyForPublishing(io: Io, documentFile: string, jwksFile: string, now: Date): Promise<{ bytes: Uint8Array; jwks: unknown; posture: VerifiedPosture }> {
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The members of a public key that are published; nothing else of the input is copied. */
+const PUBLIC_MEMBERS = ['kty', 'crv', 'x', 'y', 'kid', 'alg', 'use'] as const;
+
+/**
+ * The key set to publish, rebuilt: for each Ed25519 or P-256 signature key in `keys`, only its
+ * public members. Keys that readers skip (other types, another `use`, `key_ops` without
+ * "verify") are left out rather than changed into keys they would trust. Returns the names of
+ * what was left out, for a warning.
+ */
+export function publicKeySet(jwks: unknown): { keys: Record<string, string>[]; dropped: string[] } {
+  const entries = isObject(jwks) && Array.isArray(jwks.keys) ? jwks.keys : [];
+  const keys: Record<string, string>[] = [];
+  const dropped: string[] = [];
+  entries.forEach((entry, i) => {
+    const usable = isObject(entry)
+      && ((entry.kty === 'OKP' && entry.crv === 'Ed25519') || (entry.kty === 'EC' && entry.crv === 'P-256'))
+      && (entry.use === undefined || entry.use === 'sig')
+      && (entry.key_ops === undefined || (Array.isArray(entry.key_ops) && entry.key_ops.includes('verify')));
+    if (!usable) return void dropped.push(`keys[${i}]`);
+    const key: Record<string, string> = {};
+    for (const name of PUBLIC_MEMBERS) if (typeof entry[name] === 'string') key[name] = entry[name];
+    keys.push(key);
+  });
+  if (isObject(jwks)) dropped.push(...Object.keys(jwks).filter((k) => k !== 'keys').map((k) => `"${excerpt(k, 30)}"`));
+  return { keys, dropped };
+}
+
+async function verifyForPublishing(io: Io, documentFile: string, jwksFile: string, now: Date): Promise<{ bytes: Uint8Array; jwks: { keys: Record<string, string>[] }; dropped: string[]; posture: VerifiedPosture }> {
   const bytes = await readBytes(io, documentFile, 'signed document');
-  const jwks = parseJwks(await readText(io, jwksFile, 'key set'), jwksFile);
+  const input = parseJwks(await readText(io, jwksFile, 'key set'), jwksFile);
+  refusePrivateMembers(input, jwksFile, 'publish it');
+  // What is published is rebuilt from public members only, and the document must verify with exactly that.
+  const { keys, dropped } = publicKeySet(input);
+  const jwks = { keys };
   try {
-    return { bytes, jwks, posture: await verifyPosture(bytes, { jwks, now }) };
+    refuseBrokenJson(bytes, 'document');
+    return { bytes, jwks, dropped, posture: await verifyPosture(bytes, { jwks, now }) };
   } catch (error) {
     if (!isPostureError(error)) throw error;
-    throw new CliError(`refusing to publish ${documentFile}: ${error.code}: ${error.message}`, {
-      details: error.issues.map((i) => `${i.path}: ${i.message}`),
+    throw new CliError(`refusing to publish ${documentFile}: ${error.code}: ${postureMessage(error)}`, {
+      details: [...issueLines(error.issues), ...[hintFor(error)].filter((h) => h !== undefined).map((h) => `hint: ${h}`)],
     });
   }
 }
@@ -124,7 +160,8 @@ export const publish: Command = {
     const now = values.now === undefined ? io.now() : parseInstant(values.now);
     const dir = resolvePath(io, positionals[0]!);
 
-    const { bytes, jwks, posture } = await verifyForPublishing(io, values.document, values.jwks, now);
+    const { bytes, jwks, dropped, posture } = await verifyForPublishing(io, values.document, values.jwks, now);
+    if (dropped.length) p.warn(`not published from ${values.jwks} (only the public members of Ed25519 and P-256 signature keys are): ${excerpt(dropped.join(', '), 200)}`);
 
     const dirStat = await stat(dir).catch(() => undefined);
     if (dirStat && !dirStat.isDirectory()) throw new CliError(`${displayPath(io, dir)} is not a directory`);
@@ -144,6 +181,10 @@ export const publish: Command = {
     const outside = mergeHeaders(headersText, '').includes(WELL_KNOWN_DIR);
     if (outside) p.warn(`${displayPath(io, headersFile)} has other rules for ${WELL_KNOWN_DIR}: check that they agree with the ones written here`);
 
+    const inputs = [{ file: values.document, what: 'signed document' }, { file: values.jwks, what: 'key set' }];
+    for (const [file, what] of [[documentFile, 'published document'], [jwksFile, 'published key set'], [headersFile, 'headers file']] as const) {
+      await guardOutput(io, file, what, inputs);
+    }
     const files: [string, Uint8Array, string][] = [
       [documentFile, bytes, 'signed document'],
       [jwksFile, new TextEncoder().encode(`${JSON.stringify(jwks, null, 2)}\n`), 'key set'],

@@ -1,8 +1,9 @@
 /** `trust-elements sign FILE --key KEYFILE …`: validates a document and signs it with every key. */
 import { serializeJws, signPosture, validatePosture, type SigningKey } from '../../core/index.js';
 import { helpHint, parseCommand, type Command } from '../command.js';
-import { CliError, EXIT_OK, UsageError } from '../errors.js';
-import { displayPath, looksSigned, readText, resolvePath, writeAtomic, writing } from '../files.js';
+import { excerpt } from '../display.js';
+import { CliError, EXIT_OK, issueLines, UsageError } from '../errors.js';
+import { displayPath, guardOutput, looksSigned, readText, resolvePath, writeAtomic, writing } from '../files.js';
 import { parseJsonText } from '../json.js';
 import { loadSigningKey } from '../keyfiles.js';
 import { shellArg } from '../output.js';
@@ -30,7 +31,7 @@ then 'trust-elements publish' puts it, verified, where readers look for it.`;
 
 function parseSequence(text: string): number {
   const n = /^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
-  if (!Number.isSafeInteger(n)) throw new UsageError(`--sequence '${text}' must be a whole number, 0 or more`, helpHint('sign'));
+  if (!Number.isSafeInteger(n)) throw new UsageError(`--sequence '${excerpt(text)}' must be a whole number, 0 or more`, helpHint('sign'));
   return n;
 }
 
@@ -57,6 +58,10 @@ export const sign: Command = {
     if (outFile !== undefined && outFile === resolvePath(io, file)) {
       throw new UsageError('--out names the document being signed: write the signed document to another file');
     }
+    // Before anything is read or written: --out must not land on an input or on a private key.
+    if (outFile !== undefined) {
+      await guardOutput(io, outFile, 'signed document', [{ file, what: 'document' }, ...keyFiles.map((k) => ({ file: k, what: 'key file' }))]);
+    }
 
     const text = await readText(io, file, 'document');
     let input = looksSigned(text) ? text : parseJsonText(text, file);
@@ -75,7 +80,7 @@ export const sign: Command = {
     if (!result.ok) {
       const n = result.issues.length;
       throw new CliError(`${file} is not a valid posture document (${n} problem${n === 1 ? '' : 's'}); nothing was signed:`, {
-        details: result.issues.map((i) => `${i.path}: ${i.message}`),
+        details: issueLines(result.issues),
       });
     }
     const doc = result.document;
@@ -97,7 +102,7 @@ export const sign: Command = {
     if (Date.parse(doc.issued) > now.getTime() + 5 * 60_000) p.warn(`the document's issued date (${doc.issued}) is in the future: readers will refuse it until then`);
 
     if (outFile === undefined) {
-      io.stdout.write(signed);
+      p.write(signed);
       return EXIT_OK;
     }
     await writing(io, outFile, 'signed document', () => writeAtomic(outFile, signed));

@@ -1,7 +1,7 @@
 /** `trust-elements validate FILE`: checks an unsigned posture document against the format. */
 import { validatePosture } from '../../core/index.js';
 import { parseCommand, type Command } from '../command.js';
-import { EXIT_FAILURE, EXIT_OK } from '../errors.js';
+import { EXIT_FAILURE, EXIT_OK, issueLines } from '../errors.js';
 import { shellArg, type Printer } from '../output.js';
 import { looksSigned, readText } from '../files.js';
 import { parseJsonText } from '../json.js';
@@ -35,7 +35,7 @@ export const validate: Command = {
     if (!result.ok) {
       const n = result.issues.length;
       p.out(`${s.red('✗')} ${file} is not a valid posture document (${n} problem${n === 1 ? '' : 's'}):`);
-      for (const issue of result.issues) p.out(`  ${issue.path}: ${issue.message}`);
+      for (const line of issueLines(result.issues)) p.out(`  ${line}`);
       return EXIT_FAILURE;
     }
     const doc = result.document;

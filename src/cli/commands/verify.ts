@@ -12,9 +12,12 @@ import {
   type VerifiedPosture,
 } from '../../core/index.js';
 import { MAX_JWKS_BYTES } from '../../core/load.js';
+import { parsePins } from '../../core/pins.js';
 import { helpHint, parseCommand, type Command } from '../command.js';
-import { EXIT_FAILURE, EXIT_OK, UsageError } from '../errors.js';
+import { excerpt } from '../display.js';
+import { EXIT_FAILURE, EXIT_OK, hintFor, issueLines, postureMessage, UsageError } from '../errors.js';
 import { isUrl, readBytes, readText } from '../files.js';
+import { refuseBrokenJson } from '../json.js';
 import { parseJwks } from '../keyfiles.js';
 import type { Io, Printer } from '../output.js';
 import { parseInstant, relativeExpiry } from '../time.js';
@@ -29,7 +32,9 @@ Where the trusted keys come from:
   (no --jwks, a URL)    discovery: the key set at the document's origin,
                         ${WELL_KNOWN_JWKS}; the document's issuer must be that
                         origin (unless --pin names the keys to trust)
-  --pin THUMBPRINT      trust only the key(s) with this key id (repeatable)
+  --pin THUMBPRINT      trust only the key(s) with this key id (repeatable, or several
+                        separated by spaces); a --pin that is empty or not a key id
+                        trusts nothing (pin-invalid), it never falls back to discovery
 
 Options:
   --issuer ORIGIN       require the document's issuer to be ORIGIN
@@ -46,13 +51,17 @@ function normalizeOrigin(text: string): string {
   } catch {
     /* reported below */
   }
-  throw new UsageError(`--issuer '${text}' is not an origin: write it as https://example.com`, helpHint('verify'));
+  throw new UsageError(`--issuer '${excerpt(text)}' is not an origin: write it as https://example.com`, helpHint('verify'));
 }
 
 interface Request {
   source: string;
   jwks: string | undefined;
-  /** Undefined, not empty, when there are none: the core reads an empty list as "trust no key". */
+  /**
+   * The --pin values as given; undefined when there is no --pin (trust the key set, or
+   * discovery). A --pin that is given is parsed by the core's parsePins: empty ("", " ") or
+   * malformed, it is refused as `pin-invalid` and trusts nothing, never read as "no pin".
+   */
   pins: string[] | undefined;
   issuer: string | undefined;
   now: Date;
@@ -61,10 +70,11 @@ interface Request {
 /** Verifies; returns where the keys came from. Throws PostureError when it does not verify. */
 async function check(io: Io, r: Request): Promise<{ posture: VerifiedPosture; keys: string }> {
   const fetch = io.fetch;
-  const options = { pins: r.pins, issuer: r.issuer, now: r.now };
+  const pins = r.pins === undefined ? undefined : parsePins(r.pins);
+  const options = { pins, issuer: r.issuer, now: r.now };
   if (isUrl(r.source) && (r.jwks === undefined || isUrl(r.jwks))) {
     // The network path the web components use: discovery at the origin, or a named key set URL.
-    const loaded = await loadPosture(r.source, { pins: r.pins, now: r.now, fetch, ...(r.jwks !== undefined && { keys: r.jwks }) }).catch((error: unknown) => {
+    const loaded = await loadPosture(r.source, { pins, now: r.now, fetch, ...(r.jwks !== undefined && { keys: r.jwks }) }).catch((error: unknown) => {
       const expired = expiredPosture(error);
       if (expired && r.issuer !== undefined) requireIssuer(expired, r.issuer);
       throw error;
@@ -75,6 +85,7 @@ async function check(io: Io, r: Request): Promise<{ posture: VerifiedPosture; ke
   const bytes = isUrl(r.source)
     ? await fetchJsonBytes(r.source, 'signed document', { fetch, maxBytes: DEFAULT_MAX_BYTES })
     : await readBytes(io, r.source, 'signed document');
+  refuseBrokenJson(bytes, 'document');
   const jwksText = isUrl(r.jwks!)
     ? new TextDecoder().decode(await fetchJsonBytes(r.jwks!, 'key set', { fetch, maxBytes: MAX_JWKS_BYTES }))
     : await readText(io, r.jwks!, 'key set');
@@ -118,7 +129,7 @@ function jsonResult(source: string, posture: VerifiedPosture | undefined, keys: 
   return {
     verified: !error,
     source,
-    ...(error && { error: { code: error.code, message: error.message, ...(error.issues.length && { issues: error.issues }) } }),
+    ...(error && { error: { code: error.code, message: postureMessage(error), ...(error.issues.length && { issues: error.issues }) } }),
     ...verifiedPart,
   };
 }
@@ -146,7 +157,7 @@ export const verify: Command = {
     const request: Request = {
       source,
       jwks: values.jwks,
-      pins: values.pin?.length ? values.pin : undefined,
+      pins: values.pin,
       issuer: values.issuer === undefined ? undefined : normalizeOrigin(values.issuer),
       now: values.now === undefined ? io.now() : parseInstant(values.now),
     };
@@ -165,15 +176,17 @@ export const verify: Command = {
     const keys = result?.keys ?? (expired && request.jwks) ?? (expired && `${discoveryUrl(source)} (discovered)`);
 
     if (values.json) {
-      p.out(JSON.stringify(jsonResult(source, posture, keys, request.now, failure), null, 2));
+      p.json(jsonResult(source, posture, keys, request.now, failure));
       return failure ? EXIT_FAILURE : EXIT_OK;
     }
     const s = p.style;
     if (failure) {
-      p.out(`${s.red('✗')} ${s.bold(failure.code)}: ${failure.message}`);
-      for (const issue of failure.issues) p.out(`  ${issue.path}: ${issue.message}`);
+      p.out(`${s.red('✗')} ${s.bold(failure.code)}: ${postureMessage(failure)}`);
+      for (const line of issueLines(failure.issues)) p.out(`  ${line}`);
+      const hint = hintFor(failure);
+      if (hint) p.out(`  ${s.dim(`hint: ${hint}`)}`);
       const cause = (failure.cause as { cause?: { message?: string; code?: string } } | undefined)?.cause;
-      if (cause?.message || cause?.code) p.out(`  ${s.dim(`cause: ${cause.code ?? ''}${cause.code && cause.message ? ' ' : ''}${cause.message ?? ''}`)}`);
+      if (cause?.message || cause?.code) p.out(`  ${s.dim(`cause: ${excerpt(`${cause.code ?? ''}${cause.code && cause.message ? ' ' : ''}${cause.message ?? ''}`, 200)}`)}`);
       if (posture) {
         p.out(`  ${s.dim('The signatures are valid, but the document is out of date. What was verified:')}`);
         p.table(details(posture, keys!, request.now, p), '    ');
