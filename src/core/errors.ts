@@ -1,9 +1,14 @@
 /**
  * Every way loading or verifying a posture document can fail, each with a stable code
  * that callers (elements, CLI, host pages) branch on, and a message a person can read.
+ * A leaf: it imports nothing, so every module can throw these errors without a cycle.
  */
-import type { VerifiedPosture } from './posture.js';
-import type { ValidationIssue } from './validate.js';
+/** One problem found by validation, with the JSON path of the offending value. */
+export interface ValidationIssue {
+  /** JSON path of the offending value, `$` for the document itself. */
+  path: string;
+  message: string;
+}
 
 export const ERROR_CODES = [
   'too-large',
@@ -38,14 +43,11 @@ export class PostureError extends Error {
   readonly code: ErrorCode;
   /** For `schema-invalid`: every problem, with its JSON path. */
   readonly issues: readonly ValidationIssue[];
-  /** For `expired`: the document verified, but is out of date; callers may still show it, marked. */
-  readonly verified?: VerifiedPosture;
 
-  constructor(code: ErrorCode, message: string, extra: { issues?: readonly ValidationIssue[]; verified?: VerifiedPosture; cause?: unknown } = {}) {
+  constructor(code: ErrorCode, message: string, extra: { issues?: readonly ValidationIssue[]; cause?: unknown } = {}) {
     super(message, extra.cause === undefined ? undefined : { cause: extra.cause });
     this.code = code;
     this.issues = extra.issues ?? [];
-    if (extra.verified !== undefined) this.verified = extra.verified;
   }
 }
 

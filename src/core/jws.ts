@@ -1,10 +1,12 @@
 /**
- * JWS (RFC 7515) in the General JSON Serialization, verified over the exact payload bytes.
+ * JWS (RFC 7515) in the General JSON Serialization, verified over the exact payload bytes
+ * (signing is in `sign.ts`, which nothing on the verify path imports).
  * Also reads the flattened and compact serializations, so that any JOSE library's output works.
  */
-import { decode, encode, fromUtf8, utf8 } from './base64url.js';
+import { decode, fromUtf8, utf8 } from './base64url.js';
 import { PostureError } from './errors.js';
-import { HEADER_ALGS, importVerifyKey, signBytes, subtle, webCryptoAlgorithm, type SigningKey, type TrustedKey } from './keys.js';
+import { verifyBytes } from './crypto/verify.js';
+import { HEADER_ALGS, type TrustedKey } from './keys.js';
 
 export interface JwsSignature {
   protected: string;
@@ -70,35 +72,6 @@ export function decodeProtectedHeader(sig: JwsSignature): Record<string, unknown
   }
   if (!isObject(header)) throw new PostureError('not-jws', 'A signature\'s protected header is not a JSON object.');
   return header;
-}
-
-// Group order of edwards25519, little-endian, for the RFC 8032 §5.1.7 check S < L.
-const ED25519_L = [0xed, 0xd3, 0xf5, 0x5c, 0x1a, 0x63, 0x12, 0x58, 0xd6, 0x9c, 0xf7, 0xa2, 0xde, 0xf9, 0xde, 0x14, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x10];
-
-/** RFC 8032 §5.1.7: the S half of an Ed25519 signature (bytes 32–63) must be below L. Exported for tests. */
-export function ed25519ScalarIsCanonical(sig: Uint8Array): boolean {
-  for (let i = 31; i >= 0; i--) {
-    const s = sig[32 + i]!;
-    if (s !== ED25519_L[i]) return s < ED25519_L[i]!;
-  }
-  return false; // S == L
-}
-
-/**
- * Checks one signature with one trusted key: `true` or `false`, or `undefined` when this engine
- * cannot check the key's algorithm (Ed25519 before Chrome 137, Firefox 129, Safari 17).
- */
-export async function verifyBytes(key: TrustedKey, data: Uint8Array, signature: Uint8Array): Promise<boolean | undefined> {
-  if (signature.length !== 64) return false;
-  if (key.alg === 'EdDSA' && !ed25519ScalarIsCanonical(signature)) return false;
-  const cryptoKey = await importVerifyKey(key);
-  if (!cryptoKey) return undefined;
-  try {
-    return await subtle().verify(webCryptoAlgorithm(key.alg), cryptoKey, signature as BufferSource, data as BufferSource);
-  } catch (error) {
-    if (key.alg === 'EdDSA' && (error as { name?: string })?.name === 'NotSupportedError') return undefined;
-    return false;
-  }
 }
 
 export interface VerifiedJws {
@@ -192,17 +165,4 @@ function checkedHeader(sig: JwsSignature, options: VerifyJwsOptions): Record<str
     throw new PostureError('header-refused', `A signature's "typ" is ${JSON.stringify(header.typ ?? null)}, not "${options.typ}": this is not a posture document.`);
   }
   return header;
-}
-
-/** Signs `payload` with each key: one JWS, several signatures (key rotation, both algorithms). */
-export async function signJws(payload: Uint8Array, keys: readonly SigningKey[], extraHeader: Record<string, unknown> = {}): Promise<GeneralJws> {
-  if (keys.length === 0) throw new PostureError('keys-invalid', 'Signing needs at least one private key.');
-  const encodedPayload = encode(payload);
-  const signatures: JwsSignature[] = [];
-  for (const key of keys) {
-    const protectedHeader = encode(utf8(JSON.stringify({ alg: key.alg, kid: key.kid, ...extraHeader })));
-    const signature = await signBytes(key, utf8(`${protectedHeader}.${encodedPayload}`));
-    signatures.push({ protected: protectedHeader, signature: encode(signature) });
-  }
-  return { payload: encodedPayload, signatures };
 }

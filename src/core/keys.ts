@@ -1,12 +1,13 @@
 /**
- * Public keys: which JWKs are acceptable, their RFC 7638 thumbprints (the key ids and pins),
- * import into WebCrypto, and key generation for signers. The algorithm of a key is decided
+ * Public keys: which JWKs are acceptable (weak keys refused), their RFC 7638 thumbprints (the
+ * key ids and pins), and the trusted set read from a JWKS. The algorithm of a key is decided
  * here, by the key itself — never by a signature's header.
  */
 import { decode, encode, utf8 } from './base64url.js';
+import { sha256, type Algorithm } from './crypto/subtle.js';
 import { PostureError } from './errors.js';
 
-export type Algorithm = 'EdDSA' | 'ES256';
+export type { Algorithm };
 export const ALGORITHMS: readonly Algorithm[] = ['EdDSA', 'ES256'];
 
 export interface PublicJwk {
@@ -36,13 +37,7 @@ const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'];
 /** Header `alg` names accepted for each key algorithm (RFC 8037 EdDSA, RFC 9864 Ed25519). */
 export const HEADER_ALGS: Record<Algorithm, readonly string[]> = { EdDSA: ['EdDSA', 'Ed25519'], ES256: ['ES256'] };
 
-export const subtle = (): SubtleCrypto => {
-  const s = globalThis.crypto?.subtle;
-  if (!s) throw new PostureError('signature-invalid', 'This environment has no WebCrypto (crypto.subtle): it cannot check signatures. Pages must be served over https.');
-  return s;
-};
-
-function isCoordinate(value: unknown): value is string {
+export function isCoordinate(value: unknown): value is string {
   if (typeof value !== 'string') return false;
   try {
     return decode(value).length === 32;
@@ -109,7 +104,7 @@ export async function thumbprint(jwk: Pick<PublicJwk, 'kty' | 'crv' | 'x' | 'y'>
     jwk.kty === 'EC'
       ? `{"crv":${JSON.stringify(jwk.crv)},"kty":"EC","x":${JSON.stringify(jwk.x)},"y":${JSON.stringify(jwk.y)}}`
       : `{"crv":${JSON.stringify(jwk.crv)},"kty":${JSON.stringify(jwk.kty)},"x":${JSON.stringify(jwk.x)}}`;
-  return encode(new Uint8Array(await subtle().digest('SHA-256', utf8(canonical) as BufferSource)));
+  return encode(await sha256(utf8(canonical)));
 }
 
 /**
@@ -145,80 +140,4 @@ export async function trustedKeys(jwks: unknown, pins?: readonly string[]): Prom
     if (!keys.some((k) => k.thumbprint === id)) keys.push({ thumbprint: id, alg, jwk: pub });
   }
   return keys;
-}
-
-const cryptoKeys = new WeakMap<TrustedKey, Promise<CryptoKey>>();
-
-export const webCryptoAlgorithm = (alg: Algorithm) =>
-  alg === 'EdDSA' ? { name: 'Ed25519' } : { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' };
-
-/** Imports a trusted key for verification; `undefined` when this engine lacks the algorithm. */
-export function importVerifyKey(key: TrustedKey): Promise<CryptoKey | undefined> {
-  let imported = cryptoKeys.get(key);
-  if (!imported) {
-    const { kty, crv, x, y } = key.jwk;
-    const jwk: JsonWebKey = y === undefined ? { kty, crv, x } : { kty, crv, x, y };
-    imported = subtle().importKey('jwk', jwk, webCryptoAlgorithm(key.alg), false, ['verify']);
-    cryptoKeys.set(key, imported);
-  }
-  return imported.then(
-    (k) => k,
-    (error: unknown) => {
-      if (key.alg === 'EdDSA' && (error as { name?: string })?.name === 'NotSupportedError') return undefined;
-      throw new PostureError('keys-invalid', `A trusted key could not be loaded: ${(error as Error)?.message ?? error}`, { cause: error });
-    },
-  );
-}
-
-// ---------------------------------------------------------------------------
-// Signers (the CLI and tests): key generation and private keys
-
-export interface PrivateJwk extends PublicJwk {
-  d: string;
-}
-
-export interface SigningKey {
-  alg: Algorithm;
-  kid: string;
-  privateKey: CryptoKey;
-  publicJwk: PublicJwk;
-}
-
-/** Makes a new key pair; the private JWK holds `d` and must be kept secret. */
-export async function generateSigningKey(alg: Algorithm = 'EdDSA'): Promise<{ privateJwk: PrivateJwk; publicJwk: PublicJwk }> {
-  const pair = (await subtle().generateKey(webCryptoAlgorithm(alg) as EcKeyGenParams, true, ['sign', 'verify'])) as CryptoKeyPair;
-  const exported = (await subtle().exportKey('jwk', pair.privateKey)) as Record<string, string>;
-  const publicJwk = await publicJwkOf(exported);
-  return { privateJwk: { ...publicJwk, d: exported.d! }, publicJwk };
-}
-
-async function publicJwkOf(jwk: Record<string, unknown>): Promise<PublicJwk> {
-  const alg = keyAlgorithm(jwk);
-  if (!alg) throw new PostureError('keys-invalid', 'The key is neither an Ed25519 (OKP) nor a P-256 (EC) key.');
-  const base: PublicJwk = alg === 'ES256'
-    ? { kty: 'EC', crv: 'P-256', x: jwk.x as string, y: jwk.y as string }
-    : { kty: 'OKP', crv: 'Ed25519', x: jwk.x as string };
-  return { ...base, kid: await thumbprint(base), alg, use: 'sig' };
-}
-
-/** Loads a private JWK (as written by `generateSigningKey`) for signing. */
-export async function importSigningKey(jwk: unknown): Promise<SigningKey> {
-  if (typeof jwk !== 'object' || jwk === null) throw new PostureError('keys-invalid', 'The private key is not a JWK object.');
-  const record = jwk as Record<string, unknown>;
-  if (!isCoordinate(record.d)) throw new PostureError('keys-invalid', 'The key has no valid private part ("d"): it is a public key, not a signing key.');
-  const publicJwk = await publicJwkOf(record);
-  const alg = publicJwk.alg as Algorithm;
-  const { kty, crv, x, y, d } = record as unknown as PrivateJwk;
-  const importable: JsonWebKey = y === undefined ? { kty, crv, x, d } : { kty, crv, x, y, d };
-  let privateKey: CryptoKey;
-  try {
-    privateKey = await subtle().importKey('jwk', importable, webCryptoAlgorithm(alg), false, ['sign']);
-  } catch (error) {
-    throw new PostureError('keys-invalid', `The private key could not be loaded: ${(error as Error).message}`, { cause: error });
-  }
-  return { alg, kid: publicJwk.kid!, privateKey, publicJwk };
-}
-
-export async function signBytes(key: SigningKey, data: Uint8Array): Promise<Uint8Array> {
-  return new Uint8Array(await subtle().sign(webCryptoAlgorithm(key.alg), key.privateKey, data as BufferSource));
 }

@@ -4,9 +4,10 @@
  * JWKS at the well-known path of the origin the document came from — never from a URL found
  * inside the unverified document.
  */
+import type { RequestCache } from './cache.js';
 import { PostureError } from './errors.js';
-import { parsePins } from './pins.js';
-import { DEFAULT_MAX_BYTES, verifyPosture, type VerifiedPosture } from './posture.js';
+import { parsePins, pinsKey } from './pins.js';
+import { DEFAULT_MAX_BYTES, verifyPosture, type VerifiedPosture } from './verify.js';
 import { WELL_KNOWN_JWKS } from './schema.js';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -15,8 +16,11 @@ export const MAX_JWKS_BYTES = 64 * 1024;
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
 export interface LoadOptions {
-  /** Key thumbprints: when given, only these keys are trusted; a list naming none trusts nothing (`pin-invalid`). */
-  pins?: readonly string[];
+  /**
+   * Key thumbprints (a list, or an attribute's space-separated text): when given, only these keys
+   * are trusted; a list naming none, or a malformed one, trusts nothing (`pin-invalid`).
+   */
+  pins?: string | readonly string[];
   /** A JWKS URL to take keys from instead of the well-known path of the document's origin. */
   keys?: string;
   /** Base for relative URLs (a page's `document.baseURI`). */
@@ -27,8 +31,11 @@ export interface LoadOptions {
   timeoutMs?: number;
   maxBytes?: number;
   now?: Date;
-  /** Fetches one URL's bytes; defaults to `fetchJsonBytes`. A page-wide cache plugs in here. */
-  getBytes?: (url: string, what: string, maxBytes: number, signal?: AbortSignal) => Promise<Uint8Array>;
+  /**
+   * A cache shared by every caller on a page: one request per URL, and one load and verification
+   * per (document, keys, pins). Each caller still waits only its own `timeoutMs` and `signal`.
+   */
+  cache?: RequestCache;
 }
 
 export interface LoadedPosture extends VerifiedPosture {
@@ -128,27 +135,41 @@ export async function loadPosture(src: string, options: LoadOptions = {}): Promi
   const pins = options.pins === undefined ? undefined : parsePins(options.pins);
   const keysUrl = options.keys ? resolve(options.keys, options.baseUrl).href : discoveryUrl(url);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const getBytes =
-    options.getBytes ??
-    ((target: string, what: string, maxBytes: number, signal?: AbortSignal) => fetchJsonBytes(target, what, { fetch: options.fetch, signal, timeoutMs, maxBytes }));
-  const work = (async () => {
+  const { cache, fetch } = options;
+  const getBytes = (target: string, what: string, maxBytes: number, signal?: AbortSignal) =>
+    cache
+      ? cache.use(`bytes ${target}`, (shared) => fetchJsonBytes(target, what, { fetch, signal: shared, timeoutMs, maxBytes }), signal)
+      : fetchJsonBytes(target, what, { fetch, signal, timeoutMs, maxBytes });
+  const load = async (signal?: AbortSignal): Promise<LoadedPosture> => {
     const [bytes, jwks] = await Promise.all([
-      getBytes(url.href, 'signed document', options.maxBytes ?? DEFAULT_MAX_BYTES, options.signal),
-      getBytes(keysUrl, 'key set', MAX_JWKS_BYTES, options.signal),
+      getBytes(url.href, 'signed document', options.maxBytes ?? DEFAULT_MAX_BYTES, signal),
+      getBytes(keysUrl, 'key set', MAX_JWKS_BYTES, signal),
     ]);
-    const jwksText = new TextDecoder().decode(jwks);
     // In discovery mode the keys speak for their origin only, so the document must name it as issuer.
     const discovery = !options.keys && pins === undefined;
     const verified = await verifyPosture(bytes, {
-      jwks: jwksText,
+      jwks: new TextDecoder().decode(jwks),
       pins,
       issuer: discovery ? url.origin : undefined,
       now: options.now,
       maxBytes: options.maxBytes,
     });
     return { ...verified, url: url.href, keysUrl };
-  })();
-  return withDeadline(work, timeoutMs, `The signed document could not be loaded and checked within ${Math.round(timeoutMs / 1000)} seconds (${url.href}).`);
+  };
+  // Everything that decides trust is in the key, so two callers share a result only when they trust alike.
+  const key = `posture ${JSON.stringify([url.href, options.keys ? keysUrl : null, pins === undefined ? null : pinsKey(pins), options.maxBytes ?? null])}`;
+  // This caller's own signal: aborted when it stops waiting (done, timed out or cancelled), so
+  // shared work goes on only while some caller still waits for it.
+  const caller = new AbortController();
+  const stop = () => caller.abort();
+  options.signal?.addEventListener('abort', stop, { once: true });
+  if (options.signal?.aborted) stop();
+  const work = cache ? cache.use(key, load, caller.signal) : load(caller.signal);
+  // The shared load may have been started by a caller with a longer timeout: this one waits only its own.
+  return withDeadline(work, timeoutMs, `The signed document could not be loaded and checked within ${Math.round(timeoutMs / 1000)} seconds (${url.href}).`).finally(() => {
+    options.signal?.removeEventListener('abort', stop);
+    stop();
+  });
 }
 
 /** `work`, or a `timeout` refusal once `ms` have passed, whichever comes first. */

@@ -4,12 +4,9 @@
  */
 import { MAX_VALIDITY_DAYS, PostureDocumentSpec, type PostureDocument } from './schema.js';
 import { check } from './spec.js';
+import type { ValidationIssue } from './errors.js';
 
-export interface ValidationIssue {
-  /** JSON path of the offending value, `$` for the document itself. */
-  path: string;
-  message: string;
-}
+export type { ValidationIssue };
 
 export type ValidationResult =
   | { ok: true; document: PostureDocument; issues: [] }

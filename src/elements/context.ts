@@ -4,7 +4,7 @@
  * page still share.
  */
 import { createContext } from '@lit/context';
-import type { VerifiedPosture } from '../core/index.js';
+import type { VerifiedPosture } from '../core/read.js';
 
 export type PostureState = 'loading' | 'verified' | 'expired' | 'unverified' | 'error';
 

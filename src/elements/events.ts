@@ -1,5 +1,5 @@
 /** The events every trust element dispatches, after its `state` attribute is set. */
-import type { VerifiedPosture } from '../core/index.js';
+import type { VerifiedPosture } from '../core/read.js';
 import type { PostureProblem } from './context.js';
 
 export interface TrustLoadDetail {

@@ -6,7 +6,7 @@
 import { ContextConsumer, ContextProvider, ContextRoot } from '@lit/context';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { escapeForDisplay, isPostureError, type VerifiedPosture } from '../core/index.js';
+import { escapeForDisplay, expiredPosture, isPostureError, type VerifiedPosture } from '../core/read.js';
 import { postureContext, type PostureProblem, type PostureSnapshot, type PostureState } from './context.js';
 import type { TrustErrorDetail, TrustLoadDetail } from './events.js';
 import { loadShared } from './loader.js';
@@ -210,8 +210,9 @@ export abstract class PostureElement extends LitElement {
     } catch (error) {
       if (this.controller !== controller) return; // re-pointed or removed: an old answer never lands
       if (isPostureError(error) && error.code === 'aborted') return;
-      if (isPostureError(error) && error.code === 'expired' && error.verified) {
-        this.snapshot = { state: 'expired', posture: error.verified, url: src, problem: { code: 'expired', message: error.message } };
+      const expired = expiredPosture(error);
+      if (expired) {
+        this.snapshot = { state: 'expired', posture: expired, url: src, problem: { code: 'expired', message: (error as Error).message } };
         return;
       }
       const problem = isPostureError(error)

@@ -3,8 +3,8 @@
  * chosen by the nearest `lang` (through shadow roots) and falling back to English. Dates go
  * through Intl in the same language.
  */
-import type { ControlStatus } from '../core/index.js';
-import type { ACCESS, CERTIFICATION_STATUSES, CHANGE_TYPES, CONTACT_ROLES, REVIEW_CADENCES } from '../core/index.js';
+import type { ControlStatus } from '../core/read.js';
+import type { ACCESS, CERTIFICATION_STATUSES, CHANGE_TYPES, CONTACT_ROLES, REVIEW_CADENCES } from '../core/read.js';
 
 /** `setup`: the page's own trust settings are wrong (a pin that is empty or malformed); only its owner can fix them. */
 export type ProblemKind = 'network' | 'unverified' | 'damaged' | 'clock' | 'browser' | 'expired' | 'missing' | 'setup';

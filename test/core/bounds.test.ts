@@ -6,8 +6,8 @@
 import { expect } from '@open-wc/testing';
 import { MAX_SIGNATURES, PostureError, POSTURE_TYP, verifyPosture, type ErrorCode, type VerifyOptions } from '../../src/core/index.js';
 import { encode, utf8 } from '../../src/core/base64url.js';
-import { ed25519ScalarIsCanonical } from '../../src/core/jws.js';
-import { signBytes } from '../../src/core/keys.js';
+import { ed25519ScalarIsCanonical } from '../../src/core/crypto/verify.js';
+import { signBytes } from '../../src/core/crypto/sign.js';
 import { flooded, spyOnVerify } from '../fixtures/flood.js';
 import { jwksOf, makeDocument, makeSigner, signedText, type TestSigner } from '../fixtures/posture.js';
 

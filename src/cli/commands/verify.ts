@@ -4,6 +4,7 @@ import {
   discoveryUrl,
   PostureError,
   fetchJsonBytes,
+  expiredPosture,
   isPostureError,
   loadPosture,
   verifyPosture,
@@ -74,7 +75,8 @@ async function check(io: Io, r: Request): Promise<{ posture: VerifiedPosture; ke
   if (isUrl(r.source) && (r.jwks === undefined || isUrl(r.jwks))) {
     // The network path the web components use: discovery at the origin, or a named key set URL.
     const loaded = await loadPosture(r.source, { pins, now: r.now, fetch, ...(r.jwks !== undefined && { keys: r.jwks }) }).catch((error: unknown) => {
-      if (isPostureError(error) && error.code === 'expired' && r.issuer !== undefined) requireIssuer(error.verified as VerifiedPosture, r.issuer);
+      const expired = expiredPosture(error);
+      if (expired && r.issuer !== undefined) requireIssuer(expired, r.issuer);
       throw error;
     });
     if (r.issuer !== undefined) requireIssuer(loaded, r.issuer);
@@ -169,7 +171,7 @@ export const verify: Command = {
       failure = error;
     }
     // An expired document did verify: show what was verified, but still fail.
-    const expired = failure?.code === 'expired' ? (failure.verified as VerifiedPosture) : undefined;
+    const expired = expiredPosture(failure);
     const posture = result?.posture ?? expired;
     const keys = result?.keys ?? (expired && request.jwks) ?? (expired && `${discoveryUrl(source)} (discovered)`);
 

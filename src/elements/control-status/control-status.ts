@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { CONTROL_STATUSES, type Control, type ControlCategory, type VerifiedPosture } from '../../core/index.js';
+import { CONTROL_STATUSES, type Control, type ControlCategory, type VerifiedPosture } from '../../core/read.js';
 import type { PostureProblem } from '../context.js';
 import { PostureElement, shownText } from '../posture-element.js';
 import { sharedStyles, STATUS_ICONS, statusStyles } from '../shared.styles.js';

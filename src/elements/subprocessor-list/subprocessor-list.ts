@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Block, PlannedSubprocessor, PostureDocument, Subprocessor, VerifiedPosture } from '../../core/index.js';
+import type { Block, PlannedSubprocessor, PostureDocument, Subprocessor, VerifiedPosture } from '../../core/read.js';
 import { PostureElement, safeHref } from '../posture-element.js';
 import { sharedStyles } from '../shared.styles.js';
 import { regionName, SUBPROCESSOR_STRINGS, wordsFor, type SubprocessorStrings } from '../strings.js';

@@ -1,6 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { VerifiedPosture } from '../../core/index.js';
+import type { VerifiedPosture } from '../../core/read.js';
 import type { PostureProblem } from '../context.js';
 import { PostureElement, safeHref } from '../posture-element.js';
 import { sharedStyles } from '../shared.styles.js';

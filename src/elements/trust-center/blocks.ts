@@ -1,6 +1,6 @@
 /** Free text of a posture document — paragraphs with an optional bold lead, and bullet lists — rendered as text. */
 import { html, nothing } from 'lit';
-import type { Block } from '../../core/index.js';
+import type { Block } from '../../core/read.js';
 
 /** A lead ends in a colon unless it already ends in punctuation: "At rest: AES-256 …". */
 const leadText = (lead: string) => (/[.:;!?…]$/.test(lead) ? lead : `${lead}:`);

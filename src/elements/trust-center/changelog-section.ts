@@ -1,6 +1,6 @@
 /** The change log: date, type, subject, summary and effective date of each change, in the document's order. */
 import { html, nothing } from 'lit';
-import type { PostureDocument } from '../../core/index.js';
+import type { PostureDocument } from '../../core/read.js';
 import { section, time, type CenterSection, type CenterView } from './section.js';
 
 type Changelog = NonNullable<PostureDocument['changelog']>;

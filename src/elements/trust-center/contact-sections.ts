@@ -1,6 +1,6 @@
 /** How to reach the vendor: contacts (role, address, response time, purposes) and its links (status page, disclosure policy …). */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Contact, PostureDocument } from '../../core/index.js';
+import type { Contact, PostureDocument } from '../../core/read.js';
 import { emailLink, facts, heading, section, urlLink, type CenterSection, type CenterView } from './section.js';
 
 type Links = NonNullable<PostureDocument['links']>;

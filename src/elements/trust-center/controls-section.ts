@@ -1,6 +1,6 @@
 /** The control categories: every control with its status (icon, word and colour), and a filter by status. */
 import { html, nothing, type TemplateResult } from 'lit';
-import { CONTROL_STATUSES, type Control, type ControlCategory, type ControlStatus } from '../../core/index.js';
+import { CONTROL_STATUSES, type Control, type ControlCategory, type ControlStatus } from '../../core/read.js';
 import { STATUS_ICONS } from '../shared.styles.js';
 import { facts, heading, LONG_LIST, section, time, type CenterSection, type CenterView } from './section.js';
 

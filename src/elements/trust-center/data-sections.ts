@@ -1,6 +1,6 @@
 /** Where the data lives (residency: summary and regions) and how long it is kept (retention). */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { PostureDocument } from '../../core/index.js';
+import type { PostureDocument } from '../../core/read.js';
 import { countryName, facts, section, type CenterSection, type CenterView } from './section.js';
 
 type Residency = NonNullable<PostureDocument['residency']>;

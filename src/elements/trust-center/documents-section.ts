@@ -1,6 +1,6 @@
 /** The vendor's documents, each with its access mode (public, on request, under NDA) as words, and how to get it. */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { PostureDocument } from '../../core/index.js';
+import type { PostureDocument } from '../../core/read.js';
 import { emailLink, section, urlLink, type CenterSection, type CenterView } from './section.js';
 
 type DocumentEntry = NonNullable<PostureDocument['documents']>[number];

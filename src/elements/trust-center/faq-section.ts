@@ -1,6 +1,6 @@
 /** Frequently asked questions, each a disclosure widget with its answer. */
 import { html } from 'lit';
-import type { PostureDocument } from '../../core/index.js';
+import type { PostureDocument } from '../../core/read.js';
 import { blocks } from './blocks.js';
 import { section, type CenterSection, type CenterView } from './section.js';
 

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { PostureDocument, VerifiedPosture } from '../../core/index.js';
+import type { PostureDocument, VerifiedPosture } from '../../core/read.js';
 import { PostureElement, safeHref } from '../posture-element.js';
 import { sharedStyles, statusIconStyles, statusStyles } from '../shared.styles.js';
 import { blocks } from './blocks.js';

@@ -1,12 +1,11 @@
 /**
- * Signing and verifying a posture document: the one code path that browsers, Node and the
- * CLI all use. Verification fails closed: the payload is parsed only after a signature by a
+ * Verifying a posture document: the one code path that browsers, Node and the CLI all use. Verification fails closed: the payload is parsed only after a signature by a
  * trusted key verified, and only from exactly the verified bytes.
  */
 import { fromUtf8, utf8 } from './base64url.js';
 import { PostureError } from './errors.js';
-import { signJws, verifyJws, type GeneralJws } from './jws.js';
-import { trustedKeys, type SigningKey, type TrustedKey } from './keys.js';
+import { verifyJws } from './jws.js';
+import { trustedKeys, type TrustedKey } from './keys.js';
 import { parsePins } from './pins.js';
 import type { PostureDocument } from './schema.js';
 import { validatePosture } from './validate.js';
@@ -28,6 +27,19 @@ export interface VerifyOptions {
   clockSkewSeconds?: number;
   maxBytes?: number;
 }
+
+/** `expired`: the document verified, but is out of date; callers may still show it, marked. */
+export class PostureExpiredError extends PostureError {
+  constructor(
+    message: string,
+    readonly verified: VerifiedPosture,
+  ) {
+    super('expired', message);
+  }
+}
+
+/** The verified but out-of-date posture behind an `expired` error, if that is what `error` is. */
+export const expiredPosture = (error: unknown): VerifiedPosture | undefined => (error instanceof PostureExpiredError ? error.verified : undefined);
 
 export interface VerifiedPosture {
   document: PostureDocument;
@@ -118,19 +130,7 @@ export async function verifyPosture(input: Uint8Array | string, options: VerifyO
     throw new PostureError('issued-in-future', `The document is dated ${document.issued}, in the future: check this device's clock.`);
   }
   if (posture.expires.getTime() <= now) {
-    throw new PostureError('expired', `The document expired on ${document.expires}; the publisher has not published a newer one.`, { verified: posture });
+    throw new PostureExpiredError(`The document expired on ${document.expires}; the publisher has not published a newer one.`, posture);
   }
   return posture;
 }
-
-/** Validates and signs a posture document with one or more keys; returns the JWS to publish. */
-export async function signPosture(document: unknown, keys: readonly SigningKey[]): Promise<GeneralJws> {
-  const result = validatePosture(document);
-  if (!result.ok) {
-    throw new PostureError('schema-invalid', `The document is not valid: ${result.issues.map((i) => `${i.path} ${i.message}`).join('; ')}`, { issues: result.issues });
-  }
-  return signJws(utf8(JSON.stringify(document)), keys, { typ: POSTURE_TYP });
-}
-
-/** The published file's text for a JWS: stable, readable JSON. */
-export const serializeJws = (jws: GeneralJws): string => `${JSON.stringify(jws, null, 2)}\n`;

@@ -1,0 +1,57 @@
+/**
+ * Signers' WebCrypto (the CLI and tests): key generation, private keys and signing bytes.
+ * Nothing on the browser's verify path imports this module.
+ */
+import { PostureError } from '../errors.js';
+import { isCoordinate, keyAlgorithm, thumbprint, type Algorithm, type PublicJwk } from '../keys.js';
+import { subtle, webCryptoAlgorithm } from './subtle.js';
+
+export interface PrivateJwk extends PublicJwk {
+  d: string;
+}
+
+export interface SigningKey {
+  alg: Algorithm;
+  kid: string;
+  privateKey: CryptoKey;
+  publicJwk: PublicJwk;
+}
+
+/** Makes a new key pair; the private JWK holds `d` and must be kept secret. */
+export async function generateSigningKey(alg: Algorithm = 'EdDSA'): Promise<{ privateJwk: PrivateJwk; publicJwk: PublicJwk }> {
+  const pair = (await subtle().generateKey(webCryptoAlgorithm(alg) as EcKeyGenParams, true, ['sign', 'verify'])) as CryptoKeyPair;
+  const exported = (await subtle().exportKey('jwk', pair.privateKey)) as Record<string, string>;
+  const publicJwk = await publicJwkOf(exported);
+  return { privateJwk: { ...publicJwk, d: exported.d! }, publicJwk };
+}
+
+async function publicJwkOf(jwk: Record<string, unknown>): Promise<PublicJwk> {
+  const alg = keyAlgorithm(jwk);
+  if (!alg) throw new PostureError('keys-invalid', 'The key is neither an Ed25519 (OKP) nor a P-256 (EC) key.');
+  const base: PublicJwk = alg === 'ES256'
+    ? { kty: 'EC', crv: 'P-256', x: jwk.x as string, y: jwk.y as string }
+    : { kty: 'OKP', crv: 'Ed25519', x: jwk.x as string };
+  return { ...base, kid: await thumbprint(base), alg, use: 'sig' };
+}
+
+/** Loads a private JWK (as written by `generateSigningKey`) for signing. */
+export async function importSigningKey(jwk: unknown): Promise<SigningKey> {
+  if (typeof jwk !== 'object' || jwk === null) throw new PostureError('keys-invalid', 'The private key is not a JWK object.');
+  const record = jwk as Record<string, unknown>;
+  if (!isCoordinate(record.d)) throw new PostureError('keys-invalid', 'The key has no valid private part ("d"): it is a public key, not a signing key.');
+  const publicJwk = await publicJwkOf(record);
+  const alg = publicJwk.alg as Algorithm;
+  const { kty, crv, x, y, d } = record as unknown as PrivateJwk;
+  const importable: JsonWebKey = y === undefined ? { kty, crv, x, d } : { kty, crv, x, y, d };
+  let privateKey: CryptoKey;
+  try {
+    privateKey = await subtle().importKey('jwk', importable, webCryptoAlgorithm(alg), false, ['sign']);
+  } catch (error) {
+    throw new PostureError('keys-invalid', `The private key could not be loaded: ${(error as Error).message}`, { cause: error });
+  }
+  return { alg, kid: publicJwk.kid!, privateKey, publicJwk };
+}
+
+export async function signBytes(key: SigningKey, data: Uint8Array): Promise<Uint8Array> {
+  return new Uint8Array(await subtle().sign(webCryptoAlgorithm(key.alg), key.privateKey, data as BufferSource));
+}

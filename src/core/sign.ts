@@ -1,0 +1,35 @@
+/**
+ * Signing: a JWS with one signature per key, and a posture document validated, then signed.
+ * Only signers (the CLI, tests) import this module; the browser's verify path never does.
+ */
+import { encode, utf8 } from './base64url.js';
+import { signBytes, type SigningKey } from './crypto/sign.js';
+import { PostureError } from './errors.js';
+import type { GeneralJws, JwsSignature } from './jws.js';
+import { validatePosture } from './validate.js';
+import { POSTURE_TYP } from './verify.js';
+
+/** Signs `payload` with each key: one JWS, several signatures (key rotation, both algorithms). */
+export async function signJws(payload: Uint8Array, keys: readonly SigningKey[], extraHeader: Record<string, unknown> = {}): Promise<GeneralJws> {
+  if (keys.length === 0) throw new PostureError('keys-invalid', 'Signing needs at least one private key.');
+  const encodedPayload = encode(payload);
+  const signatures: JwsSignature[] = [];
+  for (const key of keys) {
+    const protectedHeader = encode(utf8(JSON.stringify({ alg: key.alg, kid: key.kid, ...extraHeader })));
+    const signature = await signBytes(key, utf8(`${protectedHeader}.${encodedPayload}`));
+    signatures.push({ protected: protectedHeader, signature: encode(signature) });
+  }
+  return { payload: encodedPayload, signatures };
+}
+
+/** Validates and signs a posture document with one or more keys; returns the JWS to publish. */
+export async function signPosture(document: unknown, keys: readonly SigningKey[]): Promise<GeneralJws> {
+  const result = validatePosture(document);
+  if (!result.ok) {
+    throw new PostureError('schema-invalid', `The document is not valid: ${result.issues.map((i) => `${i.path} ${i.message}`).join('; ')}`, { issues: result.issues });
+  }
+  return signJws(utf8(JSON.stringify(document)), keys, { typ: POSTURE_TYP });
+}
+
+/** The published file's text for a JWS: stable, readable JSON. */
+export const serializeJws = (jws: GeneralJws): string => `${JSON.stringify(jws, null, 2)}\n`;
