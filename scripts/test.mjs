@@ -1,8 +1,9 @@
 // @ts-check
 // The single entry of `npm test`:
 //   (a) make sure the browser engines are installed (scripts/browsers.mjs)
-//   (b) typecheck (tsc -p tsconfig.json, and tsconfig.scripts.json for the .mjs files): a failure
-//       counts, but the tests still run; then the build (dist/, CDN files, size budget)
+//   (b) typecheck (tsc -p tsconfig.json, and tsconfig.scripts.json for the .mjs files), lint and
+//       format (ESLint, Prettier): a failure counts, but the tests still run; then the build
+//       (dist/, CDN files, size budget)
 //   (c) Node tests: test/cli/**/*.test.ts and test/node/**/*.test.ts with node:test + tsx
 //   (d) browser tests: @web/test-runner in Chromium, Firefox ESR and WebKit (Xvfb + WebKitWebDriver)
 //   (e) one closing line `N passed, N failed[, N skipped]` over every runner and every browser
@@ -11,6 +12,7 @@
 //   --browsers chromium,firefox,webkit | none   engines to run (default: $TE_BROWSERS or all)
 //   --files <glob...> / positional files         only these test files (Node and browser alike)
 //   --no-typecheck                               skip tsc
+//   --no-lint                                    skip ESLint and Prettier's check
 //   --no-build                                   skip npm run build (dist/, CDN files, size budget)
 //   --no-node / --no-browser                     skip a runner
 //   anything else is passed to web-test-runner (e.g. --concurrency 1, --update-snapshots)
@@ -23,7 +25,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureBrowsers } from './browsers/install.mjs';
 import { parseArgs } from './test/args.mjs';
-import { build, typecheck } from './test/checks.mjs';
+import { build, lint, typecheck } from './test/checks.mjs';
 import { selectTestFiles } from './test/files.mjs';
 import { filesWithOnly } from './test/forbid-only.mjs';
 import { runBrowserTests } from './test/browser-runner.mjs';
@@ -83,8 +85,9 @@ if (runBrowsers) {
   }
 }
 
-// (b) typecheck and build
+// (b) typecheck, lint and build
 if (opts.typecheck) await typecheck();
+if (opts.lint) await lint();
 if (opts.build) await build();
 
 // (c) Node tests (in CI, none may be marked .only: the browser runner has mocha's forbidOnly)

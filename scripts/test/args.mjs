@@ -8,6 +8,7 @@ import { parseEngines } from '../browsers/engines.mjs';
  * @property {import('../browsers/engines.mjs').Engine[]} engines the engines it names
  * @property {string[]} files --files and positional files
  * @property {boolean} typecheck
+ * @property {boolean} lint
  * @property {boolean} build
  * @property {boolean} node
  * @property {boolean} browser
@@ -38,6 +39,7 @@ export function parseArgs(argv) {
     engines: [],
     files: [],
     typecheck: true,
+    lint: true,
     build: true,
     node: true,
     browser: true,
@@ -54,6 +56,8 @@ export function parseArgs(argv) {
       while (i + 1 < argv.length && !argv[i + 1]?.startsWith('--')) opts.files.push(/** @type {string} */ (argv[++i]));
     } else if (a === '--no-typecheck') {
       opts.typecheck = false;
+    } else if (a === '--no-lint') {
+      opts.lint = false;
     } else if (a === '--no-build') {
       opts.build = false;
     } else if (a === '--no-node') {

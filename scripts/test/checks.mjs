@@ -1,6 +1,7 @@
 // @ts-check
 // The steps before the tests: typecheck (the TypeScript, and the .mjs scripts through their
-// JSDoc) and build (dist/, the CDN files, the size budget). A failure counts; the tests still run.
+// JSDoc), lint and format (ESLint, Prettier) and build (dist/, the CDN files, the size budget).
+// A failure counts; the tests still run.
 import { createRequire } from 'node:module';
 import { run } from './processes.mjs';
 import { fail, secs, step, summary } from './tally.mjs';
@@ -28,6 +29,30 @@ export async function typecheck(projects = ['tsconfig.json', 'tsconfig.scripts.j
   } else {
     summary.push(`typecheck: FAILED in ${failed.join(', ')} (${secs(ms)})`);
     fail('typecheck');
+  }
+}
+
+/** ESLint (eslint.config.js) and Prettier's check (.prettierrc.json): one summary line for both. */
+export async function lint() {
+  const failed = [];
+  let ms = 0;
+  for (const [name, bin, args] of /** @type {const} */ ([
+    ['eslint', 'eslint/bin/eslint.js', ['.']],
+    ['prettier', 'prettier/bin/prettier.cjs', ['--check', '--log-level', 'warn', '.']],
+  ])) {
+    step(`lint: ${name} ${args.join(' ')}`);
+    const r = await run(process.execPath, [require.resolve(bin), ...args], { label: name });
+    ms += r.ms;
+    if (r.code !== 0) {
+      console.log(`[test] ${name} FAILED (exit ${r.code}): see above${name === 'prettier' ? '; `npx prettier --write .` formats' : ''}`);
+      failed.push(name);
+    }
+  }
+  if (failed.length === 0) {
+    summary.push(`lint and format: ok (${secs(ms)})`);
+  } else {
+    summary.push(`lint and format: FAILED in ${failed.join(', ')} (${secs(ms)})`);
+    fail('lint');
   }
 }
 
