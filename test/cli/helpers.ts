@@ -1,5 +1,5 @@
 /**
- * Shared by the CLI tests: a minimal valid posture document, temporary directories, the CLI
+ * Shared by the CLI tests: the test document (from test/fixtures), temporary directories, the CLI
  * run in-process (captured output) and as a real process.
  */
 import { execFile } from 'node:child_process';
@@ -10,33 +10,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { run, type Io } from '../../src/cli/run.js';
+import { makeDocument as testDocument } from '../fixtures/posture.js';
 
-const DAY = 86_400_000;
+const statements = [{ id: 'hosting', title: 'Hosting', body: [{ type: 'paragraph', text: 'We host in the EEA.' }] }];
 
-/** A minimal valid document: the required fields plus a category with two controls. */
-export function makeDocument(overrides: Record<string, unknown> = {}, now = Date.now()): Record<string, unknown> {
-  return {
-    version: 1,
-    issuer: 'https://vendor.example',
-    issued: new Date(now - DAY).toISOString().replace(/\.\d{3}Z$/, 'Z'),
-    expires: new Date(now + 30 * DAY).toISOString().replace(/\.\d{3}Z$/, 'Z'),
-    sequence: 7,
-    organization: { name: 'Vendor Example', url: 'https://vendor.example' },
-    updated: '2026-05-24',
-    categories: [
-      {
-        id: 'identity',
-        title: 'Identity & access',
-        controls: [
-          { id: 'mfa', title: 'Multi-factor authentication', status: 'shipped' },
-          { id: 'sso', title: 'Enterprise SSO', status: 'roadmap', target: 'Q3 2027' },
-        ],
-      },
-    ],
-    statements: [{ id: 'hosting', title: 'Hosting', body: [{ type: 'paragraph', text: 'We host in the EEA.' }] }],
-    ...overrides,
-  };
-}
+/**
+ * The one test document (test/fixtures) with a statement, which the CLI's summaries count; loosely
+ * typed, since CLI tests also write broken documents.
+ */
+export const makeDocument = (overrides: Record<string, unknown> = {}, now = Date.now()): Record<string, unknown> =>
+  ({ ...testDocument({}, now), statements, ...overrides }) as Record<string, unknown>;
 
 const dirs: string[] = [];
 process.on('exit', () => {

@@ -32,12 +32,12 @@ describe('validate', () => {
   test('whole-document checks too (expires after issued, unique ids)', async () => {
     const dir = await tempDir();
     const doc = makeDocument({ issued: '2027-01-02T00:00:00Z', expires: '2027-01-01T00:00:00Z' });
-    (doc.categories as any)[0].controls[1].id = 'mfa';
+    (doc.categories as any)[0].controls[1].id = 'sso'; // the first control's id again
     await writeJson(dir, 'bad.json', doc);
     const r = await cli(dir, ['validate', 'bad.json']);
     assert.equal(r.code, 1);
     assert.match(r.stdout, /\$\.expires: must be later than issued/);
-    assert.match(r.stdout, /\$\.categories\[0\]\.controls\[1\]\.id: control id "mfa" is already used/);
+    assert.match(r.stdout, /\$\.categories\[0\]\.controls\[1\]\.id: control id "sso" is already used/);
   });
 
   test('invalid JSON: one line on stderr with line and column', async () => {
