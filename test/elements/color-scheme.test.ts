@@ -170,6 +170,9 @@ function frameFetch(win: Window & typeof globalThis): typeof fetch {
   };
 }
 
+/** Whether emulateMedia works in this engine: asked once, as the test server logs every refusal. */
+let canEmulate: boolean | undefined;
+
 /**
  * Sets the visitor's preference for a frame about to load. emulateMedia (CDP: Chromium) sets the
  * browser's own; where it is missing, the frame element's color-scheme sets the preference its
@@ -177,11 +180,15 @@ function frameFetch(win: Window & typeof globalThis): typeof fetch {
  * Firefox does this; WebKit does neither, checked afterwards in the frame itself.
  */
 async function setVisitor(visitor: Visitor, frame?: HTMLIFrameElement): Promise<void> {
-  try {
-    await emulateMedia({ colorScheme: visitor });
-    if (matchMedia(`(prefers-color-scheme: ${visitor})`).matches) return;
-  } catch {
-    // No emulation over this engine's driver (Firefox over WebDriver BiDi, WebKit over WebDriver).
+  if (canEmulate !== false) {
+    try {
+      await emulateMedia({ colorScheme: visitor });
+      canEmulate = true;
+      if (matchMedia(`(prefers-color-scheme: ${visitor})`).matches) return;
+    } catch {
+      // No emulation over this engine's driver (Firefox over WebDriver BiDi, WebKit over WebDriver).
+      canEmulate = false;
+    }
   }
   if (frame) frame.style.colorScheme = visitor;
 }

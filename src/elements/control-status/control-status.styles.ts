@@ -29,8 +29,7 @@ export const styles = css`
   }
   /* A list with an explicit theme, which may differ from the page's: its own surface under its text
      (a single badge has its own box already). */
-  :host([theme='light']:not([control]:not([control='']))),
-  :host([theme='dark']:not([control]:not([control='']))) {
+  :host([theme]:not([control]:not([control='']))) {
     padding: var(--_space);
     border-radius: var(--_radius);
     background: var(--_surface);

@@ -12,8 +12,7 @@ export const styles = css`
     min-block-size: var(--trust-subprocessor-loading-height, 10rem);
   }
   /* An explicit theme may differ from the page's: paint the element's own surface under its text. */
-  :host([theme='light']),
-  :host([theme='dark']) {
+  :host([theme]) {
     padding: var(--_space);
     border-radius: var(--_radius);
     background: var(--_surface);

@@ -13,8 +13,7 @@ export const styles = css`
     min-block-size: var(--trust-center-loading-height, 24rem);
   }
   /* An explicit theme may differ from the page's: paint the element's own surface under its text. */
-  :host([theme='light']),
-  :host([theme='dark']) {
+  :host([theme]) {
     padding: var(--_space);
     border-radius: var(--_radius);
     background: var(--_surface);
@@ -467,11 +466,6 @@ export const styles = css`
   }
 
   /* The embedded list shows this element's document: our seal and warning already stand above it. */
-  /* It already stands on this element's surface. */
-  subprocessor-list {
-    padding: 0;
-    background: none;
-  }
   subprocessor-list::part(seal),
   subprocessor-list::part(expired-warning) {
     display: none;

@@ -191,7 +191,7 @@ export class TrustCenterElement extends PostureElement {
   /** The list, by `<subprocessor-list>` taking this element's document through context; its seal would repeat ours. */
   private subprocessorsSection(view: CenterView, entries: number): CenterSection {
     const title = view.s.section.subprocessors;
-    const content = html`<subprocessor-list class=${entries >= LONG_LIST ? 'lazy' : nothing} heading-level=${Math.min(6, view.level + 2)} theme=${this.theme ?? nothing} expired=${this.expired}></subprocessor-list>`;
+    const content = html`<subprocessor-list class=${entries >= LONG_LIST ? 'lazy' : nothing} heading-level=${Math.min(6, view.level + 2)} expired=${this.expired}></subprocessor-list>`;
     return { id: 'subprocessors', title, content: section(view, 'subprocessors', 'subprocessors', title, content) };
   }
 
