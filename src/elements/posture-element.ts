@@ -63,7 +63,7 @@ export abstract class PostureElement extends LitElement {
   /** What to do with an expired document: `show` it under a warning (default), or `hide` it. */
   @property() expired: 'show' | 'hide' = 'show';
 
-  /** `light`, `dark`, or follow the visitor's preference (default). */
+  /** `light` or `dark`, overriding the page's colour scheme (the element paints its own surface); by default it follows the page's inherited `color-scheme`. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
 
   /** Milliseconds to wait for the document and its keys before giving up. */

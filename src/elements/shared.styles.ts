@@ -1,7 +1,8 @@
 /**
  * Styles every trust element shares. Public tokens are `--trust-*` custom properties read once
- * into private `--_*` ones; light and dark come from `color-scheme` (the visitor's preference, or
- * the `theme` attribute) through `light-dark()`.
+ * into private `--_*` ones; light and dark come from `color-scheme` through `light-dark()`: the
+ * scheme the element inherits from the page (a page that declares none is light; one that declares
+ * `light dark` follows the visitor), or the one its `theme` attribute sets.
  */
 import { css, unsafeCSS } from 'lit';
 
@@ -21,7 +22,8 @@ export const sharedStyles = css`
     --_space: var(--trust-space, 1rem);
     --_focus: var(--trust-focus-ring, 2px solid var(--_accent));
 
-    color-scheme: light dark;
+    /* No color-scheme here: it inherits the page's, so text that sits on the page's own background
+       (titles, headings) is dark on a light page and light on a dark one, whatever the visitor prefers. */
     display: block;
     box-sizing: border-box;
     color: var(--_text);
@@ -34,6 +36,8 @@ export const sharedStyles = css`
   :host > * {
     color: var(--_text);
   }
+  /* The host's override. A scheme unlike the page's needs its own background under the text: the
+     block elements paint their surface when theme is set (see their styles). */
   :host([theme='light']) {
     color-scheme: light;
   }

@@ -509,7 +509,8 @@ describe('<trust-center>', () => {
       await settled(el);
       const text = deepText(el);
       expect(text).to.contain('Auf dieser Seite').and.contain('Aufbewahrung von Daten').and.contain('Zuletzt aktualisiert am');
-      expect(el.shadowRoot!.querySelector('subprocessor-list')!.getAttribute('theme')).to.equal('dark');
+      // The embedded list inherits the scheme (no attribute needed): dark like its trust center.
+      expect(getComputedStyle(el.shadowRoot!.querySelector('subprocessor-list')!).colorScheme).to.equal('dark');
       expect(getComputedStyle(el).colorScheme).to.equal('dark');
     });
   });

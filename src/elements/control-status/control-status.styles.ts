@@ -27,6 +27,13 @@ export const styles = css`
   :host(:not([control]:not([control='']))) {
     min-block-size: var(--_list-min-height);
   }
+  /* A list with an explicit theme, which may differ from the page's: its own surface under its text
+     (a single badge has its own box already). */
+  :host([theme]:not([control]:not([control='']))) {
+    padding: var(--_space);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
 
   .anchor {
     position: relative;

@@ -55,7 +55,7 @@ interface Badge {
  * @attr keys - URL of a JWKS to trust instead of discovering the keys at the document's origin.
  * @attr loading - `lazy` waits until the element nears the viewport (default `eager`).
  * @attr expired - `show` an expired document under a warning (default) or `hide` it.
- * @attr theme - `light` or `dark`; by default the visitor's preference.
+ * @attr theme - `light` or `dark`, overriding the page's colour scheme (the element paints its own surface); by default it follows the page's inherited `color-scheme`.
  * @attr timeout - Milliseconds to wait for the document and its keys (default 10000).
  * @attr state - Reflected, read-only: `loading`, `verified`, `expired`, `unverified` or `error`.
  *

@@ -11,6 +11,12 @@ export const styles = css`
   :host([state='loading']) {
     min-block-size: var(--trust-subprocessor-loading-height, 10rem);
   }
+  /* An explicit theme may differ from the page's: paint the element's own surface under its text. */
+  :host([theme]) {
+    padding: var(--_space);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
   .seal {
     margin-block-end: calc(var(--_space) * 0.75);
   }

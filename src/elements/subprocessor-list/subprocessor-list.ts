@@ -42,7 +42,7 @@ const isSubprocessorChange = (change: ChangeEntry): change is SubprocessorChange
  * @attr keys - URL of a JWKS to trust instead of discovering the keys at the document's origin.
  * @attr loading - `lazy` waits until the element nears the viewport before loading.
  * @attr expired - `show` an expired document under a warning (default) or `hide` it.
- * @attr theme - `light`, `dark`, or follow the visitor's preference (default).
+ * @attr theme - `light` or `dark`, overriding the page's colour scheme (the element paints its own surface); by default it follows the page's inherited `color-scheme`.
  * @attr timeout - Milliseconds to wait for the document and its keys.
  * @attr state - `loading`, `verified`, `expired`, `unverified` or `error`; reflected, read-only.
  * @attr recent-days - An entry whose `since` date lies within this many days is marked "New" (default 90).

@@ -12,6 +12,12 @@ export const styles = css`
   :host([state='loading']) {
     min-block-size: var(--trust-center-loading-height, 24rem);
   }
+  /* An explicit theme may differ from the page's: paint the element's own surface under its text. */
+  :host([theme]) {
+    padding: var(--_space);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
 
   /* Header */
   .header {

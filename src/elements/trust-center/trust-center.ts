@@ -37,7 +37,7 @@ type SectionKey = Exclude<keyof PostureDocument, '$schema' | 'version' | 'issuer
  * @attr keys - URL of a JWKS to trust instead of discovering the keys at the document's origin.
  * @attr loading - `lazy` waits until the element nears the viewport before loading.
  * @attr expired - `show` an expired document under a warning (default) or `hide` it.
- * @attr theme - `light`, `dark`, or follow the visitor's preference (default).
+ * @attr theme - `light` or `dark`, overriding the page's colour scheme (the element paints its own surface); by default it follows the page's inherited `color-scheme`.
  * @attr timeout - Milliseconds to wait for the document and its keys.
  * @attr state - `loading`, `verified`, `expired`, `unverified` or `error`; reflected, read-only.
  * @attr heading-level - Level (1–4) of the title heading; sections are one level below, categories and items two (default 2).
@@ -191,7 +191,7 @@ export class TrustCenterElement extends PostureElement {
   /** The list, by `<subprocessor-list>` taking this element's document through context; its seal would repeat ours. */
   private subprocessorsSection(view: CenterView, entries: number): CenterSection {
     const title = view.s.section.subprocessors;
-    const content = html`<subprocessor-list class=${entries >= LONG_LIST ? 'lazy' : nothing} heading-level=${Math.min(6, view.level + 2)} theme=${this.theme ?? nothing} expired=${this.expired}></subprocessor-list>`;
+    const content = html`<subprocessor-list class=${entries >= LONG_LIST ? 'lazy' : nothing} heading-level=${Math.min(6, view.level + 2)} expired=${this.expired}></subprocessor-list>`;
     return { id: 'subprocessors', title, content: section(view, 'subprocessors', 'subprocessors', title, content) };
   }
 
