@@ -49,9 +49,14 @@ describe('bounded verification (issue 11, finding 1)', () => {
       expect(flood.signatures).to.be.greaterThan(3000);
       const spy = spyOnVerify();
       try {
-        const start = performance.now();
-        const error = await failure(flood.text, { jwks: jwksOf(ed, ed2) });
-        const elapsed = performance.now() - start;
+        // Best of three: a busy CI machine may pause any one run; the old code took 11–49 s every time.
+        let elapsed = Infinity;
+        let error!: PostureError;
+        for (let attempt = 0; attempt < 3; attempt++) {
+          const start = performance.now();
+          error = await failure(flood.text, { jwks: jwksOf(ed, ed2) });
+          elapsed = Math.min(elapsed, performance.now() - start);
+        }
         expect(error.code).to.equal('too-many-signatures');
         expect(error.message).to.contain(`at most ${MAX_SIGNATURES}`);
         expect(spy.calls).to.equal(0);

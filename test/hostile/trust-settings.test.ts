@@ -43,23 +43,30 @@ describe('trust settings and bounded work in the elements (issue 11)', function 
       const vendor = await publish(network);
       const flood = flooded(await (await network.routes.get(vendor.src)!({ url: vendor.src })).text(), { randomKids });
       let arrived = 0;
-      network.routes.set(vendor.src, () => {
-        arrived = performance.now();
-        return jsonResponse(flood.text);
-      });
+      const srcs = [0, 1, 2].map((attempt) => `${vendor.src}?attempt=${attempt}`); // three URLs: nothing comes from the page cache
+      for (const src of srcs) {
+        network.routes.set(src, () => {
+          arrived = performance.now();
+          return jsonResponse(flood.text);
+        });
+      }
       const spy = spyOnVerify();
       try {
-        const element = document.createElement('trust-badge');
-        const failed = nextTrustError(element);
-        element.setAttribute('src', vendor.src);
-        document.body.append(element);
-        const detail = await failed;
-        const elapsed = detail.at - arrived;
-        element.remove();
-        expect(detail.code).to.equal('too-many-signatures');
-        expect(element.state, 'a refused (damaged) document is an error, never shown').to.equal('error');
+        // Best of three: a busy CI machine may pause any one run; the old code took 11–49 s every time.
+        let best = Infinity;
+        for (let attempt = 0; attempt < 3; attempt++) {
+          const element = document.createElement('trust-badge');
+          const failed = nextTrustError(element);
+          element.setAttribute('src', srcs[attempt]!);
+          document.body.append(element);
+          const detail = await failed;
+          best = Math.min(best, detail.at - arrived);
+          element.remove();
+          expect(detail.code).to.equal('too-many-signatures');
+          expect(element.state, 'a refused (damaged) document is an error, never shown').to.equal('error');
+        }
         expect(spy.calls).to.equal(0);
-        expect(elapsed, `refused ${Math.round(elapsed)} ms after the bytes arrived`).to.be.below(100);
+        expect(best, `refused ${Math.round(best)} ms after the bytes arrived (best of three)`).to.be.below(100);
       } finally {
         spy.restore();
       }
