@@ -10,7 +10,8 @@ import { escapeForDisplay, isPostureError, type VerifiedPosture } from '../core/
 import { postureContext, type PostureProblem, type PostureSnapshot, type PostureState } from './context.js';
 import type { TrustErrorDetail, TrustLoadDetail } from './events.js';
 import { loadShared } from './loader.js';
-import { COMMON_STRINGS, formatDate, nearestLang, problemKind, wordsFor, type CommonStrings } from './strings.js';
+import { NO_SOURCE, problemKind, problemState, renderFailed, TRUST_WITHOUT_SRC } from './problems.js';
+import { COMMON_STRINGS, formatDate, nearestLang, wordsFor, type CommonStrings } from './strings.js';
 
 let contextRoot: ContextRoot | undefined;
 /** Lets providers defined after their consumers still reach them. */
@@ -21,10 +22,6 @@ function attachContextRoot() {
   }
 }
 
-const NO_SOURCE = { code: 'no-source', message: 'No document: set the src attribute, or place the element inside one that has it.' };
-/** `pin` / `keys` on an element that shows its ancestor's document: refused, never silently ignored. */
-const TRUST_WITHOUT_SRC = { code: 'trust-without-src', message: 'pin and keys apply only to an element with its own src: this element shows its ancestor\'s document, which was checked against the ancestor\'s keys, not these. Set pin/keys on the ancestor, or give this element the same src.' };
-
 /** Problem text shown to people (messages and URLs, partly from documents and servers) is cut to this many characters. */
 const MAX_SHOWN = 300;
 
@@ -32,12 +29,6 @@ const MAX_SHOWN = 300;
 export function shownText(text: string): string {
   const escaped = escapeForDisplay(text);
   return escaped.length > MAX_SHOWN ? `${escaped.slice(0, MAX_SHOWN - 1)}…` : escaped;
-}
-
-/** The problem an exception while rendering (or deriving what to render) becomes. */
-function renderFailed(error: unknown): PostureProblem {
-  const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return { code: 'render-failed', message: `The document verified, but this element could not show it (${reason}).` };
 }
 
 /** setTimeout's longest delay; an expiry further away is not scheduled. */
@@ -217,7 +208,7 @@ export abstract class PostureElement extends LitElement {
       const problem = isPostureError(error)
         ? { code: error.code, message: error.message }
         : { code: 'fetch-failed', message: (error as Error)?.message ?? String(error) };
-      this.snapshot = { state: problemKind(problem.code) === 'network' || problemKind(problem.code) === 'damaged' ? 'error' : 'unverified', problem, url: src };
+      this.snapshot = { state: problemState(problem.code), problem, url: src };
     }
   }
 

@@ -594,38 +594,3 @@ export function formatDate(date: Date | string, lang: string): string {
     return d.toISOString().slice(0, 10);
   }
 }
-
-/** Which visitor-facing explanation an error code gets. */
-export function problemKind(code: string): ProblemKind {
-  switch (code) {
-    case 'fetch-failed':
-    case 'http-status':
-    case 'timeout':
-    case 'content-type':
-    case 'no-source':
-      return 'network';
-    case 'too-large':
-    case 'not-json':
-    case 'not-jws':
-    case 'bad-base64url':
-    case 'payload-not-utf8':
-    case 'payload-not-json':
-    case 'schema-invalid':
-    case 'too-many-signatures':
-    case 'render-failed':
-      return 'damaged';
-    case 'issued-in-future':
-      return 'clock';
-    case 'ed25519-unsupported':
-      return 'browser';
-    case 'expired':
-      return 'expired';
-    case 'pin-invalid':
-      return 'setup';
-    case 'unknown-control':
-    case 'unknown-category':
-      return 'missing';
-    default:
-      return 'unverified';
-  }
-}

@@ -5,7 +5,8 @@ import { CONTROL_STATUSES, type Control, type ControlCategory, type VerifiedPost
 import type { PostureProblem } from '../context.js';
 import { PostureElement, shownText } from '../posture-element.js';
 import { sharedStyles, STATUS_ICONS, statusStyles } from '../shared.styles.js';
-import { CONTROL_STRINGS, problemKind, wordsFor, type ControlStrings } from '../strings.js';
+import { problemKind } from '../problems.js';
+import { CONTROL_STRINGS, wordsFor, type ControlStrings } from '../strings.js';
 import { styles } from './control-status.styles.js';
 
 /** Whether tooltips can go to the top layer, where no ancestor's `overflow` clips them. */

@@ -4,7 +4,7 @@ import type { VerifiedPosture } from '../../core/index.js';
 import type { PostureProblem } from '../context.js';
 import { PostureElement, safeHref } from '../posture-element.js';
 import { sharedStyles } from '../shared.styles.js';
-import { problemKind } from '../strings.js';
+import { problemKind } from '../problems.js';
 import { styles } from './trust-badge.styles.js';
 
 /**
