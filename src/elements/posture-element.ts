@@ -4,14 +4,15 @@
  * `trust-error`, and render fail-closed: content only when verified (or expired, marked).
  */
 import { ContextConsumer, ContextProvider, ContextRoot } from '@lit/context';
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { escapeForDisplay, isPostureError, type VerifiedPosture } from '../core/index.js';
+import { isPostureError, type VerifiedPosture } from '../core/index.js';
 import { postureContext, type PostureProblem, type PostureSnapshot, type PostureState } from './context.js';
 import type { TrustErrorDetail, TrustLoadDetail } from './events.js';
 import { loadShared } from './loader.js';
-import { NO_SOURCE, problemKind, problemState, renderFailed, TRUST_WITHOUT_SRC } from './problems.js';
+import { NO_SOURCE, problemState, renderFailed, TRUST_WITHOUT_SRC } from './problems.js';
 import { COMMON_STRINGS, formatDate, nearestLang, wordsFor, type CommonStrings } from './strings.js';
+import { expiredWarning, loadingMessage, problemBox, seal } from './templates.js';
 
 let contextRoot: ContextRoot | undefined;
 /** Lets providers defined after their consumers still reach them. */
@@ -20,15 +21,6 @@ function attachContextRoot() {
     contextRoot = new ContextRoot();
     contextRoot.attach(document.documentElement);
   }
-}
-
-/** Problem text shown to people (messages and URLs, partly from documents and servers) is cut to this many characters. */
-const MAX_SHOWN = 300;
-
-/** `text` as the problem box shows it: control and bidi characters as visible escapes, cut to `MAX_SHOWN` characters. */
-export function shownText(text: string): string {
-  const escaped = escapeForDisplay(text);
-  return escaped.length > MAX_SHOWN ? `${escaped.slice(0, MAX_SHOWN - 1)}…` : escaped;
 }
 
 /** setTimeout's longest delay; an expiry further away is not scheduled. */
@@ -288,54 +280,20 @@ export abstract class PostureElement extends LitElement {
   protected abstract renderPosture(posture: VerifiedPosture, expired: boolean): unknown;
 
   protected renderLoading(): unknown {
-    return html`<div part="loading" class="loading" role="status">${this.strings.loading}</div>`;
+    return loadingMessage(this.strings);
   }
 
   protected renderProblem(problem: PostureProblem): unknown {
-    const s = this.strings;
-    const source = this.snapshot.url ?? this.src;
-    return html`<div part="problem" class="problem" role="alert">
-      <p class="problem-title"><span aria-hidden="true">⚠ </span>${s.problem[problemKind(problem.code)]}</p>
-      <p>${s.tellOwner}</p>
-      <details part="details">
-        <summary>${s.technical}</summary>
-        <p><code>${problem.code}</code>: ${shownText(problem.message)}${source ? html`<br />${shownText(source)}` : nothing}</p>
-      </details>
-    </div>`;
+    return problemBox(this.strings, problem, this.snapshot.url ?? this.src);
   }
 
   /** The seal: verified mark, signer's domain, updated and expiry dates, key id on demand. */
   protected renderSeal(posture: VerifiedPosture, expired: boolean): TemplateResult {
-    const s = this.strings;
-    const domain = new URL(posture.issuer).host;
-    return html`<div part="seal" class="seal ${expired ? 'is-expired' : 'is-verified'}">
-      <span class="seal-mark"><span aria-hidden="true">${expired ? '⚠' : '✓'}</span> ${expired ? s.expired : s.verified}</span>
-      <span>${s.signedBy(domain)}</span>
-      <span>${s.updated(this.formatDate(posture.document.updated))}</span>
-      <span>${s.expires(this.formatDate(posture.expires))}</span>
-      <details class="seal-key">
-        <summary>${s.keyId}</summary>
-        <code>${posture.signers.map((k) => k.thumbprint).join(' ')}</code>
-      </details>
-    </div>`;
+    return seal(this.strings, this.locale, posture, expired);
   }
 
   /** The warning above expired content. */
   protected renderExpiredWarning(posture: VerifiedPosture): TemplateResult {
-    return html`<p part="expired-warning" class="expired-warning" role="alert">
-      <span aria-hidden="true">⚠ </span>${this.strings.expiredWarning(this.formatDate(posture.expires))}
-    </p>`;
+    return expiredWarning(this.strings, this.locale, posture);
   }
 }
-
-/** A link only from an https: (or, for contacts, mailto:) URL; anything else stays text. */
-export function safeHref(url: string | undefined, allowMailto = false): string | undefined {
-  if (!url) return undefined;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || (allowMailto && parsed.protocol === 'mailto:') ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
-

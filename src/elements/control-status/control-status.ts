@@ -3,10 +3,11 @@ import { property } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { CONTROL_STATUSES, type Control, type ControlCategory, type VerifiedPosture } from '../../core/index.js';
 import type { PostureProblem } from '../context.js';
-import { PostureElement, shownText } from '../posture-element.js';
+import { PostureElement } from '../posture-element.js';
 import { sharedStyles, STATUS_ICONS, statusStyles } from '../shared.styles.js';
 import { problemKind } from '../problems.js';
 import { CONTROL_STRINGS, wordsFor, type ControlStrings } from '../strings.js';
+import { shownText } from '../templates.js';
 import { styles } from './control-status.styles.js';
 
 /** Whether tooltips can go to the top layer, where no ancestor's `overflow` clips them. */

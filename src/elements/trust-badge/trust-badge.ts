@@ -2,9 +2,10 @@ import { html, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { VerifiedPosture } from '../../core/index.js';
 import type { PostureProblem } from '../context.js';
-import { PostureElement, safeHref } from '../posture-element.js';
+import { PostureElement } from '../posture-element.js';
 import { sharedStyles } from '../shared.styles.js';
 import { problemKind } from '../problems.js';
+import { safeHref } from '../templates.js';
 import { styles } from './trust-badge.styles.js';
 
 /**

@@ -1,9 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { PostureDocument, VerifiedPosture } from '../../core/index.js';
-import { PostureElement, safeHref } from '../posture-element.js';
+import { heading, headingLevel } from '../headings.js';
+import { PostureElement } from '../posture-element.js';
 import { sharedStyles, statusIconStyles, statusStyles } from '../shared.styles.js';
-import { blocks } from './blocks.js';
 import { changelogSection } from './changelog-section.js';
 import { certificationsSection } from './certifications-section.js';
 import { contactsSection, linksSection } from './contact-sections.js';
@@ -11,8 +11,9 @@ import { controlsSection, type StatusFilter } from './controls-section.js';
 import { residencySection, retentionSection } from './data-sections.js';
 import { documentsSection } from './documents-section.js';
 import { faqSection } from './faq-section.js';
-import { heading, LONG_LIST, section, type CenterSection, type CenterView, type NavEntry } from './section.js';
+import { LONG_LIST, section, type CenterSection, type CenterView, type NavEntry } from './section.js';
 import { CENTER_STRINGS, wordsFor } from '../strings.js';
+import { blocks, safeHref } from '../templates.js';
 import { styles } from './trust-center.styles.js';
 
 /** The document keys that become sections; the others make the header, the footer and the seal. */
@@ -118,13 +119,8 @@ export class TrustCenterElement extends PostureElement {
   /** Which controls are shown: `all`, or one status. */
   @property({ attribute: 'status-filter' }) statusFilter: StatusFilter = 'all';
 
-  private get level(): number {
-    const n = Math.round(this.headingLevel);
-    return n >= 1 && n <= 4 ? n : 2;
-  }
-
   private view(): CenterView {
-    return { strings: this.strings, s: wordsFor(CENTER_STRINGS, this.locale), locale: this.locale, level: this.level, formatDate: (d) => this.formatDate(d) };
+    return { strings: this.strings, s: wordsFor(CENTER_STRINGS, this.locale), locale: this.locale, level: headingLevel(this.headingLevel, 4), formatDate: (d) => this.formatDate(d) };
   }
 
   protected override renderPosture(posture: VerifiedPosture, expired: boolean): unknown {
