@@ -30,6 +30,9 @@ function crossed(event: Event): HTMLElement | undefined {
   return anchor && !(other instanceof Node && anchor.contains(other)) ? anchor : undefined;
 }
 
+/** What the controller listens to on the shadow root while the host is connected. */
+const ROOT_EVENTS = ['pointerover', 'pointerout', 'focusin', 'focusout', 'keydown'];
+
 export class TooltipController implements ReactiveController {
   private root?: HTMLElement | DocumentFragment;
   private openAnchor?: HTMLElement;
@@ -41,70 +44,44 @@ export class TooltipController implements ReactiveController {
     host.addController(this);
   }
 
+  // pointerover / pointerout that cross an anchor's edge stand for pointerenter / pointerleave,
+  // which browsers need not send to a listener on a shadow root (Chromium sends them only when
+  // some ancestor in the flat tree listens).
   hostConnected(): void {
-    const root = (this.root = this.host.renderRoot);
-    // pointerover / pointerout crossing an anchor's edge, since browsers need not send pointerenter /
-    // pointerleave to a listener on a shadow root (Chromium sends them only when some ancestor listens).
-    root.addEventListener('pointerover', this.onPointerOver);
-    root.addEventListener('pointerout', this.onPointerOut);
-    root.addEventListener('focusin', this.onFocusIn);
-    root.addEventListener('focusout', this.onFocusOut);
-    root.addEventListener('keydown', this.onKeyDown);
+    this.root = this.host.renderRoot;
+    for (const type of ROOT_EVENTS) this.root.addEventListener(type, this);
   }
 
   hostDisconnected(): void {
-    const root = this.root;
-    root?.removeEventListener('pointerover', this.onPointerOver);
-    root?.removeEventListener('pointerout', this.onPointerOut);
-    root?.removeEventListener('focusin', this.onFocusIn);
-    root?.removeEventListener('focusout', this.onFocusOut);
-    root?.removeEventListener('keydown', this.onKeyDown);
+    for (const type of ROOT_EVENTS) this.root?.removeEventListener(type, this);
     this.close();
   }
 
-  private readonly onPointerOver = (event: Event) => {
-    const anchor = crossed(event);
-    if (!anchor) return;
-    this.hovered = anchor;
-    this.open(anchor);
-  };
-
-  private readonly onPointerOut = (event: Event) => {
-    const anchor = crossed(event);
-    if (!anchor) return;
-    if (this.hovered === anchor) this.hovered = undefined;
-    this.closeSoon(anchor);
-  };
-
-  private readonly onFocusIn = (event: Event) => {
-    const anchor = anchorOf(event.target);
-    if (!anchor) return;
-    this.focused = anchor;
-    this.open(anchor);
-  };
-
-  private readonly onFocusOut = (event: Event) => {
-    const anchor = crossed(event);
-    if (!anchor) return;
-    if (this.focused === anchor) this.focused = undefined;
-    this.closeSoon(anchor);
-  };
-
-  private readonly onKeyDown = (event: Event) => {
-    if ((event as KeyboardEvent).key !== 'Escape' || !this.openAnchor || !anchorOf(event.target)) return;
-    this.close();
-    // The tooltip took this Escape: an enclosing dialog stays open.
-    event.stopPropagation();
-  };
-
-  /** Escape hides a tooltip opened by hovering, wherever the focus is. */
-  private readonly onDocumentKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') this.close();
-  };
-
-  private readonly onViewportChange = () => {
-    if (this.openAnchor) this.place(this.openAnchor);
-  };
+  /** Every listener of the controller, on the shadow root, and on the document and window while a tooltip is open. */
+  handleEvent(event: Event): void {
+    const type = event.type;
+    if (event.currentTarget !== this.root) {
+      // The window scrolled or resized: the open tooltip follows its badge. Escape anywhere hides a hovered one.
+      if (type !== 'keydown') this.place();
+      else if ((event as KeyboardEvent).key === 'Escape') this.close();
+    } else if (type === 'keydown') {
+      if ((event as KeyboardEvent).key !== 'Escape' || !this.openAnchor || !anchorOf(event.target)) return;
+      this.close();
+      // The tooltip took this Escape: an enclosing dialog stays open.
+      event.stopPropagation();
+    } else {
+      const anchor = type === 'focusin' ? anchorOf(event.target) : crossed(event);
+      if (!anchor) return;
+      const by = type.startsWith('pointer') ? 'hovered' : 'focused';
+      if (type === 'pointerover' || type === 'focusin') {
+        this[by] = anchor;
+        this.open(anchor);
+      } else {
+        if (this[by] === anchor) this[by] = undefined;
+        this.closeSoon(anchor);
+      }
+    }
+  }
 
   private open(anchor: HTMLElement) {
     clearTimeout(this.closeTimer);
@@ -120,10 +97,10 @@ export class TooltipController implements ReactiveController {
         // Not connected, or already shown: the class alone keeps it visible in place.
       }
     }
-    this.place(anchor);
-    document.addEventListener('keydown', this.onDocumentKeyDown);
-    window.addEventListener('scroll', this.onViewportChange, { capture: true, passive: true });
-    window.addEventListener('resize', this.onViewportChange, { passive: true });
+    this.place();
+    document.addEventListener('keydown', this);
+    window.addEventListener('scroll', this, { capture: true, passive: true });
+    window.addEventListener('resize', this, { passive: true });
   }
 
   private closeSoon(anchor: HTMLElement) {
@@ -139,9 +116,9 @@ export class TooltipController implements ReactiveController {
     const anchor = this.openAnchor;
     if (!anchor) return;
     this.openAnchor = undefined;
-    document.removeEventListener('keydown', this.onDocumentKeyDown);
-    window.removeEventListener('scroll', this.onViewportChange, { capture: true });
-    window.removeEventListener('resize', this.onViewportChange);
+    document.removeEventListener('keydown', this);
+    window.removeEventListener('scroll', this, { capture: true });
+    window.removeEventListener('resize', this);
     const tip = tipOf(anchor);
     if (!tip) return;
     tip.classList.remove('open');
@@ -149,7 +126,9 @@ export class TooltipController implements ReactiveController {
   }
 
   /** In the top layer the tooltip is placed by hand: below the badge, or above when there is no room; always inside the viewport. */
-  private place(anchor: HTMLElement) {
+  private place() {
+    const anchor = this.openAnchor;
+    if (!anchor) return;
     const tip = tipOf(anchor);
     const badge = anchor.querySelector<HTMLElement>('[part="badge"]');
     if (!tip?.popover || !badge) return;
