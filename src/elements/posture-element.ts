@@ -27,6 +27,13 @@ function attachContextRoot() {
 const NOTHING: PostureSnapshot = { state: problemState(NO_SOURCE.code), problem: NO_SOURCE };
 const WITHOUT_SRC: PostureSnapshot = { state: problemState(TRUST_WITHOUT_SRC.code), problem: TRUST_WITHOUT_SRC };
 
+/**
+ * The base of every trust element. Its attributes, properties and events are documented here once
+ * and listed as inherited on each element in custom-elements.json.
+ *
+ * @event trust-load - The document verified (or verified but expired). `detail: { posture, signer, expired }`. Dispatched after `state` is set.
+ * @event trust-error - It could not be shown. `detail: { code, message }`, the code one of the core's error codes or an element's own (`no-source`, `trust-without-src`, `unknown-control`, `unknown-category`, `render-failed`). Dispatched after `state` is set.
+ */
 export abstract class PostureElement extends LitElement {
   /** URL of the signed posture document. Without it, the element shows its nearest ancestor's document. */
   @property({ reflect: true }) src?: string;

@@ -47,18 +47,6 @@ interface Badge {
  *
  * @attr control - Id of the control to show as one badge. Takes precedence over `category`.
  * @attr category - Id of the category whose controls to list.
- * @attr src - URL of the signed posture document; without it, the nearest ancestor trust element's document.
- * @attr pin - Space-separated key thumbprints; when present only these keys are trusted.
- * @attr keys - URL of a JWKS to trust instead of discovering the keys at the document's origin.
- * @attr loading - `lazy` waits until the element nears the viewport (default `eager`).
- * @attr expired - `show` an expired document under a warning (default) or `hide` it.
- * @attr theme - `light` or `dark`; by default the visitor's preference.
- * @attr timeout - Milliseconds to wait for the document and its keys (default 10000).
- * @attr state - Reflected, read-only: `loading`, `verified`, `expired`, `unverified` or `error`.
- *
- * @event trust-load - The document verified (or verified but expired). `detail: { posture, signer, expired }`.
- * @event trust-error - Nothing can be shown. `detail: { code, message }`; an unknown id gives code
- *   `unknown-control` or `unknown-category` and a message naming the id.
  *
  * @csspart badge - A badge box (focusable; one per control or status).
  * @csspart status - The status pill inside a badge: icon and word, in the status colour.

@@ -39,19 +39,8 @@ const isSubprocessorChange = (change: ChangeEntry): change is SubprocessorChange
  * @tagname subprocessor-list
  * @summary Verified list of a vendor's sub-processors.
  *
- * @attr src - URL of the signed posture document; without it, the nearest ancestor element's document is shown.
- * @attr pin - Space-separated key thumbprints: when present, only these keys are trusted.
- * @attr keys - URL of a JWKS to trust instead of discovering the keys at the document's origin.
- * @attr loading - `lazy` waits until the element nears the viewport before loading.
- * @attr expired - `show` an expired document under a warning (default) or `hide` it.
- * @attr theme - `light`, `dark`, or follow the visitor's preference (default).
- * @attr timeout - Milliseconds to wait for the document and its keys.
- * @attr state - `loading`, `verified`, `expired`, `unverified` or `error`; reflected, read-only.
  * @attr recent-days - An entry whose `since` date lies within this many days is marked "New" (default 90).
  * @attr heading-level - Level (1–6) of the list's title heading (default 2); "Upcoming changes" is one level below.
- *
- * @event trust-load - The document verified (or verified but expired). `detail: { posture, signer, expired }`.
- * @event trust-error - It could not be shown. `detail: { code, message }`.
  *
  * @csspart loading - The loading message.
  * @csspart problem - The explanation shown instead of the list when it cannot be shown.

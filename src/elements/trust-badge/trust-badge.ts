@@ -17,9 +17,6 @@ import { styles } from './trust-badge.styles.js';
  *
  * @attr href - The vendor's full trust page (https: only; anything else is not made a link).
  *
- * @event trust-load - The document verified (or verified but expired). `detail: { posture, signer, expired }`.
- * @event trust-error - It could not be shown. `detail: { code, message }`.
- *
  * @csspart badge - The badge box (a link when `href` is https:).
  * @csspart mark - The round verified / warning mark.
  * @csspart name - The organization's name.

@@ -33,19 +33,8 @@ type SectionKey = Exclude<keyof PostureDocument, '$schema' | 'version' | 'issuer
  * @tagname trust-center
  * @summary A vendor's verified security and privacy posture, in full.
  *
- * @attr src - URL of the signed posture document; without it, the nearest ancestor element's document is shown.
- * @attr pin - Space-separated key thumbprints: when present, only these keys are trusted.
- * @attr keys - URL of a JWKS to trust instead of discovering the keys at the document's origin.
- * @attr loading - `lazy` waits until the element nears the viewport before loading.
- * @attr expired - `show` an expired document under a warning (default) or `hide` it.
- * @attr theme - `light`, `dark`, or follow the visitor's preference (default).
- * @attr timeout - Milliseconds to wait for the document and its keys.
- * @attr state - `loading`, `verified`, `expired`, `unverified` or `error`; reflected, read-only.
  * @attr heading-level - Level (1–4) of the title heading; sections are one level below, categories and items two (default 2).
  * @attr status-filter - Which controls are shown: `all` (default), `shipped`, `in-progress`, `roadmap` or `not-applicable`. The visitor changes it with the filter buttons.
- *
- * @event trust-load - The document verified (or verified but expired). `detail: { posture, signer, expired }`.
- * @event trust-error - It could not be shown. `detail: { code, message }`.
  *
  * @slot - Content of the host page shown after the sections (only when the document is shown). Elements in it without `src` show this element's document.
  * @slot footer - Content of the host page at the end of the footer.
