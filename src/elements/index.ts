@@ -2,7 +2,8 @@
  * The element classes, without registering any tag (import `trust-elements/define` or
  * `trust-elements/define/<tag>` for that), for subclassing or registering under other names.
  */
-export { PostureElement, safeHref } from './posture-element.js';
+export { PostureElement } from './posture-element.js';
+export { safeHref } from './templates.js';
 export { TrustCenterElement } from './trust-center/trust-center.js';
 export { SubprocessorListElement } from './subprocessor-list/subprocessor-list.js';
 export { ControlStatusElement } from './control-status/control-status.js';

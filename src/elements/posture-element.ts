@@ -4,13 +4,15 @@
  * `trust-error`, and render fail-closed: content only when verified (or expired, marked).
  */
 import { ContextConsumer, ContextProvider, ContextRoot } from '@lit/context';
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { escapeForDisplay, expiredPosture, isPostureError, type VerifiedPosture } from '../core/read.js';
+import { LitElement, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { VerifiedPosture } from '../core/read.js';
 import { postureContext, type PostureProblem, type PostureSnapshot, type PostureState } from './context.js';
 import type { TrustErrorDetail, TrustLoadDetail } from './events.js';
-import { loadShared } from './loader.js';
-import { COMMON_STRINGS, formatDate, nearestLang, problemKind, wordsFor, type CommonStrings } from './strings.js';
+import { PostureLoadController } from './posture-controller.js';
+import { NO_SOURCE, problemState, renderFailed, TRUST_WITHOUT_SRC } from './problems.js';
+import { COMMON_STRINGS, formatDate, nearestLang, wordsFor, type CommonStrings } from './strings.js';
+import { expiredWarning, loadingMessage, problemBox, seal } from './templates.js';
 
 let contextRoot: ContextRoot | undefined;
 /** Lets providers defined after their consumers still reach them. */
@@ -21,28 +23,17 @@ function attachContextRoot() {
   }
 }
 
-const NO_SOURCE = { code: 'no-source', message: 'No document: set the src attribute, or place the element inside one that has it.' };
-/** `pin` / `keys` on an element that shows its ancestor's document: refused, never silently ignored. */
-const TRUST_WITHOUT_SRC = { code: 'trust-without-src', message: 'pin and keys apply only to an element with its own src: this element shows its ancestor\'s document, which was checked against the ancestor\'s keys, not these. Set pin/keys on the ancestor, or give this element the same src.' };
+/** What an element without `src` shows with no ancestor to take a document from, or with trust settings of its own. */
+const NOTHING: PostureSnapshot = { state: problemState(NO_SOURCE.code), problem: NO_SOURCE };
+const WITHOUT_SRC: PostureSnapshot = { state: problemState(TRUST_WITHOUT_SRC.code), problem: TRUST_WITHOUT_SRC };
 
-/** Problem text shown to people (messages and URLs, partly from documents and servers) is cut to this many characters. */
-const MAX_SHOWN = 300;
-
-/** `text` as the problem box shows it: control and bidi characters as visible escapes, cut to `MAX_SHOWN` characters. */
-export function shownText(text: string): string {
-  const escaped = escapeForDisplay(text);
-  return escaped.length > MAX_SHOWN ? `${escaped.slice(0, MAX_SHOWN - 1)}…` : escaped;
-}
-
-/** The problem an exception while rendering (or deriving what to render) becomes. */
-function renderFailed(error: unknown): PostureProblem {
-  const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return { code: 'render-failed', message: `The document verified, but this element could not show it (${reason}).` };
-}
-
-/** setTimeout's longest delay; an expiry further away is not scheduled. */
-const MAX_TIMER = 2_147_483_647;
-
+/**
+ * The base of every trust element. Its attributes, properties and events are documented here once
+ * and listed as inherited on each element in custom-elements.json.
+ *
+ * @event trust-load - The document verified (or verified but expired). `detail: { posture, signer, expired }`. Dispatched after `state` is set.
+ * @event trust-error - It could not be shown. `detail: { code, message }`, the code one of the core's error codes or an element's own (`no-source`, `trust-without-src`, `unknown-control`, `unknown-category`, `render-failed`). Dispatched after `state` is set.
+ */
 export abstract class PostureElement extends LitElement {
   /** URL of the signed posture document. Without it, the element shows its nearest ancestor's document. */
   @property({ reflect: true }) src?: string;
@@ -72,18 +63,18 @@ export abstract class PostureElement extends LitElement {
   /** `loading`, `verified`, `expired`, `unverified` or `error`; reflected for host CSS. Read-only. */
   @property({ reflect: true }) state: PostureState = 'loading';
 
-  @state() protected snapshot: PostureSnapshot = { state: 'loading' };
-
   private readonly provider = new ContextProvider(this, { context: postureContext, initialValue: { state: 'loading' } });
+  private readonly loader = new PostureLoadController(this, {
+    args: () => (this.src ? { src: this.src, pin: this.pin ?? undefined, keys: this.keys ?? undefined, timeout: this.timeout } : undefined),
+    lazy: () => this.loading === 'lazy',
+    fetch: (input, init) => this.fetch(input, init),
+    shown: () => this.snapshot,
+  });
+  /** The nearest ancestor's document, through context. */
   private inherited?: PostureSnapshot;
-  private controller?: AbortController;
-  private observer?: IntersectionObserver;
-  private expiryTimer?: ReturnType<typeof setTimeout>;
   private announced?: PostureSnapshot;
   /** What the current update threw while rendering; shown in place of the document. */
   private renderFailure?: PostureProblem;
-  /** What was last loaded (`src pin keys timeout`); `null` before the first load and after removal. */
-  private loadedKey?: string | null = null;
 
   constructor() {
     super();
@@ -93,9 +84,19 @@ export abstract class PostureElement extends LitElement {
       subscribe: true,
       callback: (value) => {
         this.inherited = value;
-        if (!this.src) this.snapshot = this.inheritedSnapshot();
+        if (!this.src) this.requestUpdate();
       },
     });
+  }
+
+  /**
+   * Fetches the document and its key set. Override it to answer requests yourself (as with
+   * GitHub's `<include-fragment>`): it takes what the global `fetch` takes and must answer with a
+   * `Response` like it; the default is the global `fetch`. Requests are shared page-wide, one per
+   * URL, so this is asked only for what no trust element on the page has fetched already.
+   */
+  fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+    return globalThis.fetch(input, init);
   }
 
   /** The visitor's words every element shares, for the nearest `lang` (each element adds its own). */
@@ -115,111 +116,22 @@ export abstract class PostureElement extends LitElement {
     return formatDate(date, this.locale);
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.requestUpdate();
+  /** What there is to show: this element's own load (with `src`), or else its ancestor's document. */
+  protected get snapshot(): PostureSnapshot {
+    if (this.src) return this.loader.value;
+    // pin and keys apply only to a document loaded with them: refused, never silently ignored.
+    return this.pin != null || this.keys ? WITHOUT_SRC : (this.inherited ?? NOTHING);
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    // A move to another parent disconnects and reconnects in one task: only a removal that lasts
-    // past it cancels the load.
-    queueMicrotask(() => {
-      if (this.isConnected) return;
-      this.cancel();
-      this.loadedKey = null;
-      clearTimeout(this.expiryTimer);
-    });
-  }
-
-  private cancel() {
-    this.controller?.abort();
-    this.controller = undefined;
-    this.observer?.disconnect();
-    this.observer = undefined;
-  }
-
-  protected override willUpdate(changed: PropertyValues): void {
-    // An absent pin and an empty one differ (the empty one trusts nothing), so the key tells them apart.
-    const key = this.src ? JSON.stringify([this.src, this.pin ?? null, this.keys ?? null, this.timeout]) : this.hasOwnTrust ? 'own trust without src' : undefined;
-    if (this.isConnected && key !== this.loadedKey) {
-      this.loadedKey = key;
-      this.cancel();
-      if (this.src) {
-        this.snapshot = { state: 'loading' };
-        if (this.loading === 'lazy' && 'IntersectionObserver' in globalThis) {
-          this.observer = new IntersectionObserver((entries) => {
-            if (entries.some((e) => e.isIntersecting)) {
-              this.observer?.disconnect();
-              this.observer = undefined;
-              this.load();
-            }
-          }, { rootMargin: '200px' });
-          this.observer.observe(this);
-        } else {
-          this.load();
-        }
-      } else {
-        this.snapshot = this.inheritedSnapshot();
-      }
-    }
-    if (changed.has('snapshot') || changed.has('src')) {
-      if (this.src) this.provider.setValue(this.snapshot);
-      this.scheduleExpiry();
-    }
-    const problem = this.checkedOwnProblem();
-    this.state = problem && (this.snapshot.state === 'verified' || this.snapshot.state === 'expired') ? 'error' : this.effectiveState();
-  }
-
-  private get hasOwnTrust(): boolean {
-    return this.pin != null || !!this.keys;
-  }
-
-  /** What an element without `src` shows: its ancestor's document, unless it sets trust of its own. */
-  private inheritedSnapshot(): PostureSnapshot {
-    if (this.hasOwnTrust) return { state: 'unverified', problem: TRUST_WITHOUT_SRC };
-    return this.inherited ?? { state: 'error', problem: NO_SOURCE };
-  }
-
-  private effectiveState(): PostureState {
+  /**
+   * The one place `state` is worked out: what there is to show; `expired` once a verified
+   * document's time has passed; `error` when the element cannot show a document it has (its own
+   * problem, such as an unknown control id) or rendering failed.
+   */
+  private shownState(): PostureState {
     const { state, posture } = this.snapshot;
-    if (state === 'verified' && posture && posture.expires.getTime() <= Date.now()) return 'expired';
-    return state;
-  }
-
-  private scheduleExpiry() {
-    clearTimeout(this.expiryTimer);
-    const expires = this.snapshot.posture?.expires.getTime();
-    if (this.snapshot.state !== 'verified' || expires === undefined) return;
-    const delay = expires - Date.now();
-    if (delay > 0 && delay < MAX_TIMER) this.expiryTimer = setTimeout(() => this.requestUpdate(), delay + 10);
-  }
-
-  private async load() {
-    const controller = new AbortController();
-    this.controller = controller;
-    const src = this.src!;
-    try {
-      const posture = await loadShared(src, {
-        pin: this.pin ?? undefined,
-        keys: this.keys || undefined,
-        timeoutMs: this.timeout,
-        signal: controller.signal,
-      });
-      if (this.controller === controller) this.snapshot = { state: 'verified', posture, url: posture.url };
-    } catch (error) {
-      if (this.controller !== controller) return; // re-pointed or removed: an old answer never lands
-      if (isPostureError(error) && error.code === 'aborted') return;
-      const expired = expiredPosture(error);
-      if (expired) {
-        this.snapshot = { state: 'expired', posture: expired, url: src, problem: { code: 'expired', message: (error as Error).message } };
-        return;
-      }
-      const problem = isPostureError(error)
-        ? { code: error.code, message: error.message }
-        : { code: 'fetch-failed', message: (error as Error)?.message ?? String(error) };
-      this.snapshot = { state: problemKind(problem.code) === 'network' || problemKind(problem.code) === 'damaged' ? 'error' : 'unverified', problem, url: src };
-    }
+    if (this.renderFailure || ((state === 'verified' || state === 'expired') && this.checkedOwnProblem())) return 'error';
+    return state === 'verified' && posture && posture.expires.getTime() <= Date.now() ? 'expired' : state;
   }
 
   /** An element's own reason not to show a verified document (an unknown control id …). */
@@ -267,17 +179,21 @@ export abstract class PostureElement extends LitElement {
   }
 
   /**
-   * Lit's update, where an exception while rendering or committing the DOM would leave the element
-   * at `loading` with no event: it becomes `state="error"`, a `render-failed` problem shown in
-   * place of the document and a `trust-error`. Each update tries the document again.
+   * Lit's update, after the controllers' (so the loader has seen this update's attributes): it
+   * shares the element's own document with its descendants and sets `state`. An exception while
+   * rendering or committing the DOM would leave the element at `loading` with no event: it becomes
+   * `state="error"`, a `render-failed` problem shown in place of the document and a `trust-error`.
+   * Each update tries the document again.
    */
   protected override update(changed: PropertyValues): void {
+    if (this.src) this.provider.setValue(this.snapshot);
     this.renderFailure = undefined;
+    this.state = this.shownState();
     try {
       super.update(changed);
     } catch (error) {
       this.renderFailure = renderFailed(error);
-      this.state = 'error';
+      this.state = this.shownState();
       super.update(changed);
     }
   }
@@ -298,54 +214,20 @@ export abstract class PostureElement extends LitElement {
   protected abstract renderPosture(posture: VerifiedPosture, expired: boolean): unknown;
 
   protected renderLoading(): unknown {
-    return html`<div part="loading" class="loading" role="status">${this.strings.loading}</div>`;
+    return loadingMessage(this.strings);
   }
 
   protected renderProblem(problem: PostureProblem): unknown {
-    const s = this.strings;
-    const source = this.snapshot.url ?? this.src;
-    return html`<div part="problem" class="problem" role="alert">
-      <p class="problem-title"><span aria-hidden="true">⚠ </span>${s.problem[problemKind(problem.code)]}</p>
-      <p>${s.tellOwner}</p>
-      <details part="details">
-        <summary>${s.technical}</summary>
-        <p><code>${problem.code}</code>: ${shownText(problem.message)}${source ? html`<br />${shownText(source)}` : nothing}</p>
-      </details>
-    </div>`;
+    return problemBox(this.strings, problem, this.snapshot.url ?? this.src);
   }
 
   /** The seal: verified mark, signer's domain, updated and expiry dates, key id on demand. */
   protected renderSeal(posture: VerifiedPosture, expired: boolean): TemplateResult {
-    const s = this.strings;
-    const domain = new URL(posture.issuer).host;
-    return html`<div part="seal" class="seal ${expired ? 'is-expired' : 'is-verified'}">
-      <span class="seal-mark"><span aria-hidden="true">${expired ? '⚠' : '✓'}</span> ${expired ? s.expired : s.verified}</span>
-      <span>${s.signedBy(domain)}</span>
-      <span>${s.updated(this.formatDate(posture.document.updated))}</span>
-      <span>${s.expires(this.formatDate(posture.expires))}</span>
-      <details class="seal-key">
-        <summary>${s.keyId}</summary>
-        <code>${posture.signers.map((k) => k.thumbprint).join(' ')}</code>
-      </details>
-    </div>`;
+    return seal(this.strings, this.locale, posture, expired);
   }
 
   /** The warning above expired content. */
   protected renderExpiredWarning(posture: VerifiedPosture): TemplateResult {
-    return html`<p part="expired-warning" class="expired-warning" role="alert">
-      <span aria-hidden="true">⚠ </span>${this.strings.expiredWarning(this.formatDate(posture.expires))}
-    </p>`;
+    return expiredWarning(this.strings, this.locale, posture);
   }
 }
-
-/** A link only from an https: (or, for contacts, mailto:) URL; anything else stays text. */
-export function safeHref(url: string | undefined, allowMailto = false): string | undefined {
-  if (!url) return undefined;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || (allowMailto && parsed.protocol === 'mailto:') ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
-

@@ -315,6 +315,28 @@ describe('<control-status>', () => {
       await until(() => !isShown(tip), 'blur to hide the tooltip');
     });
 
+    it('still shows on focus and hover after the element is removed and put back (its listeners come back with it)', async () => {
+      const { src } = await publish(network);
+      const wrapper = await fixture<HTMLElement>(html`<div style="padding: 2rem"><button>before</button> <control-status src=${src} control="mfa"></control-status></div>`);
+      const el = wrapper.querySelector('control-status')!;
+      await settled(el);
+      el.remove();
+      await wait(0); // past the microtask in which a move would have reconnected it
+      wrapper.append(el);
+      await el.updateComplete; // back to loading: the document is loaded again
+      await settled(el);
+      const badge = badgeOf(el);
+      const tip = tipOf(badge)!;
+      wrapper.querySelector('button')!.focus();
+      await sendKeys({ press: 'Tab' });
+      await until(() => isShown(tip), 'focus to show the tooltip');
+      await sendKeys({ press: 'Escape' });
+      await until(() => !isShown(tip), 'Escape to hide it');
+      badge.blur();
+      await sendMouse({ type: 'move', position: centre(badge.getBoundingClientRect()) });
+      await until(() => isShown(tip), 'hover to show it');
+    });
+
     it('shows on hover, stays while the pointer crosses onto it, hides when it leaves, and Escape hides it', async () => {
       const { src } = await publish(network);
       const wrapper = await fixture<HTMLElement>(html`<div style="padding: 2rem">

@@ -8,6 +8,7 @@ import '../../src/define/trust-badge.js';
 import type { TrustBadgeElement } from '../../src/define/trust-badge.js';
 import type { VerifiedPosture } from '../../src/core/index.js';
 import { PostureElement } from '../../src/elements/posture-element.js';
+import { TrustBadgeElement as TrustBadgeClass } from '../../src/elements/trust-badge/trust-badge.js';
 import { define } from '../../src/elements/define.js';
 import { pageCache } from '../../src/elements/loader.js';
 import { deferred, installNetwork, publish, settled, type FakeNetwork } from '../fixtures/network.js';
@@ -82,6 +83,30 @@ describe('loading, shared by every element', () => {
     await settled(second!);
     expect(second!.state).to.equal('verified');
     expect(network.aborted).to.not.include(src);
+  });
+
+  it('fetch() is the element\'s to replace: an override answers the document and key requests with its own Responses', async () => {
+    const { src, jwksUrl } = await publish(network);
+    const routes = new Map(network.routes);
+    network.routes.clear(); // the page's own fetch knows nothing of this vendor
+    const asked: { url: string; credentials?: RequestCredentials }[] = [];
+    class OwnFetchBadge extends TrustBadgeClass {
+      override fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+        const url = String(input);
+        asked.push({ url, credentials: init?.credentials });
+        const route = routes.get(url);
+        return Promise.resolve(route ? route({ url, signal: init?.signal }) : new Response('not found', { status: 404 }));
+      }
+    }
+    define('test-own-fetch-badge', OwnFetchBadge);
+    const el = document.createElement('test-own-fetch-badge') as TrustBadgeElement;
+    el.setAttribute('src', src);
+    await fixture(el);
+    await settled(el);
+    expect(el.state).to.equal('verified');
+    expect(asked.map((a) => a.url)).to.deep.equal([src, jwksUrl]);
+    expect(asked.every((a) => a.credentials === 'omit')).to.equal(true);
+    expect(network.requests).to.not.include(src).and.not.include(jwksUrl);
   });
 
   it('loading="lazy" waits until the element nears the viewport', async () => {

@@ -8,19 +8,21 @@ import { expect, fixture } from '@open-wc/testing';
 import { ContextProvider } from '@lit/context';
 import '../../src/define/all.js';
 import { postureContext, type PostureSnapshot } from '../../src/elements/context.js';
-import { problemKind } from '../../src/elements/strings.js';
+import { ERROR_CODES } from '../../src/core/index.js';
+import { problemKind, type ProblemCode } from '../../src/elements/problems.js';
 import { settled } from '../fixtures/network.js';
 
 type Settled = HTMLElement & { state: string; updateComplete: Promise<boolean> };
 
-/** Shows `snapshot` (as a loading element would have set it) in `<tag lang>` through context. */
-async function show(tag: string, lang: string, snapshot: PostureSnapshot): Promise<Settled> {
+/** Shows `snapshot` (as a loading element would have set it) in `<tag lang>` through context; `attributes` go on the element. */
+async function show(tag: string, lang: string, snapshot: PostureSnapshot, attributes: Record<string, string> = {}): Promise<Settled> {
   const host = document.createElement('div');
   host.setAttribute('lang', lang);
   const provider = new ContextProvider(host, { context: postureContext, initialValue: snapshot });
   await fixture(host);
   provider.hostConnected();
   const el = document.createElement(tag) as Settled;
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
   host.append(el);
   await settled(el);
   return el;
@@ -78,4 +80,30 @@ describe('visitor words for pin-invalid and too-many-signatures', () => {
       expect(el.shadowRoot!.textContent!.replace(/\s+/g, ' ')).to.contain(words).and.contain('too-many-signatures');
     }
   });
+
+  it('every problem code has its explanation, written out here so a misfiled code is noticed', () => {
+    const expected: Record<ProblemCode, string> = {
+      'fetch-failed': 'network', 'http-status': 'network', timeout: 'network', 'content-type': 'network', 'no-source': 'network',
+      'too-large': 'damaged', 'not-json': 'damaged', 'not-jws': 'damaged', 'bad-base64url': 'damaged', 'payload-not-utf8': 'damaged',
+      'payload-not-json': 'damaged', 'schema-invalid': 'damaged', 'too-many-signatures': 'damaged', 'render-failed': 'damaged',
+      'header-refused': 'unverified', 'alg-refused': 'unverified', 'keys-invalid': 'unverified', 'no-trusted-signature': 'unverified',
+      'signature-invalid': 'unverified', 'issuer-mismatch': 'unverified', aborted: 'unverified',
+      'issued-in-future': 'clock', 'ed25519-unsupported': 'browser', expired: 'expired',
+      'pin-invalid': 'setup', 'trust-without-src': 'setup', 'unknown-control': 'missing', 'unknown-category': 'missing',
+    };
+    for (const code of ERROR_CODES) expect(Object.keys(expected), code).to.include(code);
+    for (const [code, kind] of Object.entries(expected)) expect(problemKind(code), code).to.equal(kind);
+    // A code this copy of the library does not know (another copy, through context), or an inherited name, is "not verified".
+    for (const code of ['some-future-code', 'constructor', '__proto__', 'toString']) expect(problemKind(code), code).to.equal('unverified');
+  });
+
+  for (const tag of ['trust-center', 'subprocessor-list', 'control-status', 'trust-badge']) {
+    it(`<${tag} pin> without src (trust-without-src): says the page's key setting is wrong, like a bad pin`, async () => {
+      const el = await show(tag, 'en', PIN, { pin: 'anything' });
+      expect(el.getAttribute('state')).to.equal('unverified');
+      const text = el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+      expect(text).to.contain(PIN_WORDS[0]![1]);
+      if (tag !== 'trust-badge') expect(text).to.contain('trust-without-src').and.contain(OWNER.en!);
+    });
+  }
 });

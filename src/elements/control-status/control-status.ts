@@ -3,16 +3,13 @@ import { property } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { CONTROL_STATUSES, type Control, type ControlCategory, type VerifiedPosture } from '../../core/read.js';
 import type { PostureProblem } from '../context.js';
-import { PostureElement, shownText } from '../posture-element.js';
+import { PostureElement } from '../posture-element.js';
 import { sharedStyles, STATUS_ICONS, statusStyles } from '../shared.styles.js';
-import { CONTROL_STRINGS, problemKind, wordsFor, type ControlStrings } from '../strings.js';
+import { problemKind } from '../problems.js';
+import { CONTROL_STRINGS, wordsFor, type ControlStrings } from '../strings.js';
+import { shownText } from '../templates.js';
 import { styles } from './control-status.styles.js';
-
-/** Whether tooltips can go to the top layer, where no ancestor's `overflow` clips them. */
-const POPOVER = typeof HTMLElement !== 'undefined' && 'popover' in HTMLElement.prototype;
-
-/** How long a tooltip stays after the pointer leaves, so the pointer can cross onto it. */
-const CLOSE_DELAY_MS = 150;
+import { POPOVER, TooltipController } from './tooltip-controller.js';
 
 interface Badge {
   /** Unique in the shadow root: names the tooltip's id. */
@@ -50,18 +47,6 @@ interface Badge {
  *
  * @attr control - Id of the control to show as one badge. Takes precedence over `category`.
  * @attr category - Id of the category whose controls to list.
- * @attr src - URL of the signed posture document; without it, the nearest ancestor trust element's document.
- * @attr pin - Space-separated key thumbprints; when present only these keys are trusted.
- * @attr keys - URL of a JWKS to trust instead of discovering the keys at the document's origin.
- * @attr loading - `lazy` waits until the element nears the viewport (default `eager`).
- * @attr expired - `show` an expired document under a warning (default) or `hide` it.
- * @attr theme - `light` or `dark`, overriding the page's colour scheme (the element paints its own surface); by default it follows the page's inherited `color-scheme`.
- * @attr timeout - Milliseconds to wait for the document and its keys (default 10000).
- * @attr state - Reflected, read-only: `loading`, `verified`, `expired`, `unverified` or `error`.
- *
- * @event trust-load - The document verified (or verified but expired). `detail: { posture, signer, expired }`.
- * @event trust-error - Nothing can be shown. `detail: { code, message }`; an unknown id gives code
- *   `unknown-control` or `unknown-category` and a message naming the id.
  *
  * @csspart badge - A badge box (focusable; one per control or status).
  * @csspart status - The status pill inside a badge: icon and word, in the status colour.
@@ -109,10 +94,8 @@ export class ControlStatusElement extends PostureElement {
   /** Id of the category whose controls to list. */
   @property({ reflect: true }) category?: string;
 
-  private openAnchor?: HTMLElement;
-  private hovered?: HTMLElement;
-  private focused?: HTMLElement;
-  private closeTimer?: ReturnType<typeof setTimeout>;
+  /** Shows a badge's tooltip on hover and focus, hides it on Escape. */
+  private readonly tooltips = new TooltipController(this);
 
   private get controlStrings(): ControlStrings {
     return wordsFor(CONTROL_STRINGS, this.locale);
@@ -144,11 +127,6 @@ export class ControlStatusElement extends PostureElement {
       return { code: 'unknown-category', message: `This document has no category "${category}".${known(all.map((c) => c.id), 'categories')}` };
     }
     return undefined;
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.closeTip();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -275,121 +253,10 @@ export class ControlStatusElement extends PostureElement {
     if (!b.tip) {
       return html`<span class=${anchorClass}><span part="badge" class=${badgeClass} role="status">${content}</span></span>`;
     }
-    return html`<span
-      class=${anchorClass}
-      @pointerenter=${this.onPointerEnter}
-      @pointerleave=${this.onPointerLeave}
-      @focusin=${this.onFocusIn}
-      @focusout=${this.onFocusOut}
-      @keydown=${this.onKeyDown}
+    return html`<span class=${anchorClass}
       ><span part="badge" class=${badgeClass} tabindex="0" role="img" aria-label=${b.name} aria-describedby=${tipId}>${content}</span
       ><span part="tooltip" class="tooltip" id=${tipId} role="tooltip" popover=${ifDefined(POPOVER ? 'manual' : undefined)}>${b.tip}</span></span
     >`;
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // The tooltip: shown while the badge (or the tooltip itself) is hovered or focused, hidden by
-  // Escape until the pointer or focus comes back (WCAG 1.4.13).
-
-  private onPointerEnter(event: PointerEvent) {
-    this.hovered = event.currentTarget as HTMLElement;
-    this.openTip(this.hovered);
-  }
-
-  private onPointerLeave(event: PointerEvent) {
-    const anchor = event.currentTarget as HTMLElement;
-    if (this.hovered === anchor) this.hovered = undefined;
-    this.closeSoon(anchor);
-  }
-
-  private onFocusIn(event: FocusEvent) {
-    this.focused = event.currentTarget as HTMLElement;
-    this.openTip(this.focused);
-  }
-
-  private onFocusOut(event: FocusEvent) {
-    const anchor = event.currentTarget as HTMLElement;
-    if (event.relatedTarget instanceof Node && anchor.contains(event.relatedTarget)) return;
-    if (this.focused === anchor) this.focused = undefined;
-    this.closeSoon(anchor);
-  }
-
-  private onKeyDown(event: KeyboardEvent) {
-    if (event.key !== 'Escape' || !this.openAnchor) return;
-    this.closeTip();
-    // The tooltip took this Escape: an enclosing dialog stays open.
-    event.stopPropagation();
-  }
-
-  /** Escape hides a tooltip opened by hovering, wherever the focus is. */
-  private readonly onDocumentKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') this.closeTip();
-  };
-
-  private readonly onViewportChange = () => {
-    if (this.openAnchor) this.place(this.openAnchor);
-  };
-
-  private openTip(anchor: HTMLElement) {
-    clearTimeout(this.closeTimer);
-    if (this.openAnchor === anchor) return;
-    this.closeTip();
-    const tip = anchor.querySelector<HTMLElement>('[role="tooltip"]');
-    if (!tip) return;
-    this.openAnchor = anchor;
-    tip.classList.add('open');
-    if (tip.popover) {
-      try {
-        tip.showPopover();
-      } catch {
-        // Not connected, or already shown: the class alone keeps it visible in place.
-      }
-    }
-    this.place(anchor);
-    document.addEventListener('keydown', this.onDocumentKeyDown);
-    window.addEventListener('scroll', this.onViewportChange, { capture: true, passive: true });
-    window.addEventListener('resize', this.onViewportChange, { passive: true });
-  }
-
-  private closeSoon(anchor: HTMLElement) {
-    if (this.openAnchor !== anchor) return;
-    clearTimeout(this.closeTimer);
-    this.closeTimer = setTimeout(() => {
-      if (this.openAnchor === anchor && this.hovered !== anchor && this.focused !== anchor) this.closeTip();
-    }, CLOSE_DELAY_MS);
-  }
-
-  private closeTip() {
-    clearTimeout(this.closeTimer);
-    const anchor = this.openAnchor;
-    if (!anchor) return;
-    this.openAnchor = undefined;
-    document.removeEventListener('keydown', this.onDocumentKeyDown);
-    window.removeEventListener('scroll', this.onViewportChange, { capture: true });
-    window.removeEventListener('resize', this.onViewportChange);
-    const tip = anchor.querySelector<HTMLElement>('[role="tooltip"]');
-    if (!tip) return;
-    tip.classList.remove('open');
-    if (tip.popover && tip.matches(':popover-open')) tip.hidePopover();
-  }
-
-  /** In the top layer the tooltip is placed by hand: below the badge, or above when there is no room; always inside the viewport. */
-  private place(anchor: HTMLElement) {
-    const tip = anchor.querySelector<HTMLElement>('[role="tooltip"]');
-    const badge = anchor.querySelector<HTMLElement>('[part="badge"]');
-    if (!tip?.popover || !badge) return;
-    const gap = 6;
-    const edge = 8;
-    const b = badge.getBoundingClientRect();
-    const t = tip.getBoundingClientRect();
-    const width = document.documentElement.clientWidth || window.innerWidth;
-    const height = document.documentElement.clientHeight || window.innerHeight;
-    const rtl = getComputedStyle(anchor).direction === 'rtl';
-    const left = Math.max(edge, Math.min(rtl ? b.right - t.width : b.left, width - edge - t.width));
-    let top = b.bottom + gap;
-    if (top + t.height > height - edge && b.top - gap - t.height >= edge) top = b.top - gap - t.height;
-    tip.style.left = `${left}px`;
-    tip.style.top = `${top}px`;
   }
 }
 

@@ -1,3 +1,7 @@
+/**
+ * The styles of `<subprocessor-list>`. Longer than 300 lines because the same rows have two whole
+ * layouts: a sortable table, and cards when the element's container is narrow.
+ */
 import { css } from 'lit';
 
 export const styles = css`

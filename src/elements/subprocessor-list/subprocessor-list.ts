@@ -1,9 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Block, PlannedSubprocessor, PostureDocument, Subprocessor, VerifiedPosture } from '../../core/read.js';
-import { PostureElement, safeHref } from '../posture-element.js';
+import type { PlannedSubprocessor, PostureDocument, Subprocessor, VerifiedPosture } from '../../core/read.js';
+import { heading, headingLevel } from '../headings.js';
+import { PostureElement } from '../posture-element.js';
 import { sharedStyles } from '../shared.styles.js';
 import { regionName, SUBPROCESSOR_STRINGS, wordsFor, type SubprocessorStrings } from '../strings.js';
+import { blocks, emailLink, facts, urlLink } from '../templates.js';
 import { styles } from './subprocessor-list.styles.js';
 
 type SortKey = 'name' | 'purpose' | 'location';
@@ -37,19 +39,8 @@ const isSubprocessorChange = (change: ChangeEntry): change is SubprocessorChange
  * @tagname subprocessor-list
  * @summary Verified list of a vendor's sub-processors.
  *
- * @attr src - URL of the signed posture document; without it, the nearest ancestor element's document is shown.
- * @attr pin - Space-separated key thumbprints: when present, only these keys are trusted.
- * @attr keys - URL of a JWKS to trust instead of discovering the keys at the document's origin.
- * @attr loading - `lazy` waits until the element nears the viewport before loading.
- * @attr expired - `show` an expired document under a warning (default) or `hide` it.
- * @attr theme - `light` or `dark`, overriding the page's colour scheme (the element paints its own surface); by default it follows the page's inherited `color-scheme`.
- * @attr timeout - Milliseconds to wait for the document and its keys.
- * @attr state - `loading`, `verified`, `expired`, `unverified` or `error`; reflected, read-only.
  * @attr recent-days - An entry whose `since` date lies within this many days is marked "New" (default 90).
  * @attr heading-level - Level (1–6) of the list's title heading (default 2); "Upcoming changes" is one level below.
- *
- * @event trust-load - The document verified (or verified but expired). `detail: { posture, signer, expired }`.
- * @event trust-error - It could not be shown. `detail: { code, message }`.
  *
  * @csspart loading - The loading message.
  * @csspart problem - The explanation shown instead of the list when it cannot be shown.
@@ -115,8 +106,7 @@ export class SubprocessorListElement extends PostureElement {
   }
 
   private get level(): number {
-    const n = Math.round(this.headingLevel);
-    return n >= 1 && n <= 6 ? n : 2;
+    return headingLevel(this.headingLevel, 6);
   }
 
   /** Sorts by `key`; the same column again reverses the order. */
@@ -137,13 +127,13 @@ export class SubprocessorListElement extends PostureElement {
     return html`
       ${expired ? this.renderExpiredWarning(posture) : nothing}
       ${this.renderSeal(posture, expired)}
-      <div part="title" class="title" role="heading" aria-level=${this.level}>${s.title(doc.organization.name)}</div>
-      ${list?.statement ? html`<div part="statement" class="statement" lang=${doc.language ?? nothing}>${this.renderBlocks(list.statement)}</div>` : nothing}
+      ${heading(this.level, { part: 'title', className: 'title', role: true }, s.title(doc.organization.name))}
+      ${list?.statement ? html`<div part="statement" class="statement" lang=${doc.language ?? nothing}>${blocks(list.statement, false)}</div>` : nothing}
       ${!showTable || disclosure !== 'public' ? html`<p part="disclosure" class="disclosure">${s.disclosure[disclosure]}</p>` : nothing}
       ${showTable ? this.renderTable(rows, doc.organization.name, today) : nothing}
       ${list?.safeguards ? html`<p part="safeguards" class="safeguards"><strong>${s.safeguards}:</strong> ${list.safeguards}</p>` : nothing}
       ${list?.noticeDays !== undefined ? html`<p part="notice" class="notice">${s.notice(list.noticeDays)}</p>` : nothing}
-      ${list?.contact ? this.renderContact(list.contact) : nothing}
+      ${list?.contact ? html`<p part="contact" class="contact"><strong>${s.contact}:</strong> ${emailLink(list.contact)}</p>` : nothing}
       ${upcoming}
     `;
   }
@@ -206,19 +196,17 @@ export class SubprocessorListElement extends PostureElement {
   }
 
   private renderName(entry: Subprocessor): unknown {
-    const href = safeHref(entry.url);
-    return href ? html`<a href=${href} rel="noopener noreferrer">${entry.name}</a>` : entry.name;
+    return urlLink(entry.url, { label: entry.name });
   }
 
   /** Category (when it says more than the purpose), services and data, as a small definition list. */
   private renderFacts(entry: Subprocessor): unknown {
     const s = this.subStrings;
-    const facts: [string, string][] = [];
-    if (entry.category && entry.category.toLowerCase() !== entry.purpose.toLowerCase()) facts.push([s.category, entry.category]);
-    if (entry.services?.length) facts.push([s.services, entry.services.join(', ')]);
-    if (entry.data?.length) facts.push([s.data, entry.data.join(', ')]);
-    if (!facts.length) return nothing;
-    return html`<dl class="facts">${facts.map(([term, value]) => html`<div><dt>${term}</dt><dd>${value}</dd></div>`)}</dl>`;
+    return facts([
+      [s.category, entry.category?.toLowerCase() !== entry.purpose.toLowerCase() ? entry.category : undefined],
+      [s.services, entry.services?.join(', ')],
+      [s.data, entry.data?.join(', ')],
+    ]);
   }
 
   /** One location as text, several as a list; each country code with its name as a tooltip. */
@@ -227,20 +215,6 @@ export class SubprocessorListElement extends PostureElement {
     if (!locations.length) return s.notStated;
     const one = (l: Location) => html`${l.name}${l.country ? html` <abbr class="country" title=${regionName(l.country, locale) ?? nothing}>${l.country}</abbr>` : nothing}`;
     return locations.length === 1 ? one(locations[0]!) : html`<ul class="locations">${locations.map((l) => html`<li>${one(l)}</li>`)}</ul>`;
-  }
-
-  private renderContact(email: string): TemplateResult {
-    const href = safeHref(`mailto:${email.replace(/[?#&%]/g, encodeURIComponent)}`, true);
-    return html`<p part="contact" class="contact"><strong>${this.subStrings.contact}:</strong> ${href ? html`<a href=${href}>${email}</a>` : email}</p>`;
-  }
-
-  /** Paragraphs and lists, as text. */
-  private renderBlocks(blocks: Block[]): unknown {
-    return blocks.map((block) =>
-      block.type === 'paragraph'
-        ? html`<p>${block.lead ? html`<strong>${block.lead}</strong> ` : nothing}${block.text}</p>`
-        : html`<ul>${block.items.map((item) => html`<li>${item}</li>`)}</ul>`,
-    );
   }
 
   /** Planned sub-processors and announced changes that have not taken effect yet, soonest first. */
@@ -254,7 +228,7 @@ export class SubprocessorListElement extends PostureElement {
     ].sort((a, b) => (a.effective < b.effective ? -1 : a.effective > b.effective ? 1 : 0));
     if (!items.length) return nothing;
     return html`<section part="upcoming" class="upcoming" aria-labelledby="upcoming-title">
-      <div id="upcoming-title" class="section-title" role="heading" aria-level=${Math.min(this.level + 1, 6)}>${s.upcoming}</div>
+      ${heading(this.level + 1, { id: 'upcoming-title', className: 'section-title', role: true }, s.upcoming)}
       <ul class="upcoming-list">
         ${items.map((item) => html`<li part="upcoming-item" class="upcoming-item">${item.content}</li>`)}
       </ul>

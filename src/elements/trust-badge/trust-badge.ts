@@ -2,9 +2,10 @@ import { html, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { VerifiedPosture } from '../../core/read.js';
 import type { PostureProblem } from '../context.js';
-import { PostureElement, safeHref } from '../posture-element.js';
+import { PostureElement } from '../posture-element.js';
 import { sharedStyles } from '../shared.styles.js';
-import { problemKind } from '../strings.js';
+import { problemKind } from '../problems.js';
+import { safeHref } from '../templates.js';
 import { styles } from './trust-badge.styles.js';
 
 /**
@@ -15,9 +16,6 @@ import { styles } from './trust-badge.styles.js';
  * @summary Verified security seal for a page footer.
  *
  * @attr href - The vendor's full trust page (https: only; anything else is not made a link).
- *
- * @event trust-load - The document verified (or verified but expired). `detail: { posture, signer, expired }`.
- * @event trust-error - It could not be shown. `detail: { code, message }`.
  *
  * @csspart badge - The badge box (a link when `href` is https:).
  * @csspart mark - The round verified / warning mark.

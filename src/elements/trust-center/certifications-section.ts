@@ -1,7 +1,9 @@
 /** Certifications and attestations: framework, status, auditor, period, scope, and how to get the report. */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { CERTIFICATION_STATUSES, Certification } from '../../core/read.js';
-import { emailLink, facts, heading, section, urlLink, type CenterSection, type CenterView } from './section.js';
+import { heading } from '../headings.js';
+import { emailLink, facts, urlLink } from '../templates.js';
+import { section, type CenterSection, type CenterView } from './section.js';
 
 type CertificationStatus = (typeof CERTIFICATION_STATUSES)[number];
 

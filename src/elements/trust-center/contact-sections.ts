@@ -1,7 +1,9 @@
 /** How to reach the vendor: contacts (role, address, response time, purposes) and its links (status page, disclosure policy …). */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Contact, PostureDocument } from '../../core/read.js';
-import { emailLink, facts, heading, section, urlLink, type CenterSection, type CenterView } from './section.js';
+import { heading } from '../headings.js';
+import { emailLink, facts, urlLink } from '../templates.js';
+import { section, type CenterSection, type CenterView } from './section.js';
 
 type Links = NonNullable<PostureDocument['links']>;
 const NAMED_LINKS = ['statusPage', 'vulnerabilityDisclosure', 'securityTxt', 'privacyPolicy', 'terms'] as const;

@@ -2,7 +2,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { CONTROL_STATUSES, type Control, type ControlCategory, type ControlStatus } from '../../core/read.js';
 import { STATUS_ICONS } from '../shared.styles.js';
-import { facts, heading, LONG_LIST, section, time, type CenterSection, type CenterView } from './section.js';
+import { heading } from '../headings.js';
+import { facts } from '../templates.js';
+import { LONG_LIST, section, time, type CenterSection, type CenterView } from './section.js';
 
 /** `all`, or the one status whose controls are shown. */
 export type StatusFilter = ControlStatus | 'all';

@@ -1,7 +1,8 @@
 /** Where the data lives (residency: summary and regions) and how long it is kept (retention). */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { PostureDocument } from '../../core/read.js';
-import { countryName, facts, section, type CenterSection, type CenterView } from './section.js';
+import { facts } from '../templates.js';
+import { countryName, section, type CenterSection, type CenterView } from './section.js';
 
 type Residency = NonNullable<PostureDocument['residency']>;
 type Region = NonNullable<Residency['regions']>[number];

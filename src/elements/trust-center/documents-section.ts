@@ -1,7 +1,8 @@
 /** The vendor's documents, each with its access mode (public, on request, under NDA) as words, and how to get it. */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { PostureDocument } from '../../core/read.js';
-import { emailLink, section, urlLink, type CenterSection, type CenterView } from './section.js';
+import { emailLink, urlLink } from '../templates.js';
+import { section, type CenterSection, type CenterView } from './section.js';
 
 type DocumentEntry = NonNullable<PostureDocument['documents']>[number];
 

@@ -1,7 +1,7 @@
 /** Frequently asked questions, each a disclosure widget with its answer. */
 import { html } from 'lit';
 import type { PostureDocument } from '../../core/read.js';
-import { blocks } from './blocks.js';
+import { blocks } from '../templates.js';
 import { section, type CenterSection, type CenterView } from './section.js';
 
 type Faq = NonNullable<PostureDocument['faq']>;

@@ -1,3 +1,8 @@
+/**
+ * The styles of `<trust-center>`. Longer than 300 lines because it lays out a whole page in one
+ * shadow root: header, navigation, eleven kinds of section and their narrow and wide layouts (the
+ * rules every element shares are in ../shared.styles.ts).
+ */
 import { css } from 'lit';
 
 export const styles = css`

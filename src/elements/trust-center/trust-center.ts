@@ -1,9 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { PostureDocument, VerifiedPosture } from '../../core/read.js';
-import { PostureElement, safeHref } from '../posture-element.js';
+import { heading, headingLevel } from '../headings.js';
+import { PostureElement } from '../posture-element.js';
 import { sharedStyles, statusIconStyles, statusStyles } from '../shared.styles.js';
-import { blocks } from './blocks.js';
 import { changelogSection } from './changelog-section.js';
 import { certificationsSection } from './certifications-section.js';
 import { contactsSection, linksSection } from './contact-sections.js';
@@ -11,8 +11,9 @@ import { controlsSection, type StatusFilter } from './controls-section.js';
 import { residencySection, retentionSection } from './data-sections.js';
 import { documentsSection } from './documents-section.js';
 import { faqSection } from './faq-section.js';
-import { heading, LONG_LIST, section, type CenterSection, type CenterView, type NavEntry } from './section.js';
+import { LONG_LIST, section, type CenterSection, type CenterView, type NavEntry } from './section.js';
 import { CENTER_STRINGS, wordsFor } from '../strings.js';
+import { blocks, safeHref } from '../templates.js';
 import { styles } from './trust-center.styles.js';
 
 /** The document keys that become sections; the others make the header, the footer and the seal. */
@@ -32,19 +33,8 @@ type SectionKey = Exclude<keyof PostureDocument, '$schema' | 'version' | 'issuer
  * @tagname trust-center
  * @summary A vendor's verified security and privacy posture, in full.
  *
- * @attr src - URL of the signed posture document; without it, the nearest ancestor element's document is shown.
- * @attr pin - Space-separated key thumbprints: when present, only these keys are trusted.
- * @attr keys - URL of a JWKS to trust instead of discovering the keys at the document's origin.
- * @attr loading - `lazy` waits until the element nears the viewport before loading.
- * @attr expired - `show` an expired document under a warning (default) or `hide` it.
- * @attr theme - `light` or `dark`, overriding the page's colour scheme (the element paints its own surface); by default it follows the page's inherited `color-scheme`.
- * @attr timeout - Milliseconds to wait for the document and its keys.
- * @attr state - `loading`, `verified`, `expired`, `unverified` or `error`; reflected, read-only.
  * @attr heading-level - Level (1–4) of the title heading; sections are one level below, categories and items two (default 2).
  * @attr status-filter - Which controls are shown: `all` (default), `shipped`, `in-progress`, `roadmap` or `not-applicable`. The visitor changes it with the filter buttons.
- *
- * @event trust-load - The document verified (or verified but expired). `detail: { posture, signer, expired }`.
- * @event trust-error - It could not be shown. `detail: { code, message }`.
  *
  * @slot - Content of the host page shown after the sections (only when the document is shown). Elements in it without `src` show this element's document.
  * @slot footer - Content of the host page at the end of the footer.
@@ -118,13 +108,8 @@ export class TrustCenterElement extends PostureElement {
   /** Which controls are shown: `all`, or one status. */
   @property({ attribute: 'status-filter' }) statusFilter: StatusFilter = 'all';
 
-  private get level(): number {
-    const n = Math.round(this.headingLevel);
-    return n >= 1 && n <= 4 ? n : 2;
-  }
-
   private view(): CenterView {
-    return { strings: this.strings, s: wordsFor(CENTER_STRINGS, this.locale), locale: this.locale, level: this.level, formatDate: (d) => this.formatDate(d) };
+    return { strings: this.strings, s: wordsFor(CENTER_STRINGS, this.locale), locale: this.locale, level: headingLevel(this.headingLevel, 4), formatDate: (d) => this.formatDate(d) };
   }
 
   protected override renderPosture(posture: VerifiedPosture, expired: boolean): unknown {

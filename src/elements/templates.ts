@@ -1,0 +1,113 @@
+/**
+ * The pieces every element renders the same way: the loading message, the problem box, the seal,
+ * the expired warning, links (made only through `safeHref`), fact lists and the document's text
+ * blocks. Untrusted text goes in only through Lit text and attribute bindings.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { escapeForDisplay, type Block, type VerifiedPosture } from '../core/read.js';
+import type { PostureProblem } from './context.js';
+import { problemKind } from './problems.js';
+import { formatDate, type CommonStrings } from './strings.js';
+
+/** Problem text shown to people (messages and URLs, partly from documents and servers) is cut to this many characters. */
+const MAX_SHOWN = 300;
+
+/** `text` as the problem box shows it: control and bidi characters as visible escapes, cut to `MAX_SHOWN` characters. */
+export function shownText(text: string): string {
+  const escaped = escapeForDisplay(text);
+  return escaped.length > MAX_SHOWN ? `${escaped.slice(0, MAX_SHOWN - 1)}…` : escaped;
+}
+
+/** A link only from an https: (or, for contacts, mailto:) URL; anything else stays text. */
+export function safeHref(url: string | undefined, allowMailto = false): string | undefined {
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || (allowMailto && parsed.protocol === 'mailto:') ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function loadingMessage(s: CommonStrings): TemplateResult {
+  return html`<div part="loading" class="loading" role="status">${s.loading}</div>`;
+}
+
+/** What is shown instead of the document: the visitor's explanation, and the technical details (with the document's URL) folded away. */
+export function problemBox(s: CommonStrings, problem: PostureProblem, source: string | undefined): TemplateResult {
+  return html`<div part="problem" class="problem" role="alert">
+    <p class="problem-title"><span aria-hidden="true">⚠ </span>${s.problem[problemKind(problem.code)]}</p>
+    <p>${s.tellOwner}</p>
+    <details part="details">
+      <summary>${s.technical}</summary>
+      <p><code>${problem.code}</code>: ${shownText(problem.message)}${source ? html`<br />${shownText(source)}` : nothing}</p>
+    </details>
+  </div>`;
+}
+
+/** The seal: verified mark, signer's domain, updated and expiry dates, key id on demand. */
+export function seal(s: CommonStrings, locale: string, posture: VerifiedPosture, expired: boolean): TemplateResult {
+  const domain = new URL(posture.issuer).host;
+  return html`<div part="seal" class="seal ${expired ? 'is-expired' : 'is-verified'}">
+    <span class="seal-mark"><span aria-hidden="true">${expired ? '⚠' : '✓'}</span> ${expired ? s.expired : s.verified}</span>
+    <span>${s.signedBy(domain)}</span>
+    <span>${s.updated(formatDate(posture.document.updated, locale))}</span>
+    <span>${s.expires(formatDate(posture.expires, locale))}</span>
+    <details class="seal-key">
+      <summary>${s.keyId}</summary>
+      <code>${posture.signers.map((k) => k.thumbprint).join(' ')}</code>
+    </details>
+  </div>`;
+}
+
+/** The warning above expired content. */
+export function expiredWarning(s: CommonStrings, locale: string, posture: VerifiedPosture): TemplateResult {
+  return html`<p part="expired-warning" class="expired-warning" role="alert">
+    <span aria-hidden="true">⚠ </span>${s.expiredWarning(formatDate(posture.expires, locale))}
+  </p>`;
+}
+
+/** An e-mail address as a mailto: link (text when it cannot be one). */
+export function emailLink(email: string): unknown {
+  const href = safeHref(`mailto:${email.replace(/[?#&%]/g, encodeURIComponent)}`, true);
+  return href ? html`<a href=${href}>${email}</a>` : email;
+}
+
+/** A link from an https: (or, when allowed, mailto:) URL, showing `label` or a readable form of the URL; nothing otherwise. */
+export function urlLink(url: string | undefined, options: { label?: unknown; mailto?: boolean; part?: string } = {}): unknown {
+  const href = safeHref(url, options.mailto);
+  if (!href) return options.label ?? nothing;
+  return html`<a href=${href} part=${ifDefined(options.part)} rel="noopener noreferrer">${options.label ?? readableUrl(href)}</a>`;
+}
+
+/** `https://example.com/trust/` → `example.com/trust`; `mailto:a@b.c` → `a@b.c`. */
+export function readableUrl(href: string): string {
+  const url = new URL(href);
+  if (url.protocol === 'mailto:') return decodeURIComponent(url.pathname);
+  const path = url.pathname === '/' ? '' : url.pathname.replace(/\/$/, '');
+  return `${url.host}${path}${url.search}`;
+}
+
+/** Term / value pairs as a definition list; a pair whose value is missing is left out. */
+export function facts(rows: [string, unknown][]): unknown {
+  const present = rows.filter(([, value]) => value !== undefined && value !== nothing && value !== '');
+  if (!present.length) return nothing;
+  return html`<dl class="facts">${present.map(([term, value]) => html`<div><dt>${term}</dt><dd>${value}</dd></div>`)}</dl>`;
+}
+
+/** A lead ends in a colon unless it already ends in punctuation: "At rest: AES-256 …". */
+const leadText = (lead: string) => (/[.:;!?…]$/.test(lead) ? lead : `${lead}:`);
+
+/**
+ * Free text of a posture document — paragraphs with an optional bold lead, and bullet lists — as
+ * text. `<trust-center>` ends a lead in a colon; `<subprocessor-list>` (`colon` false) shows it as written.
+ */
+export function blocks(list: readonly Block[] | undefined, colon = true): unknown {
+  if (!list?.length) return nothing;
+  return list.map((block) =>
+    block.type === 'paragraph'
+      ? html`<p>${block.lead ? html`<strong class="lead">${colon ? leadText(block.lead) : block.lead}</strong> ` : nothing}${block.text}</p>`
+      : html`<ul class="bullets">${block.items.map((item) => html`<li>${item}</li>`)}</ul>`,
+  );
+}
