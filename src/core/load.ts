@@ -133,7 +133,12 @@ export async function loadPosture(src: string, options: LoadOptions = {}): Promi
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new PostureError('fetch-failed', `Only http(s) URLs can be loaded, not ${url.protocol}.`);
   // A pin list that is given but names no key trusts nothing: refused before anything is fetched.
   const pins = options.pins === undefined ? undefined : parsePins(options.pins);
-  const keysUrl = options.keys ? resolve(options.keys, options.baseUrl).href : discoveryUrl(url);
+  // Like an empty pin, a `keys` setting that is present but blank (a template's empty variable) names no
+  // key set: it trusts nothing rather than falling back to discovery.
+  if (options.keys !== undefined && options.keys.trim() === '') {
+    throw new PostureError('keys-invalid', 'The keys setting is empty: it names no key set, so no key is trusted. Set it to the URL of the vendor\'s JWKS, or remove it to trust the keys published at the document\'s origin.');
+  }
+  const keysUrl = options.keys !== undefined ? resolve(options.keys, options.baseUrl).href : discoveryUrl(url);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const { cache, fetch } = options;
   const getBytes = (target: string, what: string, maxBytes: number, signal?: AbortSignal) =>
@@ -146,7 +151,7 @@ export async function loadPosture(src: string, options: LoadOptions = {}): Promi
       getBytes(keysUrl, 'key set', MAX_JWKS_BYTES, signal),
     ]);
     // In discovery mode the keys speak for their origin only, so the document must name it as issuer.
-    const discovery = !options.keys && pins === undefined;
+    const discovery = options.keys === undefined && pins === undefined;
     const verified = await verifyPosture(bytes, {
       jwks: new TextDecoder().decode(jwks),
       pins,
@@ -157,7 +162,7 @@ export async function loadPosture(src: string, options: LoadOptions = {}): Promi
     return { ...verified, url: url.href, keysUrl };
   };
   // Everything that decides trust is in the key, so two callers share a result only when they trust alike.
-  const key = `posture ${JSON.stringify([url.href, options.keys ? keysUrl : null, pins === undefined ? null : pinsKey(pins), options.maxBytes ?? null])}`;
+  const key = `posture ${JSON.stringify([url.href, options.keys !== undefined ? keysUrl : null, pins === undefined ? null : pinsKey(pins), options.maxBytes ?? null])}`;
   // This caller's own signal: aborted when it stops waiting (done, timed out or cancelled), so
   // shared work goes on only while some caller still waits for it.
   const caller = new AbortController();

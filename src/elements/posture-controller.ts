@@ -116,7 +116,7 @@ export class PostureLoadController implements ReactiveController {
     const args = this.options.args();
     if (!args) return;
     try {
-      const posture = await loadShared(args.src, { pin: args.pin, keys: args.keys || undefined, timeoutMs: args.timeout, fetch: this.options.fetch, signal });
+      const posture = await loadShared(args.src, { pin: args.pin, keys: args.keys, timeoutMs: args.timeout, fetch: this.options.fetch, signal });
       if (!signal.aborted) this.settle({ state: 'verified', posture, url: posture.url });
     } catch (error) {
       if (signal.aborted || (isPostureError(error) && error.code === 'aborted')) return;

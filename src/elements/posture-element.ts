@@ -193,6 +193,8 @@ export abstract class PostureElement extends LitElement {
       super.update(changed);
     } catch (error) {
       this.renderFailure = renderFailed(error);
+      // Set before the second super.update(), which reflects it and renders the problem in this same update.
+      // eslint-disable-next-line lit/no-property-change-update
       this.state = this.shownState();
       super.update(changed);
     }

@@ -109,6 +109,25 @@ describe('trust settings and bounded work in the elements (issue 11)', function 
     });
   }
 
+  for (const keys of ['', ' ']) {
+    it(`keys=${JSON.stringify(keys)} trusts nothing either: unverified, keys-invalid, and nothing is fetched (never discovery)`, async () => {
+      const { src } = await publish(network);
+      const element = document.createElement('trust-badge');
+      element.setAttribute('keys', keys);
+      const failed = nextTrustError(element);
+      element.setAttribute('src', src);
+      document.body.append(element);
+      const detail = await failed;
+      await (element as TrustBadgeElement).updateComplete;
+      element.remove();
+      expect(detail.code).to.equal('keys-invalid');
+      expect(detail.message).to.contain('keys setting is empty');
+      expect((element as TrustBadgeElement).state).to.equal('unverified');
+      expect(element.shadowRoot!.textContent).to.not.contain('Vendor Example');
+      expect(network.requests).to.deep.equal([]);
+    });
+  }
+
   it('setting pin="" on a verified element re-checks it and trusts nothing', async () => {
     const { src } = await publish(network);
     const element = await fixture<TrustBadgeElement>(html`<trust-badge src=${src}></trust-badge>`);
