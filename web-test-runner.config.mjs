@@ -48,8 +48,5 @@ export default {
   },
   // No progress bar redrawing when the output is a log file (CI).
   staticLogging: Boolean(env.CI) || !process.stdout.isTTY,
-  reporters: [
-    defaultReporter({ reportTestResults: true, reportTestProgress: true }),
-    countReporter({ file: env.TE_COUNT_FILE }),
-  ],
+  reporters: [defaultReporter({ reportTestResults: true, reportTestProgress: true }), countReporter({ file: env.TE_COUNT_FILE })],
 };

@@ -28,15 +28,24 @@ const benchPlugin: Plugin = {
         ? { path: path.join(args.resolveDir, args.path.replace(/\.js$/, '.ts')), sideEffects: true }
         : undefined,
     );
-    b.onResolve({ filter: /[\\/]src[\\/]define[\\/]all\.js$/ }, (args) => ({ path: path.resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts')), sideEffects: true }));
+    b.onResolve({ filter: /[\\/]src[\\/]define[\\/]all\.js$/ }, (args) => ({
+      path: path.resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts')),
+      sideEffects: true,
+    }));
     b.onLoad({ filter: /[\\/]src[\\/]core[\\/]verify\.ts$/ }, async (args) => {
       const source = await readFile(args.path, 'utf8');
       const raised = source.replace(/export const DEFAULT_MAX_BYTES = [^;]+;/, `export const DEFAULT_MAX_BYTES = ${BENCH_MAX_BYTES};`);
       if (raised === source) throw new Error('bench: DEFAULT_MAX_BYTES not found in src/core/verify.ts');
       return { contents: raised, loader: 'ts' };
     });
-    b.onLoad({ filter: /\.styles\.ts$/ }, async (args) => ({ contents: minifyCssLiterals(await readFile(args.path, 'utf8')), loader: 'ts' }));
-    b.onLoad({ filter: /[\\/]src[\\/]elements[\\/].*\.ts$/ }, async (args) => ({ contents: minifyHtmlLiterals(await readFile(args.path, 'utf8'), args.path), loader: 'ts' }));
+    b.onLoad({ filter: /\.styles\.ts$/ }, async (args) => ({
+      contents: minifyCssLiterals(await readFile(args.path, 'utf8')),
+      loader: 'ts',
+    }));
+    b.onLoad({ filter: /[\\/]src[\\/]elements[\\/].*\.ts$/ }, async (args) => ({
+      contents: minifyHtmlLiterals(await readFile(args.path, 'utf8'), args.path),
+      loader: 'ts',
+    }));
   },
 };
 

@@ -26,13 +26,26 @@ export function documentOfSize(bytes: number, now = Date.now()): PostureDocument
   const entries = [];
   let size = 600;
   for (let i = 0; i === 0 || size < bytes; i++) {
-    const control = { id: `control-${i}`, title: `Control number ${i}`, status: STATUSES[i % 3]!, description: `Control ${i} is described here in one plain sentence, as vendors do.` };
-    const entry = { name: `Provider ${i}`, purpose: 'Hosting and infrastructure', locations: [{ name: 'Sweden Central (EEA)', country: 'SE' }] };
+    const control = {
+      id: `control-${i}`,
+      title: `Control number ${i}`,
+      status: STATUSES[i % 3]!,
+      description: `Control ${i} is described here in one plain sentence, as vendors do.`,
+    };
+    const entry = {
+      name: `Provider ${i}`,
+      purpose: 'Hosting and infrastructure',
+      locations: [{ name: 'Sweden Central (EEA)', country: 'SE' }],
+    };
     controls.push(control);
     entries.push(entry);
     size += JSON.stringify(control).length + JSON.stringify(entry).length + 2;
   }
-  return { ...envelope(now), categories: [{ id: 'all', title: 'All controls', controls }], subprocessors: { disclosure: 'public', entries } };
+  return {
+    ...envelope(now),
+    categories: [{ id: 'all', title: 'All controls', controls }],
+    subprocessors: { disclosure: 'public', entries },
+  };
 }
 
 /** Controls per category in `documentWithItems`. */
@@ -55,10 +68,15 @@ export function documentWithItems(n: number, issuer: string, now = Date.now()): 
   const categories: NonNullable<PostureDocument['categories']> = [];
   for (let start = 0; start < n; start += CONTROLS_PER_CATEGORY) {
     const controls = [];
-    for (let i = start; i < Math.min(n, start + CONTROLS_PER_CATEGORY); i++) controls.push({ id: `c${i}`, title: `Control ${i}`, status: STATUSES[i % 3]! });
+    for (let i = start; i < Math.min(n, start + CONTROLS_PER_CATEGORY); i++)
+      controls.push({ id: `c${i}`, title: `Control ${i}`, status: STATUSES[i % 3]! });
     categories.push({ id: `cat${start / CONTROLS_PER_CATEGORY}`, title: `Category ${start / CONTROLS_PER_CATEGORY}`, controls });
   }
-  const entries = Array.from({ length: n }, (_, i) => ({ name: `Provider ${i}`, purpose: PURPOSES[i % PURPOSES.length]!, locations: [REGIONS[i % REGIONS.length]!] }));
+  const entries = Array.from({ length: n }, (_, i) => ({
+    name: `Provider ${i}`,
+    purpose: PURPOSES[i % PURPOSES.length]!,
+    locations: [REGIONS[i % REGIONS.length]!],
+  }));
   return { ...envelope(now, issuer), categories, subprocessors: { disclosure: 'public', entries } };
 }
 
@@ -67,7 +85,7 @@ export async function signedText(doc: PostureDocument, key: SigningKey): Promise
   return serializeJws(await signPosture(doc, [key]));
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => `&${({ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' })[c]};`);
+const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[c]};`);
 
 function subprocessorTable(doc: PostureDocument): string {
   const rows = (doc.subprocessors?.entries ?? []).map(
@@ -85,7 +103,10 @@ export function staticHtml(doc: PostureDocument, tag: 'trust-center' | 'subproce
   const seal = `<p>✓ Verified · signed by ${escapeHtml(new URL(doc.issuer).host)} · updated ${doc.updated} · expires ${doc.expires.slice(0, 10)}</p>`;
   if (tag === 'subprocessor-list') return seal + subprocessorTable(doc);
   const categories = (doc.categories ?? [])
-    .map((c) => `<section><h3>${escapeHtml(c.title)}</h3><ul>${c.controls.map((k) => `<li>${escapeHtml(k.title)} <span>${k.status}</span></li>`).join('')}</ul></section>`)
+    .map(
+      (c) =>
+        `<section><h3>${escapeHtml(c.title)}</h3><ul>${c.controls.map((k) => `<li>${escapeHtml(k.title)} <span>${k.status}</span></li>`).join('')}</ul></section>`,
+    )
     .join('');
   return `<h1>${escapeHtml(doc.organization.name)}</h1>${seal}<h2>Controls</h2>${categories}${subprocessorTable(doc)}`;
 }

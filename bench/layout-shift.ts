@@ -100,7 +100,12 @@ async function demoDocument(name: string, origin: string): Promise<PostureDocume
   const doc = JSON.parse(await readFile(path.join(root, 'demo/documents', name), 'utf8')) as PostureDocument & { $schema?: string };
   delete doc.$schema;
   const now = Date.now();
-  return { ...doc, issuer: origin, issued: new Date(now - 86_400_000).toISOString(), expires: new Date(now + 30 * 86_400_000).toISOString() };
+  return {
+    ...doc,
+    issuer: origin,
+    issued: new Date(now - 86_400_000).toISOString(),
+    expires: new Date(now + 30 * 86_400_000).toISOString(),
+  };
 }
 
 export async function measureLayoutShift(browser: Browser, server: BenchServer, key: SigningKey, cdnFile: string): Promise<ShiftResult[]> {
@@ -135,7 +140,10 @@ export async function measureLayoutShift(browser: Browser, server: BenchServer, 
           await page.setViewport({ width: 1280, height: 800 });
           await page.goto(`${server.origin}${url}`);
           await page.waitForFunction(
-            () => [...document.querySelectorAll('trust-badge, control-status, trust-center')].every((el) => ['verified', 'error', 'unverified', 'expired'].includes(el.getAttribute('state') ?? '')),
+            () =>
+              [...document.querySelectorAll('trust-badge, control-status, trust-center')].every((el) =>
+                ['verified', 'error', 'unverified', 'expired'].includes(el.getAttribute('state') ?? ''),
+              ),
             { timeout: 30_000 },
           );
           // Settle: two frames and a little more, so late shifts are recorded too.
@@ -150,7 +158,15 @@ export async function measureLayoutShift(browser: Browser, server: BenchServer, 
           await page.close();
         }
       }
-      results.push({ page: kind, script, reserve, cls: summarize(cls), ...(kind === 'demo-like' ? { badgeShare: summarize(badgeShare) } : {}), sources, shifts: last });
+      results.push({
+        page: kind,
+        script,
+        reserve,
+        cls: summarize(cls),
+        ...(kind === 'demo-like' ? { badgeShare: summarize(badgeShare) } : {}),
+        sources,
+        shifts: last,
+      });
     }
   }
   return results;

@@ -115,6 +115,13 @@ async function timeLoad(url: string, maxBytes: number): Promise<number> {
   return performance.now() - start;
 }
 
-const api = { benchVerify, timeElement, setStatic, timeStatic, timeLoad, elements: [TrustCenterElement, SubprocessorListElement, ControlStatusElement, TrustBadgeElement] };
+const api = {
+  benchVerify,
+  timeElement,
+  setStatic,
+  timeStatic,
+  timeLoad,
+  elements: [TrustCenterElement, SubprocessorListElement, ControlStatusElement, TrustBadgeElement],
+};
 export type BenchApi = typeof api;
 (window as unknown as { bench: BenchApi }).bench = api;

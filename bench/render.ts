@@ -67,14 +67,20 @@ export interface Growth {
 
 declare const window: { bench: BenchApi };
 
-export async function measureRender(page: Page, server: BenchServer, key: SigningKey, log: (line: string) => void): Promise<{ rows: RenderRow[]; growth: Growth[] }> {
+export async function measureRender(
+  page: Page,
+  server: BenchServer,
+  key: SigningKey,
+  log: (line: string) => void,
+): Promise<{ rows: RenderRow[]; growth: Growth[] }> {
   const rows: RenderRow[] = [];
   for (const items of RENDER_SIZES) {
     const doc = documentWithItems(items, server.origin);
     const text = await signedText(doc, key);
     const path = `/render-${items}.json`;
     server.set(path, 'application/jose+json', text);
-    for (const tag of TAGS) await page.evaluate((name, html) => window.bench.setStatic(name, html), `${tag}-${items}`, staticHtml(doc, tag));
+    for (const tag of TAGS)
+      await page.evaluate((name, html) => window.bench.setStatic(name, html), `${tag}-${items}`, staticHtml(doc, tag));
 
     const times: Record<Tag, { element: ElementTiming[]; lowerBound: { laidOut: number; painted: number; elements: number }[] }> = {
       'trust-center': { element: [], lowerBound: [] },
@@ -120,7 +126,9 @@ export async function measureRender(page: Page, server: BenchServer, key: Signin
         lowerBoundElements: times[tag].lowerBound[0]!.elements,
       };
       rows.push(row);
-      log(`  render ${tag.padEnd(17)} ${String(items).padStart(6)} items: ${element.median.toFixed(1)} ms (lower bound ${lowerBound.median.toFixed(1)} ms, ×${row.ratio.toFixed(1)}); laid out ${elementLaidOut.median.toFixed(1)} vs ${lowerBoundLaidOut.median.toFixed(1)} ms; fetch+verify ${row.load.median.toFixed(1)} ms`);
+      log(
+        `  render ${tag.padEnd(17)} ${String(items).padStart(6)} items: ${element.median.toFixed(1)} ms (lower bound ${lowerBound.median.toFixed(1)} ms, ×${row.ratio.toFixed(1)}); laid out ${elementLaidOut.median.toFixed(1)} vs ${lowerBoundLaidOut.median.toFixed(1)} ms; fetch+verify ${row.load.median.toFixed(1)} ms`,
+      );
     }
   }
   return { rows, growth: growthOf(rows) };

@@ -25,14 +25,28 @@ const MIX = [
 
 export async function measureRequests(browser: Browser, server: BenchServer, key: SigningKey): Promise<RequestsResult> {
   server.set('/shared.json', 'application/jose+json', await signedText(documentWithItems(20, server.origin), key));
-  server.set('/requests.html', 'text/html', `<!doctype html><html lang="en"><head><meta charset="utf-8"><script type="module" src="/cdn/trust-elements.min.js"></script></head><body>${MIX.join('\n')}</body></html>`);
+  server.set(
+    '/requests.html',
+    'text/html',
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><script type="module" src="/cdn/trust-elements.min.js"></script></head><body>${MIX.join('\n')}</body></html>`,
+  );
   server.resetCounts();
   const page = await browser.newPage();
   try {
     await page.goto(`${server.origin}/requests.html`);
     const selector = 'trust-badge, control-status, subprocessor-list[src], trust-center';
-    await page.waitForFunction((sel) => [...document.querySelectorAll(sel)].every((el) => ['verified', 'error', 'unverified', 'expired'].includes(el.getAttribute('state') ?? '')), { timeout: 30_000 }, selector);
-    const verified = await page.evaluate((sel) => [...document.querySelectorAll(sel)].filter((el) => el.getAttribute('state') === 'verified').length, selector);
+    await page.waitForFunction(
+      (sel) =>
+        [...document.querySelectorAll(sel)].every((el) =>
+          ['verified', 'error', 'unverified', 'expired'].includes(el.getAttribute('state') ?? ''),
+        ),
+      { timeout: 30_000 },
+      selector,
+    );
+    const verified = await page.evaluate(
+      (sel) => [...document.querySelectorAll(sel)].filter((el) => el.getAttribute('state') === 'verified').length,
+      selector,
+    );
     return { elements: MIX.length, documentRequests: server.count('/shared.json'), jwksRequests: server.count(WELL_KNOWN_JWKS), verified };
   } finally {
     await page.close();

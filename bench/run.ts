@@ -35,7 +35,11 @@ const server = new BenchServer();
 await server.start();
 server.set(WELL_KNOWN_JWKS, 'application/json', JSON.stringify({ keys: [publicJwk] }));
 server.set('/bench.js', 'text/javascript', await buildBenchPage());
-server.set('/', 'text/html', '<!doctype html><html lang="en"><head><meta charset="utf-8"><script type="module" src="/bench.js"></script></head><body></body></html>');
+server.set(
+  '/',
+  'text/html',
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><script type="module" src="/bench.js"></script></head><body></body></html>',
+);
 server.set('/cdn/trust-elements.min.js', 'text/javascript', size.allInOne);
 
 const browser = await launchChromium();
@@ -57,7 +61,14 @@ try {
   const layoutShift = await measureLayoutShift(browser, server, key, size.allInOne);
   results = {
     date: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, chromium: version, chromiumPath: CHROMIUM },
+    machine: {
+      cpus: os.cpus().length,
+      cpu: os.cpus()[0]?.model,
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      chromium: version,
+      chromiumPath: CHROMIUM,
+    },
     notes: {
       units: 'times in milliseconds (median, min, max over runs); sizes in bytes',
       render: `from setting src to state=verified plus two requestAnimationFrames; the document is served from memory by a server on 127.0.0.1 with a fresh query string each run. The bench page is the elements minified like the CDN file, with the document size limit raised from 1 MiB to ${BENCH_MAX_BYTES} bytes so 10,000 items (about 2.1 MB signed) can be shown; rows with withinLimit false would be refused by the product.`,
@@ -79,8 +90,24 @@ results.totalSeconds = Math.round((performance.now() - started) / 1000);
 
 const rows: Cell[][] = [];
 const ms = (s: { median: number; min: number; max: number }, d = 1) => [s.median.toFixed(d), `${s.min.toFixed(d)}–${s.max.toFixed(d)}`];
-for (const f of [...results.size.files, results.size.lit, results.size.ownShare, results.size.core, results.size.verifyOnly, results.size.floor]) rows.push(['size', f.name, `${f.gzip} gz`, `${f.brotli} br`, '', `${f.bytes} min`]);
-for (const v of results.verify) rows.push(['verify', `${v.engine} ${v.label} (${v.bytes} B)`, v.median.toFixed(2), `${v.min.toFixed(2)}–${v.max.toFixed(2)}`, v.runs, '']);
+for (const f of [
+  ...results.size.files,
+  results.size.lit,
+  results.size.ownShare,
+  results.size.core,
+  results.size.verifyOnly,
+  results.size.floor,
+])
+  rows.push(['size', f.name, `${f.gzip} gz`, `${f.brotli} br`, '', `${f.bytes} min`]);
+for (const v of results.verify)
+  rows.push([
+    'verify',
+    `${v.engine} ${v.label} (${v.bytes} B)`,
+    v.median.toFixed(2),
+    `${v.min.toFixed(2)}–${v.max.toFixed(2)}`,
+    v.runs,
+    '',
+  ]);
 for (const r of results.render) {
   rows.push([
     'render',
@@ -90,11 +117,35 @@ for (const r of results.render) {
     `static ${fmtSummary(r.lowerBound)} ×${r.ratio.toFixed(1)} | laid out ${r.elementLaidOut.median.toFixed(1)} vs static ${r.lowerBoundLaidOut.median.toFixed(1)} ×${r.ratioLaidOut.toFixed(1)} | fetch+verify ${r.load.median.toFixed(1)} | DOM ${r.elements} vs ${r.lowerBoundElements} elements`,
   ]);
 }
-for (const g of results.growth) rows.push(['growth', `${g.tag} ${g.from}→${g.to}`, `n^${g.elementExponent.toFixed(2)}`, '', '', `static n^${g.lowerBoundExponent.toFixed(2)} | laid out n^${g.elementLaidOutExponent.toFixed(2)} vs static n^${g.lowerBoundLaidOutExponent.toFixed(2)} | ${(g.msPerItem * 1000).toFixed(0)} µs per item`]);
+for (const g of results.growth)
+  rows.push([
+    'growth',
+    `${g.tag} ${g.from}→${g.to}`,
+    `n^${g.elementExponent.toFixed(2)}`,
+    '',
+    '',
+    `static n^${g.lowerBoundExponent.toFixed(2)} | laid out n^${g.elementLaidOutExponent.toFixed(2)} vs static n^${g.lowerBoundLaidOutExponent.toFixed(2)} | ${(g.msPerItem * 1000).toFixed(0)} µs per item`,
+  ]);
 const q = results.requests;
-rows.push(['requests', `${q.elements} elements, one document`, `doc ${q.documentRequests}`, `jwks ${q.jwksRequests}`, '', `${q.verified}/${q.elements} verified (expected 1 and 1)`]);
+rows.push([
+  'requests',
+  `${q.elements} elements, one document`,
+  `doc ${q.documentRequests}`,
+  `jwks ${q.jwksRequests}`,
+  '',
+  `${q.verified}/${q.elements} verified (expected 1 and 1)`,
+]);
 for (const s of results.layoutShift) {
-  rows.push(['layout shift', `CLS ${s.page}, script ${s.script}${s.reserve ? ' + reserve.css' : ''}`, s.cls.median.toFixed(4), `${s.cls.min.toFixed(4)}–${s.cls.max.toFixed(4)}`, s.cls.runs, s.badgeShare ? `badges' share ${s.badgeShare.median.toFixed(4)}; shifted: ${s.sources.join(', ') || 'nothing'}` : `shifted: ${s.sources.join(', ') || 'nothing'}`]);
+  rows.push([
+    'layout shift',
+    `CLS ${s.page}, script ${s.script}${s.reserve ? ' + reserve.css' : ''}`,
+    s.cls.median.toFixed(4),
+    `${s.cls.min.toFixed(4)}–${s.cls.max.toFixed(4)}`,
+    s.cls.runs,
+    s.badgeShare
+      ? `badges' share ${s.badgeShare.median.toFixed(4)}; shifted: ${s.sources.join(', ') || 'nothing'}`
+      : `shifted: ${s.sources.join(', ') || 'nothing'}`,
+  ]);
 }
 console.log(`\n${formatTable(['area', 'what', 'median', 'min–max', 'runs', 'beside'], rows)}`);
 const out = path.join(root, 'bench/results.json');

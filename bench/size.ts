@@ -67,7 +67,12 @@ export async function measureSize(): Promise<SizeResult> {
     const files = built.map(({ file, bytes, gzip, brotli }) => ({ name: path.basename(file), bytes, gzip, brotli }));
     const lit = await litAlone();
     const all = files[0]!;
-    const ownShare = { name: 'own share (all-in-one − lit)', bytes: all.bytes - lit.bytes, gzip: all.gzip - lit.gzip, brotli: all.brotli - lit.brotli };
+    const ownShare = {
+      name: 'own share (all-in-one − lit)',
+      bytes: all.bytes - lit.bytes,
+      gzip: all.gzip - lit.gzip,
+      brotli: all.brotli - lit.brotli,
+    };
     const floor = await bundled('floor: lit + @lit/context + loadPosture', LIT_ENTRY + CORE_ENTRY);
     const core = await bundled('core: loadPosture (fetch, verify, validate)', CORE_ENTRY);
     const verifyOnly = await bundled('core: signature check only (verifyJws + trustedKeys)', VERIFY_ENTRY);

@@ -2,7 +2,13 @@
 import { generateSigningKey, importSigningKey, serializeJws, signPosture, verifyPosture } from '../src/core/index.js';
 import { documentOfSize } from './documents.js';
 
-export interface VerifyTiming { bytes: number; runs: number; median: number; min: number; max: number }
+export interface VerifyTiming {
+  bytes: number;
+  runs: number;
+  median: number;
+  min: number;
+  max: number;
+}
 
 export async function benchVerify(targetBytes: number, runs = 15): Promise<VerifyTiming> {
   const { privateJwk, publicJwk } = await generateSigningKey('EdDSA');

@@ -39,7 +39,11 @@ export async function verifyInNode(runs = 15): Promise<VerifyRow[]> {
 export async function verifyInChromium(page: Page, runs = 15): Promise<VerifyRow[]> {
   const rows: VerifyRow[] = [];
   for (const { label, signed } of VERIFY_SIZES) {
-    const timing = await page.evaluate((target, n) => (window as unknown as { bench: BenchApi }).bench.benchVerify(target, n), payloadFor(signed), runs);
+    const timing = await page.evaluate(
+      (target, n) => (window as unknown as { bench: BenchApi }).bench.benchVerify(target, n),
+      payloadFor(signed),
+      runs,
+    );
     rows.push({ label, engine: 'chromium', ...timing });
   }
   return rows;

@@ -99,8 +99,14 @@ const defineModules: Plugin = {
 const minifyLiterals: Plugin = {
   name: 'minify-literals',
   setup(b) {
-    b.onLoad({ filter: /\.styles\.ts$/ }, async (args) => ({ contents: minifyCssLiterals(await readFile(args.path, 'utf8')), loader: 'ts' }));
-    b.onLoad({ filter: /[\\/]src[\\/]elements[\\/].*\.ts$/ }, async (args) => ({ contents: minifyHtmlLiterals(await readFile(args.path, 'utf8'), args.path), loader: 'ts' }));
+    b.onLoad({ filter: /\.styles\.ts$/ }, async (args) => ({
+      contents: minifyCssLiterals(await readFile(args.path, 'utf8')),
+      loader: 'ts',
+    }));
+    b.onLoad({ filter: /[\\/]src[\\/]elements[\\/].*\.ts$/ }, async (args) => ({
+      contents: minifyHtmlLiterals(await readFile(args.path, 'utf8'), args.path),
+      loader: 'ts',
+    }));
   },
 };
 
@@ -148,7 +154,13 @@ export async function buildCdn(outDir = cdn): Promise<CdnFile[]> {
     files.push(await writeCdnFile(name, path.join(outDir, `${name}.min.js`), result.outputFiles[0]!.contents));
   }
   // The stylesheet that gives undefined tags their room (src/reserve.css), minified.
-  const css = await build({ entryPoints: [path.join(root, 'src/reserve.css')], bundle: true, minify: true, write: false, logLevel: 'warning' });
+  const css = await build({
+    entryPoints: [path.join(root, 'src/reserve.css')],
+    bundle: true,
+    minify: true,
+    write: false,
+    logLevel: 'warning',
+  });
   files.push(await writeCdnFile('reserve', path.join(outDir, 'reserve.css'), css.outputFiles[0]!.contents));
   await writeFile(path.join(outDir, 'sizes.json'), `${JSON.stringify(files, null, 2)}\n`);
   return files;
@@ -156,7 +168,9 @@ export async function buildCdn(outDir = cdn): Promise<CdnFile[]> {
 
 async function buildModules() {
   await rm(dist, { recursive: true, force: true });
-  execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+  execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json')], {
+    stdio: 'inherit',
+  });
   await chmod(path.join(dist, 'cli/main.js'), 0o755);
 }
 
@@ -166,8 +180,10 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   if (!process.argv.includes('--cdn-only')) await buildModules();
   const files = await buildCdn();
   console.log('CDN files (dist/cdn)            minified      gzip    brotli   integrity');
-  for (const f of files) console.log(`  ${f.file.padEnd(30)} ${kb(f.bytes).padStart(9)} ${kb(f.gzip).padStart(9)} ${kb(f.brotli).padStart(9)}   ${f.integrity}`);
-  const budget = (JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as { sizeBudget: { gzipBytes: number } }).sizeBudget.gzipBytes;
+  for (const f of files)
+    console.log(`  ${f.file.padEnd(30)} ${kb(f.bytes).padStart(9)} ${kb(f.gzip).padStart(9)} ${kb(f.brotli).padStart(9)}   ${f.integrity}`);
+  const budget = (JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as { sizeBudget: { gzipBytes: number } }).sizeBudget
+    .gzipBytes;
   const all = files[0]!;
   const verdict = all.gzip <= budget ? 'within' : 'OVER';
   console.log(`size budget: ${all.file} is ${all.gzip} gzip bytes, ${verdict} the budget of ${budget}`);

@@ -14,7 +14,19 @@ export const MANIFEST_PATH = path.join(root, 'custom-elements.json');
 export async function buildManifest(): Promise<string> {
   const outdir = await mkdtemp(path.join(root, '.manifest-'));
   try {
-    execFileSync(process.execPath, ['node_modules/@custom-elements-manifest/analyzer/cem.js', 'analyze', '--config', 'custom-elements-manifest.config.mjs', '--outdir', path.relative(root, outdir), '--quiet'], { cwd: root, stdio: 'pipe' });
+    execFileSync(
+      process.execPath,
+      [
+        'node_modules/@custom-elements-manifest/analyzer/cem.js',
+        'analyze',
+        '--config',
+        'custom-elements-manifest.config.mjs',
+        '--outdir',
+        path.relative(root, outdir),
+        '--quiet',
+      ],
+      { cwd: root, stdio: 'pipe' },
+    );
     const manifest = JSON.parse(await readFile(path.join(outdir, 'custom-elements.json'), 'utf8')) as { modules: { path: string }[] };
     manifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     return `${JSON.stringify(manifest, null, 2)}\n`;

@@ -10,7 +10,12 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const START = '<!-- api:start -->';
 const END = '<!-- api:end -->';
 
-interface Item { name: string; description?: string; type?: { text: string }; default?: string }
+interface Item {
+  name: string;
+  description?: string;
+  type?: { text: string };
+  default?: string;
+}
 interface Declaration {
   tagName?: string;
   name: string;
@@ -26,22 +31,66 @@ const cell = (text = '') => text.replace(/\s+/g, ' ').replace(/\|/g, '\\|').trim
 
 function table(title: string, headers: string[], rows: string[][]): string {
   if (!rows.length) return '';
-  return [`**${title}**`, '', `| ${headers.join(' | ')} |`, `| ${headers.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`), ''].join('\n');
+  return [
+    `**${title}**`,
+    '',
+    `| ${headers.join(' | ')} |`,
+    `| ${headers.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
+    '',
+  ].join('\n');
 }
 
 export async function apiReference(): Promise<string> {
-  const manifest = JSON.parse(await readFile(path.join(root, 'custom-elements.json'), 'utf8')) as { modules: { declarations?: Declaration[] }[] };
+  const manifest = JSON.parse(await readFile(path.join(root, 'custom-elements.json'), 'utf8')) as {
+    modules: { declarations?: Declaration[] }[];
+  };
   const elements = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName);
   const order = ['trust-center', 'subprocessor-list', 'control-status', 'trust-badge'];
   elements.sort((a, b) => order.indexOf(a.tagName!) - order.indexOf(b.tagName!));
   const parts: string[] = ['Generated from `custom-elements.json` by `npm run docs`.', ''];
   for (const el of elements) {
     parts.push(`### \`<${el.tagName}>\``, '', el.summary ? `${el.summary}` : '', '');
-    parts.push(table('Attributes', ['name', 'type', 'default', 'description'], (el.attributes ?? []).map((a) => [`\`${a.name}\``, a.type ? `\`${a.type.text}\`` : '', a.default ? `\`${a.default}\`` : '', a.description ?? ''])));
-    parts.push(table('Events', ['name', 'description'], (el.events ?? []).map((e) => [`\`${e.name}\``, e.description ?? ''])));
-    parts.push(table('Slots', ['name', 'description'], (el.slots ?? []).map((s) => [s.name ? `\`${s.name}\`` : '(default)', s.description ?? ''])));
-    parts.push(table('CSS parts', ['name', 'description'], (el.cssParts ?? []).map((p) => [`\`${p.name}\``, p.description ?? ''])));
-    parts.push(table('CSS custom properties', ['name', 'description'], (el.cssProperties ?? []).map((p) => [`\`${p.name}\``, p.description ?? ''])));
+    parts.push(
+      table(
+        'Attributes',
+        ['name', 'type', 'default', 'description'],
+        (el.attributes ?? []).map((a) => [
+          `\`${a.name}\``,
+          a.type ? `\`${a.type.text}\`` : '',
+          a.default ? `\`${a.default}\`` : '',
+          a.description ?? '',
+        ]),
+      ),
+    );
+    parts.push(
+      table(
+        'Events',
+        ['name', 'description'],
+        (el.events ?? []).map((e) => [`\`${e.name}\``, e.description ?? '']),
+      ),
+    );
+    parts.push(
+      table(
+        'Slots',
+        ['name', 'description'],
+        (el.slots ?? []).map((s) => [s.name ? `\`${s.name}\`` : '(default)', s.description ?? '']),
+      ),
+    );
+    parts.push(
+      table(
+        'CSS parts',
+        ['name', 'description'],
+        (el.cssParts ?? []).map((p) => [`\`${p.name}\``, p.description ?? '']),
+      ),
+    );
+    parts.push(
+      table(
+        'CSS custom properties',
+        ['name', 'description'],
+        (el.cssProperties ?? []).map((p) => [`\`${p.name}\``, p.description ?? '']),
+      ),
+    );
   }
   return parts.filter((p, i, all) => !(p === '' && all[i - 1] === '')).join('\n');
 }

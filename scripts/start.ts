@@ -18,7 +18,9 @@ const documentsDir = path.join(root, 'demo', 'documents');
 async function freePort(preferred: number): Promise<number> {
   for (let port = preferred; port < preferred + 50; port++) {
     const free = await new Promise<boolean>((resolve) => {
-      const server = createNetServer().once('error', () => resolve(false)).listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+      const server = createNetServer()
+        .once('error', () => resolve(false))
+        .listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
     });
     if (free) return port;
   }
@@ -26,8 +28,14 @@ async function freePort(preferred: number): Promise<number> {
 }
 
 function cli(...args: string[]): string {
-  console.log(`  $ trust-elements ${args.map((a) => (a.includes(' ') ? JSON.stringify(a) : path.isAbsolute(a) ? path.relative(root, a) : a)).join(' ')}`);
-  return execFileSync(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/main.ts'), ...args], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  console.log(
+    `  $ trust-elements ${args.map((a) => (a.includes(' ') ? JSON.stringify(a) : path.isAbsolute(a) ? path.relative(root, a) : a)).join(' ')}`,
+  );
+  return execFileSync(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/main.ts'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
 }
 
 const port = await freePort(Number(process.env.PORT ?? 5173));
@@ -51,19 +59,32 @@ cli('publish', publicDir, '--document', path.join(publicDir, 'documents', names[
 // A tampered copy: one word of the signed content changed after signing.
 const signed = JSON.parse(await readFile(path.join(publicDir, 'documents', names[0]!), 'utf8'));
 const payload = Buffer.from(signed.payload, 'base64url').toString('utf8').replace('"shipped"', '"roadmap"').replace('EEA', 'USA');
-await writeFile(path.join(publicDir, 'documents', 'tampered.json'), JSON.stringify({ ...signed, payload: Buffer.from(payload).toString('base64url') }, null, 2));
+await writeFile(
+  path.join(publicDir, 'documents', 'tampered.json'),
+  JSON.stringify({ ...signed, payload: Buffer.from(payload).toString('base64url') }, null, 2),
+);
 
 // An expired copy: genuinely signed, but its validity ended ten days ago.
 const DAY = 86_400_000;
 const expiredSource = JSON.parse(await readFile(path.join(documentsDir, names[names.length - 1]!), 'utf8'));
 const draft = path.join(work, 'expired-source.json');
-await writeFile(draft, JSON.stringify({ ...expiredSource, issued: new Date(Date.now() - 100 * DAY).toISOString().replace(/\.\d+Z$/, 'Z'), expires: new Date(Date.now() - 10 * DAY).toISOString().replace(/\.\d+Z$/, 'Z') }));
+await writeFile(
+  draft,
+  JSON.stringify({
+    ...expiredSource,
+    issued: new Date(Date.now() - 100 * DAY).toISOString().replace(/\.\d+Z$/, 'Z'),
+    expires: new Date(Date.now() - 10 * DAY).toISOString().replace(/\.\d+Z$/, 'Z'),
+  }),
+);
 console.log('  (the next document is expired on purpose: the demo shows how an expired document looks)');
 cli('sign', draft, '--key', key, '--issuer', origin, '--out', path.join(publicDir, 'documents', 'expired.json'));
 
 // A partner's mirror of a vendor document, for the page that pins the vendor's key.
 await mkdir(path.join(publicDir, 'partner'), { recursive: true });
-await writeFile(path.join(publicDir, 'partner', 'vendor-posture.json'), await readFile(path.join(publicDir, 'documents', names[names.length - 1]!)));
+await writeFile(
+  path.join(publicDir, 'partner', 'vendor-posture.json'),
+  await readFile(path.join(publicDir, 'documents', names[names.length - 1]!)),
+);
 
 // The stylesheet that gives the elements their room before the script defines them, served as a
 // plain static file like on a real site (the pages link /reserve.css in their <head>).

@@ -37,7 +37,11 @@ process.chdir(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'));
 
 const opts = parseArgs(process.argv.slice(2));
 if (opts.help) {
-  console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').replace('// @ts-check\n', '').split('\nimport ')[0]);
+  console.log(
+    readFileSync(fileURLToPath(import.meta.url), 'utf8')
+      .replace('// @ts-check\n', '')
+      .split('\nimport ')[0],
+  );
   process.exit(0);
 }
 const tAll = Date.now();

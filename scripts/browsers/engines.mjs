@@ -53,7 +53,10 @@ function findMiniBrowser() {
       /** @type {string[]} */
       let sub = [];
       try {
-        sub = readdirSync(dir).filter((e) => /^webkit2?gtk-[\d.]+$/.test(e)).sort().reverse();
+        sub = readdirSync(dir)
+          .filter((e) => /^webkit2?gtk-[\d.]+$/.test(e))
+          .sort()
+          .reverse();
       } catch {
         continue;
       }

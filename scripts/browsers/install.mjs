@@ -34,9 +34,7 @@ export function ensureBrowsers(engines = ENGINES) {
   const cmd = `apt-get install -y --no-install-recommends ${packages.join(' ')}`;
   log(`missing: ${missing.join(', ')} -> Debian packages: ${packages.join(' ')}`);
   if (typeof process.getuid !== 'function' || process.getuid() !== 0) {
-    const msg =
-      `Browser engines missing. Install them with:\n` +
-      `  sudo apt-get update && sudo ${cmd}\n`;
+    const msg = `Browser engines missing. Install them with:\n` + `  sudo apt-get update && sudo ${cmd}\n`;
     console.error(msg);
     const err = Object.assign(new Error('browser engines missing (not root, cannot install)'), { exitCode: 2 });
     throw err;

@@ -14,12 +14,7 @@ import { startXvfb } from './xvfb.mjs';
  * DISPLAY and waits until GET /status answers ready. Resolves to { port, child, ms }.
  * @param {{ driver?: string, display?: string, port?: number, timeoutMs?: number }} [options]
  */
-export async function startWebKitDriver({
-  driver = '/usr/bin/WebKitWebDriver',
-  display,
-  port = 4445,
-  timeoutMs = 30000,
-} = {}) {
+export async function startWebKitDriver({ driver = '/usr/bin/WebKitWebDriver', display, port = 4445, timeoutMs = 30000 } = {}) {
   const t0 = Date.now();
   if (!(await portFree(port))) port = await freePort();
   const child = spawn(driver, [`--port=${port}`, '--host=127.0.0.1'], {

@@ -54,11 +54,10 @@ export async function startXvfb({ xvfb = '/usr/bin/Xvfb', first = 98, tries = 30
   const t0 = Date.now();
   for (let n = first; n < first + tries; n++) {
     if (displayInUse(n)) continue;
-    const child = spawn(
-      xvfb,
-      [`:${n}`, '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'],
-      { stdio: ['ignore', 'ignore', 'pipe'], detached: true },
-    );
+    const child = spawn(xvfb, [`:${n}`, '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      detached: true,
+    });
     const helper = Object.assign(child, { cleanup: () => removeXFiles(n, child.pid) });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));

@@ -85,9 +85,7 @@ export async function runBrowserTests(files, engines, found, { narrowed, wtrArgs
           failedHere++;
         }
         for (const fe of b.fileErrors) problems.push(`${e}: ${fe.file}: ${fe.errors.join(' | ').slice(0, 300)}`);
-        summary.push(
-          `${e}: ${b.passed} passed, ${b.failed} failed${b.skipped ? `, ${b.skipped} skipped` : ''} (${b.files} files)`,
-        );
+        summary.push(`${e}: ${b.passed} passed, ${b.failed} failed${b.skipped ? `, ${b.skipped} skipped` : ''} (${b.files} files)`);
       }
       if (!counts.finished) fail('web-test-runner stopped before the run finished');
       if (r.code !== 0 && failedHere === 0) fail(`web-test-runner exited ${r.code} without a counted failure`);

@@ -3,6 +3,7 @@
 // JSDoc), lint and format (ESLint, Prettier) and build (dist/, the CDN files, the size budget).
 // A failure counts; the tests still run.
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { run } from './processes.mjs';
 import { fail, secs, step, summary } from './tally.mjs';
 
@@ -41,7 +42,9 @@ export async function lint() {
     ['prettier', 'prettier/bin/prettier.cjs', ['--check', '--log-level', 'warn', '.']],
   ])) {
     step(`lint: ${name} ${args.join(' ')}`);
-    const r = await run(process.execPath, [require.resolve(bin), ...args], { label: name });
+    // Packages' `exports` hide their bin files from require.resolve: find them beside package.json.
+    const entry = path.join(path.dirname(require.resolve(`${name}/package.json`)), bin.slice(name.length + 1));
+    const r = await run(process.execPath, [entry, ...args], { label: name });
     ms += r.ms;
     if (r.code !== 0) {
       console.log(`[test] ${name} FAILED (exit ${r.code}): see above${name === 'prettier' ? '; `npx prettier --write .` formats' : ''}`);

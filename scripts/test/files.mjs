@@ -27,7 +27,11 @@ function globToRegExp(glob) {
       const end = glob.indexOf('}', i);
       if (end < 0) re += '\\{';
       else {
-        re += `(?:${glob.slice(i + 1, end).split(',').map((s) => s.replace(/[.+^$()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')).join('|')})`;
+        re += `(?:${glob
+          .slice(i + 1, end)
+          .split(',')
+          .map((s) => s.replace(/[.+^$()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*'))
+          .join('|')})`;
         i = end;
       }
     } else re += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
@@ -77,7 +81,11 @@ function expandGlobs(globs) {
       }
       continue;
     }
-    const base = g.split('/').filter((s, i, all) => !all.slice(0, i + 1).some((p) => /[*?{]/.test(p))).join('/') || '.';
+    const base =
+      g
+        .split('/')
+        .filter((s, i, all) => !all.slice(0, i + 1).some((p) => /[*?{]/.test(p)))
+        .join('/') || '.';
     const re = globToRegExp(g);
     for (const f of walk(base)) if (re.test(f)) found.add(f);
   }

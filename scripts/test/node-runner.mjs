@@ -7,11 +7,10 @@ import { fail, secs, step, summary, totals } from './tally.mjs';
 /** @param {string[]} files */
 export async function runNodeTests(files) {
   step(`node tests: ${files.length} file(s)`);
-  const r = await run(
-    process.execPath,
-    ['--import', 'tsx', '--test', '--test-reporter=spec', ...files],
-    { capture: true, label: 'node --test' },
-  );
+  const r = await run(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
+    capture: true,
+    label: 'node --test',
+  });
   // spec reporter's closing lines: "ℹ tests 3", "ℹ pass 2", "ℹ fail 0", "ℹ skipped 1", ...
   /** @param {string} name */
   const num = (name) => {

@@ -27,7 +27,9 @@ export const helpHint = (command?: string) => `see '${PROGRAM}${command ? ` ${co
 
 /** Edit distance (insertions, deletions, substitutions, adjacent swaps), for "did you mean". */
 function distance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
@@ -87,8 +89,14 @@ export function parseCommand<const O extends ParseArgsOptionsConfig>(
     throw new UsageError(`${command} needs ${positionals.name}`, helpHint(command));
   }
   if (count > positionals.max) {
-    const extra = parsed.positionals.slice(positionals.max).map((s) => `'${s}'`).join(' ');
-    throw new UsageError(`${command} takes ${positionals.max === 0 ? 'no arguments' : `only ${positionals.name}`}; unexpected ${extra}`, helpHint(command));
+    const extra = parsed.positionals
+      .slice(positionals.max)
+      .map((s) => `'${s}'`)
+      .join(' ');
+    throw new UsageError(
+      `${command} takes ${positionals.max === 0 ? 'no arguments' : `only ${positionals.name}`}; unexpected ${extra}`,
+      helpHint(command),
+    );
   }
   return parsed;
 }

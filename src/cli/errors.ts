@@ -54,8 +54,10 @@ export function postureMessage(error: PostureError): string {
 
 /** What a vendor can do about a core error, where the core's message (written for pages) does not say. */
 const HINTS: Partial<Record<ErrorCode, string>> = {
-  'pin-invalid': "--pin takes key ids (43-character RFC 7638 thumbprints) as printed by 'trust-elements keygen' and 'trust-elements inspect', one per --pin or separated by spaces; leave --pin out to trust the whole key set",
-  'too-many-signatures': 'readers refuse a document with this many signatures before checking any; sign with a few keys only (one per algorithm, two while rotating keys)',
+  'pin-invalid':
+    "--pin takes key ids (43-character RFC 7638 thumbprints) as printed by 'trust-elements keygen' and 'trust-elements inspect', one per --pin or separated by spaces; leave --pin out to trust the whole key set",
+  'too-many-signatures':
+    'readers refuse a document with this many signatures before checking any; sign with a few keys only (one per algorithm, two while rotating keys)',
 };
 
 export const hintFor = (error: PostureError): string | undefined => HINTS[error.code];

@@ -138,7 +138,13 @@ const MAX_KEY_FILE_BYTES = 1024 * 1024;
  * same real path), or when it is an existing file that holds a private key. Call it before any
  * write; `replacesKey` is for keygen --force, the one write meant to replace a private key.
  */
-export async function guardOutput(io: Io, output: string, what: string, inputs: readonly InputFile[], options: { replacesKey?: boolean } = {}): Promise<void> {
+export async function guardOutput(
+  io: Io,
+  output: string,
+  what: string,
+  inputs: readonly InputFile[],
+  options: { replacesKey?: boolean } = {},
+): Promise<void> {
   const target = await identity(output);
   if (!target) return;
   for (const input of inputs) {
@@ -146,7 +152,9 @@ export async function guardOutput(io: Io, output: string, what: string, inputs: 
     if (source && ((source.dev === target.dev && source.ino === target.ino) || source.real === target.real)) {
       const full = resolvePath(io, input.file);
       const via = full === output ? '' : ', by another path (a symbolic link, "..", or a hard link)';
-      throw new CliError(`refusing to write the ${what} ${displayPath(io, output)}: it is the ${input.what} ${displayPath(io, full)}${via}, an input of this command; write to another file`);
+      throw new CliError(
+        `refusing to write the ${what} ${displayPath(io, output)}: it is the ${input.what} ${displayPath(io, full)}${via}, an input of this command; write to another file`,
+      );
     }
   }
   if (options.replacesKey) return;
@@ -154,6 +162,8 @@ export async function guardOutput(io: Io, output: string, what: string, inputs: 
   if (!s.isFile() || s.size > MAX_KEY_FILE_BYTES) return;
   const text = await readFile(output, 'utf8').catch(() => '');
   if (holdsPrivateKey(text)) {
-    throw new CliError(`refusing to write the ${what} ${displayPath(io, output)}: that file holds a private key, which would be lost; write to another file`);
+    throw new CliError(
+      `refusing to write the ${what} ${displayPath(io, output)}: that file holds a private key, which would be lost; write to another file`,
+    );
   }
 }

@@ -16,8 +16,12 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 export async function loadSigningKey(io: Io, file: string): Promise<SigningKey> {
   const jwk = parseJsonText(await readText(io, file, 'key file'), `key file ${file}`);
   if (!isObject(jwk)) throw new CliError(`key file ${file} is not a JWK (a JSON object)`);
-  if (Array.isArray(jwk.keys)) throw new CliError(`key file ${file} is a key set (JWKS), not a private key: give the key file made by 'trust-elements keygen'`);
-  if (!('d' in jwk)) throw new CliError(`key file ${file} holds a public key (it has no private part "d"): signing needs the private key file made by 'trust-elements keygen'`);
+  if (Array.isArray(jwk.keys))
+    throw new CliError(`key file ${file} is a key set (JWKS), not a private key: give the key file made by 'trust-elements keygen'`);
+  if (!('d' in jwk))
+    throw new CliError(
+      `key file ${file} holds a public key (it has no private part "d"): signing needs the private key file made by 'trust-elements keygen'`,
+    );
   try {
     return await importSigningKey(jwk);
   } catch (error) {
@@ -33,7 +37,9 @@ export async function loadSigningKey(io: Io, file: string): Promise<SigningKey> 
 export function parseJwks(text: string, file: string): unknown {
   const jwks = parseJsonText(text, `key set ${file}`);
   if (isObject(jwks) && !('keys' in jwks) && 'd' in jwks) {
-    throw new CliError(`${file} is a private key, not a key set (JWKS): give the public key set, such as jwks.json (and never publish a private key)`);
+    throw new CliError(
+      `${file} is a private key, not a key set (JWKS): give the public key set, such as jwks.json (and never publish a private key)`,
+    );
   }
   return jwks;
 }
@@ -45,6 +51,8 @@ export function parseJwks(text: string, file: string): unknown {
 export function refusePrivateMembers(jwks: unknown, file: string, action: string): void {
   const at = findPrivateMember(jwks);
   if (at !== undefined) {
-    throw new CliError(`the key set ${file} holds a private or secret key (${excerpt(at, 80)}): refusing to ${action}. A published key set holds public keys only; remove it (and, if it was ever published, replace that key)`);
+    throw new CliError(
+      `the key set ${file} holds a private or secret key (${excerpt(at, 80)}): refusing to ${action}. A published key set holds public keys only; remove it (and, if it was ever published, replace that key)`,
+    );
   }
 }

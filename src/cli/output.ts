@@ -119,7 +119,13 @@ export function printer(io: Io): Printer {
     err,
     lines: (text, to = 'out') => text.split('\n').forEach(to === 'out' ? out : err),
     json: (value) => void io.stdout.write(`${jsonForDisplay(value)}\n`),
-    write: (text) => void io.stdout.write(text.split('\n').map((line) => render(line, style.enabled)).join('\n')),
+    write: (text) =>
+      void io.stdout.write(
+        text
+          .split('\n')
+          .map((line) => render(line, style.enabled))
+          .join('\n'),
+      ),
     warn: (message) => err(`${PROGRAM}: ${style.yellow('warning')}: ${message}`),
     table(rows, indent = '  ') {
       const width = Math.max(0, ...rows.map(([label]) => label.length));

@@ -90,6 +90,9 @@ export async function run(argv: readonly string[], io: Partial<Io> = {}): Promis
 function findCommand(name: string): Command {
   const command = COMMANDS.find((c) => c.name === name);
   if (command) return command;
-  const suggestion = closest(name, COMMANDS.map((c) => c.name));
+  const suggestion = closest(
+    name,
+    COMMANDS.map((c) => c.name),
+  );
   throw new UsageError(`unknown command '${name}'${suggestion ? `; did you mean '${suggestion}'?` : ''}`, helpHint());
 }

@@ -27,7 +27,10 @@ export function contentRows(doc: unknown): [string, string][] {
   const categories = array(d.categories);
   const controls = categories.flatMap((c) => (isObject(c) ? array(c.controls) : []));
   if (controls.length || categories.length) {
-    rows.push(['controls', `${plural(controls.length, 'control')} in ${plural(categories.length, 'category', 'categories')}${controls.length ? `: ${byStatus(controls, CONTROL_STATUSES)}` : ''}`]);
+    rows.push([
+      'controls',
+      `${plural(controls.length, 'control')} in ${plural(categories.length, 'category', 'categories')}${controls.length ? `: ${byStatus(controls, CONTROL_STATUSES)}` : ''}`,
+    ]);
   }
   const certifications = array(d.certifications);
   if (certifications.length) rows.push(['certifications', `${certifications.length}: ${byStatus(certifications, CERTIFICATION_STATUSES)}`]);

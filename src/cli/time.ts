@@ -58,7 +58,9 @@ export function validityPeriod(text: string, now: Date): { issued: Date; expires
   const days = (expires.getTime() - issued.getTime()) / DAY_MS;
   if (days <= 0) throw new UsageError(`--valid-for '${text}' is empty: the document would expire as it is issued`);
   if (days > MAX_VALIDITY_DAYS) {
-    throw new UsageError(`--valid-for '${text}' is ${Math.round(days)} days; a document may be valid for at most ${MAX_VALIDITY_DAYS} days`);
+    throw new UsageError(
+      `--valid-for '${text}' is ${Math.round(days)} days; a document may be valid for at most ${MAX_VALIDITY_DAYS} days`,
+    );
   }
   return { issued, expires };
 }
@@ -82,7 +84,12 @@ export function relativeExpiry(expires: Date, now: Date): { expired: boolean; te
   const ms = expires.getTime() - now.getTime();
   const daysLeft = Math.floor(ms / DAY_MS);
   const amount = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
-  const span = (abs: number) => (abs >= DAY_MS ? amount(Math.round(abs / DAY_MS), 'day') : abs >= 3_600_000 ? amount(Math.floor(abs / 3_600_000), 'hour') : amount(Math.max(1, Math.floor(abs / 60_000)), 'minute'));
+  const span = (abs: number) =>
+    abs >= DAY_MS
+      ? amount(Math.round(abs / DAY_MS), 'day')
+      : abs >= 3_600_000
+        ? amount(Math.floor(abs / 3_600_000), 'hour')
+        : amount(Math.max(1, Math.floor(abs / 60_000)), 'minute');
   if (ms <= 0) return { expired: true, text: `expired ${span(-ms)} ago`, daysLeft };
   return { expired: false, text: `expires in ${span(ms)}`, daysLeft };
 }

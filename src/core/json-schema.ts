@@ -33,7 +33,11 @@ export function toJsonSchema(spec: Spec, descriptions: Record<string, string> = 
         return out;
       }
       case 'n':
-        return { type: s.int ? 'integer' : 'number', ...(s.min !== undefined && { minimum: s.min }), ...(s.max !== undefined && { maximum: s.max }) };
+        return {
+          type: s.int ? 'integer' : 'number',
+          ...(s.min !== undefined && { minimum: s.min }),
+          ...(s.max !== undefined && { maximum: s.max }),
+        };
       case 'b':
         return { type: 'boolean' };
       case 'e':
@@ -44,7 +48,9 @@ export function toJsonSchema(spec: Spec, descriptions: Record<string, string> = 
         return {
           type: 'object',
           properties: Object.fromEntries(Object.entries(s.props).map(([key, prop]) => [key, walk(prop, path ? `${path}.${key}` : key)])),
-          required: Object.entries(s.props).filter(([, prop]) => !prop.o).map(([key]) => key),
+          required: Object.entries(s.props)
+            .filter(([, prop]) => !prop.o)
+            .map(([key]) => key),
           additionalProperties: false,
         };
       case 'v':

@@ -57,7 +57,9 @@ export function toGeneralJws(input: unknown): GeneralJws {
       throw notJws('each signature needs "protected" and "signature" strings');
     }
     if (s.header !== undefined && !isObject(s.header)) throw notJws('an unprotected "header" must be an object');
-    return s.header === undefined ? { protected: s.protected, signature: s.signature } : { protected: s.protected, signature: s.signature, header: s.header };
+    return s.header === undefined
+      ? { protected: s.protected, signature: s.signature }
+      : { protected: s.protected, signature: s.signature, header: s.header };
   });
   return { payload: input.payload, signatures };
 }
@@ -70,7 +72,7 @@ export function decodeProtectedHeader(sig: JwsSignature): Record<string, unknown
   } catch {
     header = undefined;
   }
-  if (!isObject(header)) throw new PostureError('not-jws', 'A signature\'s protected header is not a JSON object.');
+  if (!isObject(header)) throw new PostureError('not-jws', "A signature's protected header is not a JSON object.");
   return header;
 }
 
@@ -98,7 +100,10 @@ export interface VerifyJwsOptions {
 export async function verifyJws(input: unknown, keys: readonly TrustedKey[], options: VerifyJwsOptions = {}): Promise<VerifiedJws> {
   const jws = toGeneralJws(input);
   if (jws.signatures.length > MAX_SIGNATURES) {
-    throw new PostureError('too-many-signatures', `The document carries ${jws.signatures.length} signatures; at most ${MAX_SIGNATURES} are accepted.`);
+    throw new PostureError(
+      'too-many-signatures',
+      `The document carries ${jws.signatures.length} signatures; at most ${MAX_SIGNATURES} are accepted.`,
+    );
   }
   // Every header is read and judged before the payload is decoded or any signature checked.
   const headers = jws.signatures.map((sig) => checkedHeader(sig, options));
@@ -121,7 +126,10 @@ export async function verifyJws(input: unknown, keys: readonly TrustedKey[], opt
       key = keys.find((k) => k.thumbprint === header.kid);
       if (!key) continue;
       if (!HEADER_ALGS[key.alg].includes(alg)) {
-        throw new PostureError('alg-refused', `A signature claims the algorithm "${alg}", but its key is an ${key.alg === 'EdDSA' ? 'Ed25519' : 'ES256 (P-256)'} key: refused.`);
+        throw new PostureError(
+          'alg-refused',
+          `A signature claims the algorithm "${alg}", but its key is an ${key.alg === 'EdDSA' ? 'Ed25519' : 'ES256 (P-256)'} key: refused.`,
+        );
       }
     }
     const ok = await verifyBytes(key, utf8(`${sig.protected}.${jws.payload}`), decode(sig.signature, 'signature'));
@@ -130,18 +138,27 @@ export async function verifyJws(input: unknown, keys: readonly TrustedKey[], opt
       signers.push(key);
       signerHeaders.push(header);
     } else if (header.kid !== undefined) {
-      throw new PostureError('signature-invalid', `The signature by key ${key.thumbprint} does not match the document: it was changed after signing, or signed with another key.`);
+      throw new PostureError(
+        'signature-invalid',
+        `The signature by key ${key.thumbprint} does not match the document: it was changed after signing, or signed with another key.`,
+      );
     }
   }
   if (signers.length === 0) {
     if (unsupported > 0) {
-      throw new PostureError('ed25519-unsupported', 'This browser cannot check Ed25519 signatures (it needs Chrome 137, Firefox 129, Safari 17 or later), and the document carries no ES256 signature by a trusted key. Update the browser, or ask the publisher to add an ES256 signature.');
+      throw new PostureError(
+        'ed25519-unsupported',
+        'This browser cannot check Ed25519 signatures (it needs Chrome 137, Firefox 129, Safari 17 or later), and the document carries no ES256 signature by a trusted key. Update the browser, or ask the publisher to add an ES256 signature.',
+      );
     }
-    throw new PostureError('no-trusted-signature', keys.length === 0
-      ? 'No trusted key is available to check the document with.'
-      : ambiguous > 0
-        ? `The document is not signed by any trusted key. ${ambiguous === 1 ? 'One signature has' : `${ambiguous} signatures have`} no key id ("kid") while several trusted keys share its algorithm, so it was not checked: sign with a kid.`
-        : 'The document is not signed by any trusted key.');
+    throw new PostureError(
+      'no-trusted-signature',
+      keys.length === 0
+        ? 'No trusted key is available to check the document with.'
+        : ambiguous > 0
+          ? `The document is not signed by any trusted key. ${ambiguous === 1 ? 'One signature has' : `${ambiguous} signatures have`} no key id ("kid") while several trusted keys share its algorithm, so it was not checked: sign with a kid.`
+          : 'The document is not signed by any trusted key.',
+    );
   }
   return { payload, signers, headers: signerHeaders };
 }
@@ -151,7 +168,10 @@ function checkedHeader(sig: JwsSignature, options: VerifyJwsOptions): Record<str
   const header = decodeProtectedHeader(sig);
   for (const name of REFUSED_HEADER_PARAMS) {
     if (name in header || (sig.header && name in sig.header)) {
-      throw new PostureError('header-refused', `A signature uses the header parameter "${name}", which is refused: ${REFUSAL_REASON[name]}.`);
+      throw new PostureError(
+        'header-refused',
+        `A signature uses the header parameter "${name}", which is refused: ${REFUSAL_REASON[name]}.`,
+      );
     }
   }
   if (sig.header && ('alg' in sig.header || 'kid' in sig.header)) {
@@ -159,10 +179,16 @@ function checkedHeader(sig: JwsSignature, options: VerifyJwsOptions): Record<str
   }
   const alg = header.alg;
   if (typeof alg !== 'string' || alg.toLowerCase() === 'none') {
-    throw new PostureError('alg-refused', `A signature's algorithm ${JSON.stringify(alg ?? null)} is refused: only EdDSA (Ed25519) and ES256 are accepted.`);
+    throw new PostureError(
+      'alg-refused',
+      `A signature's algorithm ${JSON.stringify(alg ?? null)} is refused: only EdDSA (Ed25519) and ES256 are accepted.`,
+    );
   }
   if (options.typ !== undefined && header.typ !== options.typ) {
-    throw new PostureError('header-refused', `A signature's "typ" is ${JSON.stringify(header.typ ?? null)}, not "${options.typ}": this is not a posture document.`);
+    throw new PostureError(
+      'header-refused',
+      `A signature's "typ" is ${JSON.stringify(header.typ ?? null)}, not "${options.typ}": this is not a posture document.`,
+    );
   }
   return header;
 }

@@ -122,19 +122,27 @@ export async function trustedKeys(jwks: unknown, pins?: readonly string[]): Prom
     if (typeof entry !== 'object' || entry === null) continue;
     const jwk = entry as Record<string, unknown>;
     if (PRIVATE_MEMBERS.some((m) => m in jwk)) {
-      throw new PostureError('keys-invalid', 'The key set contains a private or secret key: it is refused. Publish public keys only, and replace the leaked key.');
+      throw new PostureError(
+        'keys-invalid',
+        'The key set contains a private or secret key: it is refused. Publish public keys only, and replace the leaked key.',
+      );
     }
     if (jwk.use !== undefined && jwk.use !== 'sig') continue;
     if (jwk.key_ops !== undefined && !(Array.isArray(jwk.key_ops) && jwk.key_ops.includes('verify'))) continue;
     const alg = keyAlgorithm(jwk);
     if (!alg) continue;
-    const weakness = alg === 'EdDSA' ? ed25519KeyWeakness(decode(jwk.x as string)) : p256KeyWeakness(decode(jwk.x as string), decode(jwk.y as string));
+    const weakness =
+      alg === 'EdDSA' ? ed25519KeyWeakness(decode(jwk.x as string)) : p256KeyWeakness(decode(jwk.x as string), decode(jwk.y as string));
     if (weakness) {
-      throw new PostureError('keys-invalid', `The key set holds an ${alg === 'EdDSA' ? 'Ed25519' : 'P-256'} key that is refused: ${weakness}.`);
+      throw new PostureError(
+        'keys-invalid',
+        `The key set holds an ${alg === 'EdDSA' ? 'Ed25519' : 'P-256'} key that is refused: ${weakness}.`,
+      );
     }
-    const pub: PublicJwk = alg === 'ES256'
-      ? { kty: 'EC', crv: 'P-256', x: jwk.x as string, y: jwk.y as string }
-      : { kty: 'OKP', crv: 'Ed25519', x: jwk.x as string };
+    const pub: PublicJwk =
+      alg === 'ES256'
+        ? { kty: 'EC', crv: 'P-256', x: jwk.x as string, y: jwk.y as string }
+        : { kty: 'OKP', crv: 'Ed25519', x: jwk.x as string };
     const id = await thumbprint(pub);
     if (pins && !pins.includes(id)) continue; // an empty pin list trusts nothing
     if (!keys.some((k) => k.thumbprint === id)) keys.push({ thumbprint: id, alg, jwk: pub });

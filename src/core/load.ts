@@ -88,7 +88,11 @@ export async function readLimited(response: Response, maxBytes: number, what: st
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 
 /** Fetches a JSON resource as bytes with a timeout, a byte limit and a content-type check. */
-export async function fetchJsonBytes(url: string, what: string, options: { fetch?: FetchLike; signal?: AbortSignal; timeoutMs?: number; maxBytes: number }): Promise<Uint8Array> {
+export async function fetchJsonBytes(
+  url: string,
+  what: string,
+  options: { fetch?: FetchLike; signal?: AbortSignal; timeoutMs?: number; maxBytes: number },
+): Promise<Uint8Array> {
   const controller = new AbortController();
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   let timedOut = false;
@@ -103,14 +107,26 @@ export async function fetchJsonBytes(url: string, what: string, options: { fetch
     if (error instanceof PostureError) throw error;
     if (timedOut) throw new PostureError('timeout', `The ${what} did not arrive within ${Math.round(timeoutMs / 1000)} seconds (${url}).`);
     if (options.signal?.aborted) throw new PostureError('aborted', `Loading the ${what} was cancelled.`);
-    throw new PostureError('fetch-failed', `The ${what} could not be fetched from ${url}: the server is unreachable or does not allow this site to read it (CORS).`, { cause: error });
+    throw new PostureError(
+      'fetch-failed',
+      `The ${what} could not be fetched from ${url}: the server is unreachable or does not allow this site to read it (CORS).`,
+      { cause: error },
+    );
   };
   try {
     const doFetch = options.fetch ?? ((input: string, init?: RequestInit) => globalThis.fetch(input, init));
-    const response = await doFetch(url, { signal: controller.signal, credentials: 'omit', redirect: 'follow', headers: { accept: 'application/json' } }).catch(fail);
+    const response = await doFetch(url, {
+      signal: controller.signal,
+      credentials: 'omit',
+      redirect: 'follow',
+      headers: { accept: 'application/json' },
+    }).catch(fail);
     if (!response.ok) {
       await response.body?.cancel().catch(() => {});
-      throw new PostureError('http-status', `The server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''} for the ${what} (${url}).`);
+      throw new PostureError(
+        'http-status',
+        `The server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''} for the ${what} (${url}).`,
+      );
     }
     const type = response.headers.get('content-type') ?? '';
     if (!JSON_TYPE.test(type)) {
@@ -130,13 +146,17 @@ export async function fetchJsonBytes(url: string, what: string, options: { fetch
  */
 export async function loadPosture(src: string, options: LoadOptions = {}): Promise<LoadedPosture> {
   const url = resolve(src, options.baseUrl);
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new PostureError('fetch-failed', `Only http(s) URLs can be loaded, not ${url.protocol}.`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new PostureError('fetch-failed', `Only http(s) URLs can be loaded, not ${url.protocol}.`);
   // A pin list that is given but names no key trusts nothing: refused before anything is fetched.
   const pins = options.pins === undefined ? undefined : parsePins(options.pins);
   // Like an empty pin, a `keys` setting that is present but blank (a template's empty variable) names no
   // key set: it trusts nothing rather than falling back to discovery.
   if (options.keys !== undefined && options.keys.trim() === '') {
-    throw new PostureError('keys-invalid', 'The keys setting is empty: it names no key set, so no key is trusted. Set it to the URL of the vendor\'s JWKS, or remove it to trust the keys published at the document\'s origin.');
+    throw new PostureError(
+      'keys-invalid',
+      "The keys setting is empty: it names no key set, so no key is trusted. Set it to the URL of the vendor's JWKS, or remove it to trust the keys published at the document's origin.",
+    );
   }
   const keysUrl = options.keys !== undefined ? resolve(options.keys, options.baseUrl).href : discoveryUrl(url);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -171,7 +191,11 @@ export async function loadPosture(src: string, options: LoadOptions = {}): Promi
   if (options.signal?.aborted) stop();
   const work = cache ? cache.use(key, load, caller.signal) : load(caller.signal);
   // The shared load may have been started by a caller with a longer timeout: this one waits only its own.
-  return withDeadline(work, timeoutMs, `The signed document could not be loaded and checked within ${Math.round(timeoutMs / 1000)} seconds (${url.href}).`).finally(() => {
+  return withDeadline(
+    work,
+    timeoutMs,
+    `The signed document could not be loaded and checked within ${Math.round(timeoutMs / 1000)} seconds (${url.href}).`,
+  ).finally(() => {
     options.signal?.removeEventListener('abort', stop);
     stop();
   });

@@ -5,7 +5,8 @@
  */
 import { MAX_VALIDITY_DAYS, WELL_KNOWN_DOCUMENT, WELL_KNOWN_JWKS } from './schema.js';
 
-const block = 'Paragraphs ({"type": "paragraph", "text", optional "lead"}) and bullet lists ({"type": "list", "items"}), in order. Plain text only: markup is shown as typed.';
+const block =
+  'Paragraphs ({"type": "paragraph", "text", optional "lead"}) and bullet lists ({"type": "list", "items"}), in order. Plain text only: markup is shown as typed.';
 const access = 'public: anyone may read it; on-request: ask the contact; nda: shared under a non-disclosure agreement.';
 const id = 'A stable, lower-case identifier (letters, digits, ".", "_", "-"), used in element attributes and links.';
 
@@ -18,7 +19,7 @@ export const SCHEMA_DESCRIPTIONS: Record<string, string> = {
   sequence: 'Grows with each published version, so a reader can tell newer from older.',
   language: 'The language of the document text, as a BCP 47 tag (en, de, fr-CH).',
   organization: 'Who publishes this posture.',
-  'organization.url': 'The organization\'s web site (https: only).',
+  'organization.url': "The organization's web site (https: only).",
   'organization.logo': 'An https: URL of a logo image.',
   title: 'The page title, e.g. "Security & Privacy".',
   introduction: `Text shown first. ${block}`,
@@ -34,7 +35,8 @@ export const SCHEMA_DESCRIPTIONS: Record<string, string> = {
   'certifications[].framework': 'e.g. "SOC 2 Type II", "ISO/IEC 27001:2022".',
   'certifications[].report.access': access,
   subprocessors: 'The sub-processors that process customer data, or the statement of how the list is shared when it is withheld.',
-  'subprocessors.disclosure': 'public: entries is the complete list; on-request / nda: the list is withheld and shared as the statement says.',
+  'subprocessors.disclosure':
+    'public: entries is the complete list; on-request / nda: the list is withheld and shared as the statement says.',
   'subprocessors.statement': `The vendor's words about its sub-processors. ${block}`,
   'subprocessors.safeguards': 'How transfers outside the EEA are safeguarded, for the list as a whole.',
   'subprocessors.contact': 'Whom to ask for the list or about a change.',
@@ -64,7 +66,7 @@ export const SCHEMA_DESCRIPTIONS: Record<string, string> = {
   faq: 'Questions and answers.',
   changelog: 'A dated log of changes, e.g. a sub-processor added, with the day it takes effect after the promised notice.',
   'changelog[].date': 'The day the change was announced.',
-  'changelog[].subject': 'What it concerns: a sub-processor\'s name, a control id.',
+  'changelog[].subject': "What it concerns: a sub-processor's name, a control id.",
   'changelog[].effective': 'The day it takes effect.',
   statements: `Free-text sections for what has no typed block (AI use, what is never stored, cookies, incident notice, rights …), in the order shown. Each: id, title, body. ${block}`,
 };

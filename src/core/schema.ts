@@ -63,12 +63,28 @@ function hasScheme(s: string, schemes: string[]): boolean {
 }
 
 /** A `%` only as the start of a `%XX` escape, and the escapes spell UTF-8: what the elements can decode. */
-const PercentEscapes = { re: /^(?:[^%]|%[0-9A-Fa-f]{2})*$/, test: decodes, message: 'must use % only in %XX escapes, and those must spell UTF-8 characters' };
+const PercentEscapes = {
+  re: /^(?:[^%]|%[0-9A-Fa-f]{2})*$/,
+  test: decodes,
+  message: 'must use % only in %XX escapes, and those must spell UTF-8 characters',
+};
 
 /** An `https:` URL: the only kind of web link a document may carry. */
-const HttpsUrl = str({ max: 2048, re: /^https:\/\/\S+$/, test: (s) => hasScheme(s, ['https:']), is: 'an https: URL', also: PercentEscapes });
+const HttpsUrl = str({
+  max: 2048,
+  re: /^https:\/\/\S+$/,
+  test: (s) => hasScheme(s, ['https:']),
+  is: 'an https: URL',
+  also: PercentEscapes,
+});
 /** An `https:` or `mailto:` URL. */
-const LinkUrl = str({ max: 2048, re: /^(?:https:\/\/|mailto:)\S+$/, test: (s) => hasScheme(s, ['https:', 'mailto:']), is: 'an https: or mailto: URL', also: PercentEscapes });
+const LinkUrl = str({
+  max: 2048,
+  re: /^(?:https:\/\/|mailto:)\S+$/,
+  test: (s) => hasScheme(s, ['https:', 'mailto:']),
+  is: 'an https: or mailto: URL',
+  also: PercentEscapes,
+});
 const Email = str({ max: 254, re: /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/, is: 'an e-mail address' });
 
 /** An origin as browsers serialize it: `https://host[:port]`, or an `http:` loopback origin for local testing. */
@@ -86,7 +102,10 @@ const Origin = str({
 });
 
 const CountryCode = str({ re: /^[A-Z]{2}$/, is: 'an ISO 3166-1 alpha-2 country code, e.g. SE' });
-const Duration = str({ re: /^P(?!$)(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?$/, is: 'an ISO 8601 duration in days, weeks, months or years, e.g. P30D' });
+const Duration = str({
+  re: /^P(?!$)(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?$/,
+  is: 'an ISO 8601 duration in days, weeks, months or years, e.g. P30D',
+});
 
 // ---------------------------------------------------------------------------
 // Free text: statement sections made of paragraphs and bullet lists (plain text only)

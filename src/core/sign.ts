@@ -10,7 +10,11 @@ import { validatePosture } from './validate.js';
 import { POSTURE_TYP } from './verify.js';
 
 /** Signs `payload` with each key: one JWS, several signatures (key rotation, both algorithms). */
-export async function signJws(payload: Uint8Array, keys: readonly SigningKey[], extraHeader: Record<string, unknown> = {}): Promise<GeneralJws> {
+export async function signJws(
+  payload: Uint8Array,
+  keys: readonly SigningKey[],
+  extraHeader: Record<string, unknown> = {},
+): Promise<GeneralJws> {
   if (keys.length === 0) throw new PostureError('keys-invalid', 'Signing needs at least one private key.');
   const encodedPayload = encode(payload);
   const signatures: JwsSignature[] = [];
@@ -26,7 +30,11 @@ export async function signJws(payload: Uint8Array, keys: readonly SigningKey[], 
 export async function signPosture(document: unknown, keys: readonly SigningKey[]): Promise<GeneralJws> {
   const result = validatePosture(document);
   if (!result.ok) {
-    throw new PostureError('schema-invalid', `The document is not valid: ${result.issues.map((i) => `${i.path} ${i.message}`).join('; ')}`, { issues: result.issues });
+    throw new PostureError(
+      'schema-invalid',
+      `The document is not valid: ${result.issues.map((i) => `${i.path} ${i.message}`).join('; ')}`,
+      { issues: result.issues },
+    );
   }
   return signJws(utf8(JSON.stringify(document)), keys, { typ: POSTURE_TYP });
 }

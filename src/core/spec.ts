@@ -57,14 +57,18 @@ export interface VariantSpec<T> extends Base<T> {
   options: ObjectSpec<unknown>[];
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Spec<T = any> = StringSpec | NumberSpec | BooleanSpec | EnumSpec<any> | ArraySpec<any> | ObjectSpec<any> | VariantSpec<any> | (Base<T> & { k: never });
+/* eslint-disable @typescript-eslint/no-explicit-any -- a spec of any type: each kind checks its own */
+export type Spec<T = any> =
+  StringSpec | NumberSpec | BooleanSpec | EnumSpec<any> | ArraySpec<any> | ObjectSpec<any> | VariantSpec<any> | (Base<T> & { k: never });
+/* eslint-enable @typescript-eslint/no-explicit-any */
 
 export type Infer<S> = S extends Base<infer T> ? T : never;
 
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
 type OptionalKeys<P> = { [K in keyof P]: P[K] extends { o: true } ? K : never }[keyof P];
-type ObjectOf<P> = Simplify<{ -readonly [K in Exclude<keyof P, OptionalKeys<P>>]: Infer<P[K]> } & { -readonly [K in OptionalKeys<P>]?: Infer<P[K]> }>;
+type ObjectOf<P> = Simplify<
+  { -readonly [K in Exclude<keyof P, OptionalKeys<P>>]: Infer<P[K]> } & { -readonly [K in OptionalKeys<P>]?: Infer<P[K]> }
+>;
 
 export const str = (options: Omit<StringSpec, 'k' | '_' | 'o'> = {}): StringSpec => ({ k: 's', ...options });
 export const num = (options: Omit<NumberSpec, 'k' | '_' | 'o'> = {}): NumberSpec => ({ k: 'n', ...options });
@@ -98,7 +102,8 @@ export function check(spec: Spec, value: unknown, path: (string | number)[] = []
       else if (spec.min && value.length < spec.min) fail(spec.min === 1 ? 'must not be empty' : `must be at least ${spec.min} characters`);
       else if (spec.max !== undefined && value.length > spec.max) fail(`must be at most ${spec.max} characters`);
       else if ((spec.re && !spec.re.test(value)) || (spec.test && !spec.test(value))) fail(`must be ${spec.is ?? `like ${spec.re}`}`);
-      else if (spec.also && ((spec.also.re && !spec.also.re.test(value)) || (spec.also.test && !spec.also.test(value)))) fail(spec.also.message);
+      else if (spec.also && ((spec.also.re && !spec.also.re.test(value)) || (spec.also.test && !spec.also.test(value))))
+        fail(spec.also.message);
       break;
     case 'n':
       if (typeof value !== 'number' || !Number.isFinite(value)) fail(`must be a number, not ${kind(value)}`);
@@ -110,7 +115,8 @@ export function check(spec: Spec, value: unknown, path: (string | number)[] = []
       if (typeof value !== 'boolean') fail(`must be true or false, not ${kind(value)}`);
       break;
     case 'e':
-      if (!spec.values.includes(value as never)) fail(spec.values.length === 1 ? `must be ${list(spec.values)}` : `must be one of ${list(spec.values)}`);
+      if (!spec.values.includes(value as never))
+        fail(spec.values.length === 1 ? `must be ${list(spec.values)}` : `must be one of ${list(spec.values)}`);
       break;
     case 'a':
       if (!Array.isArray(value)) fail(`must be an array, not ${kind(value)}`);
@@ -125,7 +131,8 @@ export function check(spec: Spec, value: unknown, path: (string | number)[] = []
           if (has(value, key) && value[key] !== undefined) check(prop, value[key], [...path, key], issues);
           else if (!prop.o) issues.push({ path: [...path, key], message: 'is required' });
         }
-        for (const key of Object.keys(value)) if (!has(spec.props, key)) issues.push({ path: [...path, key], message: 'is not a field of this format' });
+        for (const key of Object.keys(value))
+          if (!has(spec.props, key)) issues.push({ path: [...path, key], message: 'is not a field of this format' });
       }
       break;
     case 'v': {
@@ -133,7 +140,11 @@ export function check(spec: Spec, value: unknown, path: (string | number)[] = []
       const option = spec.options.find((o) => (o.props[spec.key] as EnumSpec<string>).values.includes(tag as string));
       if (option) check(option, value, path, issues);
       else if (!isRecord(value)) fail(`must be an object, not ${kind(value)}`);
-      else issues.push({ path: [...path, spec.key], message: `must be one of ${list(spec.options.flatMap((o) => (o.props[spec.key] as EnumSpec<string>).values))}` });
+      else
+        issues.push({
+          path: [...path, spec.key],
+          message: `must be one of ${list(spec.options.flatMap((o) => (o.props[spec.key] as EnumSpec<string>).values))}`,
+        });
       break;
     }
   }

@@ -8,9 +8,7 @@ import type { ValidationIssue } from './errors.js';
 
 export type { ValidationIssue };
 
-export type ValidationResult =
-  | { ok: true; document: PostureDocument; issues: [] }
-  | { ok: false; issues: ValidationIssue[] };
+export type ValidationResult = { ok: true; document: PostureDocument; issues: [] } | { ok: false; issues: ValidationIssue[] };
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
@@ -54,7 +52,8 @@ function semanticIssues(doc: PostureDocument): ValidationIssue[] {
     if (!contact.email && !contact.url) issues.push({ path: `$.contacts[${i}]`, message: 'needs an email or a url' });
   });
   doc.certifications?.forEach((c, i) => {
-    if (c.period && c.period.to < c.period.from) issues.push({ path: `$.certifications[${i}].period.to`, message: 'must not be before period.from' });
+    if (c.period && c.period.to < c.period.from)
+      issues.push({ path: `$.certifications[${i}].period.to`, message: 'must not be before period.from' });
   });
   return issues;
 }

@@ -39,7 +39,8 @@ export class PostureExpiredError extends PostureError {
 }
 
 /** The verified but out-of-date posture behind an `expired` error, if that is what `error` is. */
-export const expiredPosture = (error: unknown): VerifiedPosture | undefined => (error instanceof PostureExpiredError ? error.verified : undefined);
+export const expiredPosture = (error: unknown): VerifiedPosture | undefined =>
+  error instanceof PostureExpiredError ? error.verified : undefined;
 
 export interface VerifiedPosture {
   document: PostureDocument;
@@ -74,7 +75,11 @@ function parseFile(text: string | undefined, what: string): unknown {
 /** Parses the signed content: exactly the signed bytes, so a byte-order mark is refused by name. */
 function parsePayload(text: string | undefined): unknown {
   if (text === undefined) throw new PostureError('payload-not-utf8', 'The signed content is not valid UTF-8 text.');
-  if (text.startsWith(BOM)) throw new PostureError('payload-not-json', 'The signed content starts with a byte-order mark (U+FEFF), which JSON does not allow: sign the JSON text without it.');
+  if (text.startsWith(BOM))
+    throw new PostureError(
+      'payload-not-json',
+      'The signed content starts with a byte-order mark (U+FEFF), which JSON does not allow: sign the JSON text without it.',
+    );
   try {
     return JSON.parse(text);
   } catch (error) {
@@ -100,9 +105,12 @@ export async function verifyPosture(input: Uint8Array | string, options: VerifyO
   const jwks = typeof options.jwks === 'string' ? parseFile(options.jwks, 'key set') : options.jwks;
   const keys = await trustedKeys(jwks, pins);
   if (keys.length === 0) {
-    throw new PostureError('no-trusted-signature', pins
-      ? 'None of the pinned keys is in the key set: the document cannot be trusted.'
-      : 'The key set has no usable Ed25519 or P-256 key.');
+    throw new PostureError(
+      'no-trusted-signature',
+      pins
+        ? 'None of the pinned keys is in the key set: the document cannot be trusted.'
+        : 'The key set has no usable Ed25519 or P-256 key.',
+    );
   }
   const verified = await verifyJws(outer, keys, { typ: POSTURE_TYP });
 
@@ -110,11 +118,18 @@ export async function verifyPosture(input: Uint8Array | string, options: VerifyO
   const result = validatePosture(json);
   if (!result.ok) {
     const first = result.issues[0]!;
-    throw new PostureError('schema-invalid', `The signed content is not a valid posture document: ${first.path} ${first.message}${result.issues.length > 1 ? ` (and ${result.issues.length - 1} more)` : ''}.`, { issues: result.issues });
+    throw new PostureError(
+      'schema-invalid',
+      `The signed content is not a valid posture document: ${first.path} ${first.message}${result.issues.length > 1 ? ` (and ${result.issues.length - 1} more)` : ''}.`,
+      { issues: result.issues },
+    );
   }
   const document = result.document;
   if (options.issuer !== undefined && document.issuer !== options.issuer) {
-    throw new PostureError('issuer-mismatch', `The document says it is issued by ${document.issuer}, but its keys came from ${options.issuer}.`);
+    throw new PostureError(
+      'issuer-mismatch',
+      `The document says it is issued by ${document.issuer}, but its keys came from ${options.issuer}.`,
+    );
   }
   const posture: VerifiedPosture = {
     document,

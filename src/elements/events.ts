@@ -12,7 +12,6 @@ export interface TrustLoadDetail {
 
 export type TrustErrorDetail = PostureProblem;
 
-
 declare global {
   interface HTMLElementEventMap {
     'trust-load': CustomEvent<TrustLoadDetail>;

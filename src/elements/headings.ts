@@ -33,7 +33,8 @@ export function heading(level: number, options: HeadingOptions, content: unknown
   const className = ifDefined(options.className);
   const tabindex = options.target ? '-1' : nothing;
   const n = Math.min(6, Math.max(1, level));
-  if (options.role) return html`<div id=${id} part=${part} class=${className} tabindex=${tabindex} role="heading" aria-level=${n}>${content}</div>`;
+  if (options.role)
+    return html`<div id=${id} part=${part} class=${className} tabindex=${tabindex} role="heading" aria-level=${n}>${content}</div>`;
   switch (n) {
     case 1:
       return html`<h1 id=${id} part=${part} class=${className} tabindex=${tabindex}>${content}</h1>`;

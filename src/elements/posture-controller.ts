@@ -116,7 +116,13 @@ export class PostureLoadController implements ReactiveController {
     const args = this.options.args();
     if (!args) return;
     try {
-      const posture = await loadShared(args.src, { pin: args.pin, keys: args.keys, timeoutMs: args.timeout, fetch: this.options.fetch, signal });
+      const posture = await loadShared(args.src, {
+        pin: args.pin,
+        keys: args.keys,
+        timeoutMs: args.timeout,
+        fetch: this.options.fetch,
+        signal,
+      });
       if (!signal.aborted) this.settle({ state: 'verified', posture, url: posture.url });
     } catch (error) {
       if (signal.aborted || (isPostureError(error) && error.code === 'aborted')) return;
@@ -125,7 +131,9 @@ export class PostureLoadController implements ReactiveController {
         this.settle({ state: 'expired', posture: expired, url: args.src, problem: { code: 'expired', message: (error as Error).message } });
         return;
       }
-      const problem = isPostureError(error) ? { code: error.code, message: error.message } : { code: 'fetch-failed', message: (error as Error)?.message ?? String(error) };
+      const problem = isPostureError(error)
+        ? { code: error.code, message: error.message }
+        : { code: 'fetch-failed', message: (error as Error)?.message ?? String(error) };
       this.settle({ state: problemState(problem.code), problem, url: args.src });
     }
   }

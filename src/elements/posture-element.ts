@@ -150,7 +150,8 @@ export abstract class PostureElement extends LitElement {
 
   /** The problem behind the current state, if any. */
   protected get problem(): PostureProblem | undefined {
-    if (this.state === 'expired' && this.expired === 'hide') return { code: 'expired', message: `The document expired on ${this.snapshot.posture?.expires.toISOString()}.` };
+    if (this.state === 'expired' && this.expired === 'hide')
+      return { code: 'expired', message: `The document expired on ${this.snapshot.posture?.expires.toISOString()}.` };
     if (this.state === 'error' || this.state === 'unverified') {
       return this.renderFailure ?? this.checkedOwnProblem() ?? this.snapshot.problem ?? NO_SOURCE;
     }
@@ -166,7 +167,11 @@ export abstract class PostureElement extends LitElement {
     this.announced = current;
     const problem = this.problem;
     if ((this.state === 'verified' || this.state === 'expired') && !problem && current.posture) {
-      const detail: TrustLoadDetail = { posture: current.posture, signer: current.posture.signers[0]!.thumbprint, expired: this.state === 'expired' };
+      const detail: TrustLoadDetail = {
+        posture: current.posture,
+        signer: current.posture.signers[0]!.thumbprint,
+        expired: this.state === 'expired',
+      };
       this.dispatchEvent(new CustomEvent('trust-load', { detail, bubbles: true, composed: true }));
     } else if (problem) {
       this.dispatchEvent(new CustomEvent<TrustErrorDetail>('trust-error', { detail: problem, bubbles: true, composed: true }));

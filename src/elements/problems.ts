@@ -55,12 +55,16 @@ export function problemState(code: string): PostureState {
 }
 
 /** An element that has no document to show: no `src`, and no ancestor that has one. */
-export const NO_SOURCE: PostureProblem = { code: 'no-source', message: 'No document: set the src attribute, or place the element inside one that has it.' };
+export const NO_SOURCE: PostureProblem = {
+  code: 'no-source',
+  message: 'No document: set the src attribute, or place the element inside one that has it.',
+};
 
 /** `pin` / `keys` on an element that shows its ancestor's document: refused, never silently ignored. */
 export const TRUST_WITHOUT_SRC: PostureProblem = {
   code: 'trust-without-src',
-  message: "pin and keys apply only to an element with its own src: this element shows its ancestor's document, which was checked against the ancestor's keys, not these. Set pin/keys on the ancestor, or give this element the same src.",
+  message:
+    "pin and keys apply only to an element with its own src: this element shows its ancestor's document, which was checked against the ancestor's keys, not these. Set pin/keys on the ancestor, or give this element the same src.",
 };
 
 /** The problem an exception while rendering (or deriving what to render) becomes. */

@@ -40,7 +40,19 @@ export interface SubprocessorStrings {
 /** The words of `<trust-center>`. */
 export interface TrustCenterStrings {
   onThisPage: string;
-  section: Record<'categories' | 'certifications' | 'subprocessors' | 'residency' | 'retention' | 'documents' | 'contacts' | 'links' | 'faq' | 'changelog', string>;
+  section: Record<
+    | 'categories'
+    | 'certifications'
+    | 'subprocessors'
+    | 'residency'
+    | 'retention'
+    | 'documents'
+    | 'contacts'
+    | 'links'
+    | 'faq'
+    | 'changelog',
+    string
+  >;
   logo: (organization: string) => string;
   filter: string;
   all: string;
@@ -174,7 +186,8 @@ export const COMMON_STRINGS: Record<Language, CommonStrings> = {
       browser: 'Dieser Browser kann die Signatur nicht prüfen. Bitte aktualisieren Sie Ihren Browser.',
       expired: 'Die Sicherheitsinformationen sind abgelaufen und werden daher nicht angezeigt.',
       missing: 'Die angefragte Angabe ist nicht Teil dieses Dokuments.',
-      setup: 'Diese Seite prüft die Sicherheitsinformationen mit einem fehlenden oder fehlerhaften Schlüssel; sie werden daher nicht angezeigt.',
+      setup:
+        'Diese Seite prüft die Sicherheitsinformationen mit einem fehlenden oder fehlerhaften Schlüssel; sie werden daher nicht angezeigt.',
     },
     tellOwner: 'Wenn das Problem bleibt, informieren Sie bitte den Betreiber dieser Seite.',
     technical: 'Technische Details',
@@ -248,12 +261,26 @@ export const CENTER_STRINGS: Record<Language, TrustCenterStrings> = {
     services: 'Services',
     retentionData: 'Data',
     retentionPeriod: 'Kept for',
-    role: { security: 'Security', privacy: 'Privacy', legal: 'Legal', dpo: 'Data protection officer', support: 'Support', sales: 'Sales', other: 'Other' },
+    role: {
+      security: 'Security',
+      privacy: 'Privacy',
+      legal: 'Legal',
+      dpo: 'Data protection officer',
+      support: 'Support',
+      sales: 'Sales',
+      other: 'Other',
+    },
     email: 'Email',
     website: 'Website',
     responseTime: 'Response time',
     purposes: 'Topics',
-    link: { statusPage: 'Status page', vulnerabilityDisclosure: 'Vulnerability disclosure', securityTxt: 'security.txt', privacyPolicy: 'Privacy policy', terms: 'Terms of service' },
+    link: {
+      statusPage: 'Status page',
+      vulnerabilityDisclosure: 'Vulnerability disclosure',
+      securityTxt: 'security.txt',
+      privacyPolicy: 'Privacy policy',
+      terms: 'Terms of service',
+    },
     change: {
       'subprocessor-added': 'Sub-processor added',
       'subprocessor-removed': 'Sub-processor removed',
@@ -296,7 +323,13 @@ export const CENTER_STRINGS: Record<Language, TrustCenterStrings> = {
     noMatch: 'Keine Maßnahme dieser Kategorie hat diesen Status.',
     target: 'Ziel',
     controlUpdated: 'Aktualisiert',
-    certification: { certified: 'Zertifiziert', 'in-progress': 'In Arbeit', planned: 'Geplant', aligned: 'Daran ausgerichtet', expired: 'Abgelaufen' },
+    certification: {
+      certified: 'Zertifiziert',
+      'in-progress': 'In Arbeit',
+      planned: 'Geplant',
+      aligned: 'Daran ausgerichtet',
+      expired: 'Abgelaufen',
+    },
     auditor: 'Prüfer',
     period: 'Prüfzeitraum',
     scope: 'Geltungsbereich',
@@ -312,12 +345,26 @@ export const CENTER_STRINGS: Record<Language, TrustCenterStrings> = {
     services: 'Dienste',
     retentionData: 'Daten',
     retentionPeriod: 'Aufbewahrt für',
-    role: { security: 'Sicherheit', privacy: 'Datenschutz', legal: 'Recht', dpo: 'Datenschutzbeauftragte', support: 'Support', sales: 'Vertrieb', other: 'Sonstiges' },
+    role: {
+      security: 'Sicherheit',
+      privacy: 'Datenschutz',
+      legal: 'Recht',
+      dpo: 'Datenschutzbeauftragte',
+      support: 'Support',
+      sales: 'Vertrieb',
+      other: 'Sonstiges',
+    },
     email: 'E-Mail',
     website: 'Website',
     responseTime: 'Antwortzeit',
     purposes: 'Themen',
-    link: { statusPage: 'Statusseite', vulnerabilityDisclosure: 'Meldung von Schwachstellen', securityTxt: 'security.txt', privacyPolicy: 'Datenschutzerklärung', terms: 'Nutzungsbedingungen' },
+    link: {
+      statusPage: 'Statusseite',
+      vulnerabilityDisclosure: 'Meldung von Schwachstellen',
+      securityTxt: 'security.txt',
+      privacyPolicy: 'Datenschutzerklärung',
+      terms: 'Nutzungsbedingungen',
+    },
     change: {
       'subprocessor-added': 'Unterauftragsverarbeiter hinzugefügt',
       'subprocessor-removed': 'Unterauftragsverarbeiter entfernt',
@@ -360,7 +407,13 @@ export const CENTER_STRINGS: Record<Language, TrustCenterStrings> = {
     noMatch: 'Aucune mesure de cette catégorie n’a ce statut.',
     target: 'Objectif',
     controlUpdated: 'Mis à jour',
-    certification: { certified: 'Certifié', 'in-progress': 'En cours', planned: 'Prévu', aligned: 'Aligné, sans certification', expired: 'Expiré' },
+    certification: {
+      certified: 'Certifié',
+      'in-progress': 'En cours',
+      planned: 'Prévu',
+      aligned: 'Aligné, sans certification',
+      expired: 'Expiré',
+    },
     auditor: 'Auditeur',
     period: 'Période d’audit',
     scope: 'Périmètre',
@@ -376,12 +429,26 @@ export const CENTER_STRINGS: Record<Language, TrustCenterStrings> = {
     services: 'Services',
     retentionData: 'Données',
     retentionPeriod: 'Durée de conservation',
-    role: { security: 'Sécurité', privacy: 'Protection des données', legal: 'Juridique', dpo: 'Délégué à la protection des données', support: 'Assistance', sales: 'Ventes', other: 'Autre' },
+    role: {
+      security: 'Sécurité',
+      privacy: 'Protection des données',
+      legal: 'Juridique',
+      dpo: 'Délégué à la protection des données',
+      support: 'Assistance',
+      sales: 'Ventes',
+      other: 'Autre',
+    },
     email: 'E-mail',
     website: 'Site web',
     responseTime: 'Délai de réponse',
     purposes: 'Sujets',
-    link: { statusPage: 'Page d’état du service', vulnerabilityDisclosure: 'Signalement de vulnérabilités', securityTxt: 'security.txt', privacyPolicy: 'Politique de confidentialité', terms: 'Conditions d’utilisation' },
+    link: {
+      statusPage: 'Page d’état du service',
+      vulnerabilityDisclosure: 'Signalement de vulnérabilités',
+      securityTxt: 'security.txt',
+      privacyPolicy: 'Politique de confidentialité',
+      terms: 'Conditions d’utilisation',
+    },
     change: {
       'subprocessor-added': 'Sous-traitant ultérieur ajouté',
       'subprocessor-removed': 'Sous-traitant ultérieur retiré',
@@ -529,10 +596,19 @@ export const CONTROL_STRINGS: Record<Language, ControlStrings> = {
 
 /** Every word in one language: the tables above put together (elements read only the tables they need). */
 function allStrings(language: Language): Strings {
-  return { ...COMMON_STRINGS[language], center: CENTER_STRINGS[language], subprocessors: SUBPROCESSOR_STRINGS[language], control: CONTROL_STRINGS[language] };
+  return {
+    ...COMMON_STRINGS[language],
+    center: CENTER_STRINGS[language],
+    subprocessors: SUBPROCESSOR_STRINGS[language],
+    control: CONTROL_STRINGS[language],
+  };
 }
 
-export const STRINGS: Record<string, Strings> = { en: /* @__PURE__ */ allStrings('en'), de: /* @__PURE__ */ allStrings('de'), fr: /* @__PURE__ */ allStrings('fr') };
+export const STRINGS: Record<string, Strings> = {
+  en: /* @__PURE__ */ allStrings('en'),
+  de: /* @__PURE__ */ allStrings('de'),
+  fr: /* @__PURE__ */ allStrings('fr'),
+};
 
 /** The language of the nearest `lang` attribute, looking through shadow roots to their hosts. */
 export function nearestLang(element: Element): string {

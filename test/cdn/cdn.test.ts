@@ -10,7 +10,11 @@ const CDN = '/dist/cdn/trust-elements.min.js';
 let counter = 0;
 
 async function put(name: string, body: string, type: string, csp?: string) {
-  const response = await fetch(`/__fixtures/${name}`, { method: 'PUT', body, headers: { 'content-type': type, ...(csp ? { 'x-fixture-csp': csp } : {}) } });
+  const response = await fetch(`/__fixtures/${name}`, {
+    method: 'PUT',
+    body,
+    headers: { 'content-type': type, ...(csp ? { 'x-fixture-csp': csp } : {}) },
+  });
   expect(response.status, `storing fixture ${name}`).to.equal(204);
 }
 
@@ -39,7 +43,10 @@ async function openPage(name: string, html: string, csp?: string): Promise<Docum
   for (;;) {
     const elements = Array.from(doc.querySelectorAll('control-status, trust-badge'));
     if (elements.length && elements.every((e) => e.getAttribute('state') && e.getAttribute('state') !== 'loading')) break;
-    if (Date.now() - start > 8000) throw new Error(`page ${name} did not settle: ${elements.map((e) => `${e.localName}=${e.getAttribute('state')}`).join(', ') || 'elements not upgraded'}`);
+    if (Date.now() - start > 8000)
+      throw new Error(
+        `page ${name} did not settle: ${elements.map((e) => `${e.localName}=${e.getAttribute('state')}`).join(', ') || 'elements not upgraded'}`,
+      );
     await new Promise((r) => setTimeout(r, 25));
   }
   return doc;
@@ -54,7 +61,10 @@ describe('the one-tag CDN file', () => {
 
   it('renders <control-status> on a plain HTML page with nothing but the script tag', async () => {
     const { dir, attrs } = await publishFixture();
-    const doc = await openPage(`${dir}/plain.html`, `<!doctype html><html lang="en"><head><title>Plain</title><script type="module" src="${CDN}"></script></head><body><control-status ${attrs} control="mfa"></control-status></body></html>`);
+    const doc = await openPage(
+      `${dir}/plain.html`,
+      `<!doctype html><html lang="en"><head><title>Plain</title><script type="module" src="${CDN}"></script></head><body><control-status ${attrs} control="mfa"></control-status></body></html>`,
+    );
     const element = doc.querySelector('control-status')!;
     expect(element.getAttribute('state')).to.equal('verified');
     expect(element.shadowRoot!.textContent).to.contain('Multi-factor authentication').and.contain('Shipped');
@@ -62,8 +72,13 @@ describe('the one-tag CDN file', () => {
 
   it("works under a strict Content-Security-Policy (script-src 'self'; style-src 'self') with Trusted Types enforced", async () => {
     const { dir, attrs } = await publishFixture();
-    const csp = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; require-trusted-types-for 'script'";
-    const doc = await openPage(`${dir}/csp.html`, `<!doctype html><html lang="en"><head><title>Strict</title><script>window.inlineRan = true;</script><script type="module" src="${CDN}"></script></head><body><control-status ${attrs} control="mfa"></control-status><trust-badge ${attrs}></trust-badge></body></html>`, csp);
+    const csp =
+      "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; require-trusted-types-for 'script'";
+    const doc = await openPage(
+      `${dir}/csp.html`,
+      `<!doctype html><html lang="en"><head><title>Strict</title><script>window.inlineRan = true;</script><script type="module" src="${CDN}"></script></head><body><control-status ${attrs} control="mfa"></control-status><trust-badge ${attrs}></trust-badge></body></html>`,
+      csp,
+    );
     // The policy really is in force: the page's own inline script was blocked.
     expect((doc.defaultView as unknown as { inlineRan?: boolean }).inlineRan).to.equal(undefined);
     const status = doc.querySelector('control-status')!;

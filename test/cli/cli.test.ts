@@ -44,7 +44,10 @@ describe('global options and dispatch', () => {
       [['frobnicate'], /^trust-elements: unknown command 'frobnicate' \(see 'trust-elements --help'\)\n$/],
       [['sgin'], /^trust-elements: unknown command 'sgin'; did you mean 'sign'\? \(see 'trust-elements --help'\)\n$/],
       [['--frob'], /^trust-elements: unknown option --frob/],
-      [['verify', 'x.json', '--jwsk', 'j.json'], /^trust-elements: unknown option --jwsk for verify; did you mean --jwks\? \(see 'trust-elements verify --help'\)\n$/],
+      [
+        ['verify', 'x.json', '--jwsk', 'j.json'],
+        /^trust-elements: unknown option --jwsk for verify; did you mean --jwks\? \(see 'trust-elements verify --help'\)\n$/,
+      ],
       [['sign', 'doc.json', '--key'], /^trust-elements: option --key needs a value/],
       [['inspect', '--json=yes', 'x'], /^trust-elements: option --json takes no value/],
       [['validate', 'a.json', 'b.json'], /^trust-elements: validate takes only a FILE to check; unexpected 'b\.json'/],
@@ -92,7 +95,12 @@ describe('the real executable', () => {
     assert.equal(signed.code, 0, signed.stderr);
     await writeJson(dir, 'signed.json', JSON.parse(signed.stdout));
     assert.equal((await spawnCli(dir, ['publish', 'site', '--document', 'signed.json', '--jwks', 'jwks.json'])).code, 0);
-    const verified = await spawnCli(dir, ['verify', 'site/.well-known/trust-elements/posture.json', '--jwks', 'site/.well-known/trust-elements/jwks.json']);
+    const verified = await spawnCli(dir, [
+      'verify',
+      'site/.well-known/trust-elements/posture.json',
+      '--jwks',
+      'site/.well-known/trust-elements/jwks.json',
+    ]);
     assert.equal(verified.code, 0, verified.stdout + verified.stderr);
     assert.match(verified.stdout, /✓ verified[\s\S]*expires in 90 days[\s\S]*sequence +8/);
     const missing = await spawnCli(dir, ['verify', 'signed.json', '--jwks', 'missing.json']);

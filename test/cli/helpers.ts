@@ -72,17 +72,27 @@ export const MAIN = path.join(root, 'src/cli/main.ts');
 /** Runs the real executable: `node --import tsx src/cli/main.ts …` in `cwd`. */
 export function spawnCli(cwd: string, argv: string[], env: Record<string, string> = {}): Promise<Result> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, ['--import', tsx, MAIN, ...argv], { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, timeout: 30_000 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : undefined) : 0;
-      if (code === undefined) return reject(error);
-      allOutput.push(stdout, stderr);
-      resolve({ code, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      ['--import', tsx, MAIN, ...argv],
+      { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, timeout: 30_000 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : undefined) : 0;
+        if (code === undefined) return reject(error);
+        allOutput.push(stdout, stderr);
+        resolve({ code, stdout, stderr });
+      },
+    );
   });
 }
 
 /** keygen in `dir`; returns the key file, its private `d` and its key id. */
-export async function keygen(dir: string, alg: 'ed25519' | 'es256', keyName: string, jwksName = 'jwks.json'): Promise<{ file: string; d: string; kid: string }> {
+export async function keygen(
+  dir: string,
+  alg: 'ed25519' | 'es256',
+  keyName: string,
+  jwksName = 'jwks.json',
+): Promise<{ file: string; d: string; kid: string }> {
   const r = await cli(dir, ['keygen', '--alg', alg, '--key', keyName, '--jwks', jwksName]);
   if (r.code !== 0) throw new Error(`keygen failed: ${r.stderr}`);
   const jwk = await readJson(path.join(dir, keyName));

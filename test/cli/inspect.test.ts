@@ -19,7 +19,13 @@ describe('inspect', () => {
   test('says plainly it is not verified; shows headers and a payload summary', async () => {
     const doc = makeDocument({
       certifications: [{ id: 'soc2', framework: 'SOC 2 Type II', status: 'in-progress' }],
-      subprocessors: { disclosure: 'public', entries: [{ name: 'Cloud Co', purpose: 'Hosting' }, { name: 'Mail Co', purpose: 'E-mail' }] },
+      subprocessors: {
+        disclosure: 'public',
+        entries: [
+          { name: 'Cloud Co', purpose: 'Hosting' },
+          { name: 'Mail Co', purpose: 'E-mail' },
+        ],
+      },
     });
     const { dir, a, b } = await signed(doc);
     const r = await cli(dir, ['inspect', 'signed.json'], { now: () => new Date(Date.now() + 10 * 86_400_000) });

@@ -46,7 +46,9 @@ describe('a broken private key file never shows its private part', () => {
       // A site whose well-known files are the broken key (a copy-paste gone wrong).
       const site = (document: string, keys: string) => async (url: string) => {
         const body = url.endsWith('/posture.json') ? document : url.endsWith('/jwks.json') ? keys : undefined;
-        return body === undefined ? new Response('no', { status: 404 }) : new Response(body, { headers: { 'content-type': 'application/json' } });
+        return body === undefined
+          ? new Response('no', { status: 404 })
+          : new Response(body, { headers: { 'content-type': 'application/json' } });
       };
       const runs: [string, string[], Parameters<typeof cli>[2]?][] = [
         ['validate', ['validate', 'broken.json']],
@@ -56,10 +58,26 @@ describe('a broken private key file never shows its private part', () => {
         ['verify the key as document', ['verify', 'broken.json', '--jwks', 'jwks.json']],
         ['verify --json the key as document', ['verify', 'broken.json', '--jwks', 'jwks.json', '--json']],
         ['verify the key as --jwks', ['verify', 'signed.json', '--jwks', 'broken.json']],
-        ['verify a URL (discovery) serving the key', ['verify', `${ORIGIN}/.well-known/trust-elements/posture.json`], { fetch: site(broken, jwks) }],
-        ['verify --json a URL serving the key', ['verify', `${ORIGIN}/.well-known/trust-elements/posture.json`, '--json'], { fetch: site(broken, jwks) }],
-        ['verify a URL whose key set is the key', ['verify', `${ORIGIN}/.well-known/trust-elements/posture.json`], { fetch: site(signed, broken) }],
-        ['verify a file with a key set URL that is the key', ['verify', 'signed.json', '--jwks', `${ORIGIN}/.well-known/trust-elements/jwks.json`], { fetch: site(signed, broken) }],
+        [
+          'verify a URL (discovery) serving the key',
+          ['verify', `${ORIGIN}/.well-known/trust-elements/posture.json`],
+          { fetch: site(broken, jwks) },
+        ],
+        [
+          'verify --json a URL serving the key',
+          ['verify', `${ORIGIN}/.well-known/trust-elements/posture.json`, '--json'],
+          { fetch: site(broken, jwks) },
+        ],
+        [
+          'verify a URL whose key set is the key',
+          ['verify', `${ORIGIN}/.well-known/trust-elements/posture.json`],
+          { fetch: site(signed, broken) },
+        ],
+        [
+          'verify a file with a key set URL that is the key',
+          ['verify', 'signed.json', '--jwks', `${ORIGIN}/.well-known/trust-elements/jwks.json`],
+          { fetch: site(signed, broken) },
+        ],
         ['publish the key as --document', ['publish', 'site', '--document', 'broken.json', '--jwks', 'jwks.json']],
         ['publish the key as --jwks', ['publish', 'site', '--document', 'signed.json', '--jwks', 'broken.json']],
         ['sign the key as document', ['sign', 'broken.json', '--key', 'key.json']],

@@ -41,7 +41,12 @@ describe('no write over an input or a private key', () => {
     await refused(dir, ['sign', 'doc.json', '--key', 'k.json', '--out', 'k.json'], ['k.json'], input);
     await refused(dir, ['sign', 'doc.json', '--key', 'k.json', '--out', 'link.json'], ['k.json'], input);
     await refused(dir, ['sign', 'doc.json', '--key', 'k.json', '--out', 'sub/../k.json'], ['k.json'], input);
-    await refused(dir, ['sign', 'doc.json', '--key', 'k.json', '--out', './sub/../../' + path.basename(dir) + '/k.json'], ['k.json'], input);
+    await refused(
+      dir,
+      ['sign', 'doc.json', '--key', 'k.json', '--out', './sub/../../' + path.basename(dir) + '/k.json'],
+      ['k.json'],
+      input,
+    );
     await refused(dir, ['sign', 'doc.json', '--key', 'k.json', '--out', 'hard.json'], ['k.json'], input);
     await refused(dir, ['sign', 'doc.json', '--key', 'k.json', '--out', 'outside/../k.json'], ['k.json'], input);
     await refused(dir, ['sign', 'doc.json', '--key', path.join(dir, 'k.json'), '--out', 'link.json'], ['k.json'], input);
@@ -53,7 +58,12 @@ describe('no write over an input or a private key', () => {
     await symlink('doc.json', path.join(dir, 'doc-link.json'));
     await refused(dir, ['sign', 'doc.json', '--key', 'k.json', '--out', 'doc-link.json'], ['doc.json'], /it is the document doc\.json/);
     await keygen(dir, 'es256', 'other.json', 'other-jwks.json');
-    await refused(dir, ['sign', 'doc.json', '--key', 'k.json', '--out', 'other.json'], ['other.json'], /refusing to write the signed document other\.json: that file holds a private key/);
+    await refused(
+      dir,
+      ['sign', 'doc.json', '--key', 'k.json', '--out', 'other.json'],
+      ['other.json'],
+      /refusing to write the signed document other\.json: that file holds a private key/,
+    );
     await writeFile(path.join(dir, 'broken.json'), `{"kty":"OKP","crv":"Ed25519","d":"${key.d}" "x":"AAAA"}`);
     await refused(dir, ['sign', 'doc.json', '--key', 'k.json', '--out', 'broken.json'], ['broken.json'], /holds a private key/);
     // A public key set, or an older signed document, may be replaced.
@@ -65,12 +75,22 @@ describe('no write over an input or a private key', () => {
   test('keygen: --key and --jwks the same file through a symlink or dir/../, even with --force', async () => {
     const { dir } = await setup();
     await symlink('jwks.json', path.join(dir, 'jwks-link.json'));
-    await refused(dir, ['keygen', '--key', 'jwks-link.json', '--jwks', 'jwks.json', '--force'], ['jwks.json', 'k.json'], /refusing to write the key file jwks-link\.json: it is the key set jwks\.json/);
+    await refused(
+      dir,
+      ['keygen', '--key', 'jwks-link.json', '--jwks', 'jwks.json', '--force'],
+      ['jwks.json', 'k.json'],
+      /refusing to write the key file jwks-link\.json: it is the key set jwks\.json/,
+    );
     await refused(dir, ['keygen', '--key', 'new.json', '--jwks', 'sub/../k.json'], ['k.json'], /k\.json is a private key, not a key set/);
     await symlink('k.json', path.join(dir, 'k-link.json'));
     await refused(dir, ['keygen', '--key', 'new.json', '--jwks', 'k-link.json'], ['k.json'], /private key/);
     await link(path.join(dir, 'jwks.json'), path.join(dir, 'jwks-hard.json'));
-    await refused(dir, ['keygen', '--key', 'jwks-hard.json', '--jwks', 'jwks.json', '--force'], ['jwks.json'], /it is the key set jwks\.json/);
+    await refused(
+      dir,
+      ['keygen', '--key', 'jwks-hard.json', '--jwks', 'jwks.json', '--force'],
+      ['jwks.json'],
+      /it is the key set jwks\.json/,
+    );
   });
 
   test('publish: a written file that is an input, or a private key, through a symlink', async () => {
@@ -79,7 +99,12 @@ describe('no write over an input or a private key', () => {
     assert.equal((await cli(dir, ['publish', 'site', '--document', 'signed.json', '--jwks', 'jwks.json'])).code, 0);
     // Publishing from the site's own key set (possibly a different one) writes over the input.
     await writeJson(dir, `site/${WK}/jwks.json`, { keys: [(await readJson(path.join(dir, 'jwks.json'))).keys[0]], note: 'mine' });
-    await refused(dir, ['publish', 'site', '--document', 'signed.json', '--jwks', `site/${WK}/../trust-elements/jwks.json`], [`site/${WK}/jwks.json`], /refusing to write the published key set .*: it is the key set/);
+    await refused(
+      dir,
+      ['publish', 'site', '--document', 'signed.json', '--jwks', `site/${WK}/../trust-elements/jwks.json`],
+      [`site/${WK}/jwks.json`],
+      /refusing to write the published key set .*: it is the key set/,
+    );
     // A site whose files lead to the private key.
     for (const file of ['_headers', `${WK}/posture.json`, `${WK}/jwks.json`]) {
       const site = `site-${file.length}`;

@@ -27,7 +27,9 @@ async function setup() {
   };
   const fetch = async (url: string) => {
     const body = files[url];
-    return body === undefined ? new Response('no', { status: 404 }) : new Response(body, { headers: { 'content-type': 'application/json' } });
+    return body === undefined
+      ? new Response('no', { status: 404 })
+      : new Response(body, { headers: { 'content-type': 'application/json' } });
   };
   return { dir, key, other, fetch };
 }
@@ -85,9 +87,18 @@ describe('verify --pin', () => {
 
 describe('the new core error codes read well in the CLI', () => {
   test('pin-invalid and too-many-signatures, reported as any command reports a core error', () => {
-    for (const [code, hint] of [['pin-invalid', /hint: --pin takes key ids/], ['too-many-signatures', /hint: readers refuse a document with this many signatures .*sign with a few keys only/]] as const) {
+    for (const [code, hint] of [
+      ['pin-invalid', /hint: --pin takes key ids/],
+      ['too-many-signatures', /hint: readers refuse a document with this many signatures .*sign with a few keys only/],
+    ] as const) {
       let stderr = '';
-      const p = printer({ stdout: { write: () => true }, stderr: { write: (s: string) => (stderr += s) }, cwd: '/', env: {}, now: () => new Date() });
+      const p = printer({
+        stdout: { write: () => true },
+        stderr: { write: (s: string) => (stderr += s) },
+        cwd: '/',
+        env: {},
+        now: () => new Date(),
+      });
       assert.equal(reportError(p, new PostureError(code, 'The core says why.')), 1);
       assert.match(stderr, new RegExp(`^trust-elements: ${code}: The core says why\\.\n`));
       assert.match(stderr, hint);

@@ -35,7 +35,10 @@ describe('publish: the key set published holds public keys only', () => {
       assert.equal(r.code, 1, what);
       assert.match(r.stderr, /^trust-elements: the key set leaky\.json holds a private or secret key /, what);
       assert.match(r.stderr, where, what);
-      assert.ok(!(r.stdout + r.stderr).includes(old.d.slice(0, 12)) && !(r.stdout + r.stderr).includes(key.d.slice(0, 12)), `${what}: no private part shown`);
+      assert.ok(
+        !(r.stdout + r.stderr).includes(old.d.slice(0, 12)) && !(r.stdout + r.stderr).includes(key.d.slice(0, 12)),
+        `${what}: no private part shown`,
+      );
       await assert.rejects(readdir(path.join(dir, 'site')), `${what}: nothing written`);
     }
   });

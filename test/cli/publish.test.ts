@@ -22,10 +22,17 @@ describe('publish', () => {
     const r = await cli(dir, ['publish', 'site', '--document', 'signed.json', '--jwks', 'jwks.json']);
     assert.equal(r.code, 0, r.stderr);
     const site = path.join(dir, 'site');
-    assert.deepEqual(await readFile(path.join(site, WK, 'posture.json')), await readFile(path.join(dir, 'signed.json')), 'the signed bytes, unchanged');
+    assert.deepEqual(
+      await readFile(path.join(site, WK, 'posture.json')),
+      await readFile(path.join(dir, 'signed.json')),
+      'the signed bytes, unchanged',
+    );
     assert.deepEqual(await readJson(path.join(site, WK, 'jwks.json')), await readJson(path.join(dir, 'jwks.json')));
     const headers = await readFile(path.join(site, '_headers'), 'utf8');
-    assert.match(headers, /^\/\.well-known\/trust-elements\/\*\n {2}Access-Control-Allow-Origin: \*\n {2}Content-Type: application\/json\n {2}Cache-Control: public, max-age=300, stale-while-revalidate=86400\n {2}X-Content-Type-Options: nosniff\n/m);
+    assert.match(
+      headers,
+      /^\/\.well-known\/trust-elements\/\*\n {2}Access-Control-Allow-Origin: \*\n {2}Content-Type: application\/json\n {2}Cache-Control: public, max-age=300, stale-while-revalidate=86400\n {2}X-Content-Type-Options: nosniff\n/m,
+    );
     assert.match(r.stdout, /^✓ published Vendor Example, sequence 7/);
     assert.match(r.stdout, /https:\/\/vendor\.example\/\.well-known\/trust-elements\/posture\.json/);
     assert.match(r.stdout, /nginx/);
@@ -42,7 +49,8 @@ describe('publish', () => {
     await writeFile(path.join(site, '_headers'), '/*\n  X-Frame-Options: DENY\n');
     const first = await cli(dir, ['publish', 'site', '--document', 'signed.json', '--jwks', 'jwks.json']);
     assert.equal(first.code, 0, first.stderr);
-    const snapshot = async () => Promise.all(['_headers', `${WK}/posture.json`, `${WK}/jwks.json`].map((f) => readFile(path.join(site, f), 'utf8')));
+    const snapshot = async () =>
+      Promise.all(['_headers', `${WK}/posture.json`, `${WK}/jwks.json`].map((f) => readFile(path.join(site, f), 'utf8')));
     const once = await snapshot();
     const second = await cli(dir, ['publish', 'site', '--document', 'signed.json', '--jwks', 'jwks.json']);
     assert.equal(second.code, 0);
@@ -57,7 +65,10 @@ describe('publish', () => {
 
   test('mergeHeaders replaces its own block in place', () => {
     const block = '# trust-elements: begin\nNEW\n# trust-elements: end\n';
-    assert.equal(mergeHeaders('/a\n  X: 1\n# trust-elements: begin (old)\nOLD\n# trust-elements: end\n/b\n  Y: 2\n', block), `/a\n  X: 1\n${block}/b\n  Y: 2\n`);
+    assert.equal(
+      mergeHeaders('/a\n  X: 1\n# trust-elements: begin (old)\nOLD\n# trust-elements: end\n/b\n  Y: 2\n', block),
+      `/a\n  X: 1\n${block}/b\n  Y: 2\n`,
+    );
     assert.equal(mergeHeaders(undefined, block), block);
   });
 

@@ -6,7 +6,8 @@ import { cli, keygen, makeDocument, readJson, tamperPayload, tempDir, writeJson 
 import { parseDuration, validityPeriod } from '../../src/cli/time.js';
 
 const decodePayload = (jws: { payload: string }) => JSON.parse(Buffer.from(jws.payload, 'base64url').toString('utf8'));
-const headers = (jws: { signatures: { protected: string }[] }) => jws.signatures.map((s) => JSON.parse(Buffer.from(s.protected, 'base64url').toString('utf8')));
+const headers = (jws: { signatures: { protected: string }[] }) =>
+  jws.signatures.map((s) => JSON.parse(Buffer.from(s.protected, 'base64url').toString('utf8')));
 
 /** A directory with doc.json and keys made by keygen. */
 async function setup(algs: ('ed25519' | 'es256')[] = ['ed25519']) {
@@ -26,8 +27,14 @@ describe('sign + verify round trip', () => {
       assert.match(signed.stdout, /✓ signed doc\.json → signed\.json/);
       const jws = await readJson(path.join(dir, 'signed.json'));
       assert.equal(jws.signatures.length, algs.length);
-      assert.deepEqual(headers(jws).map((h) => h.kid), keys.map((k) => k.kid));
-      assert.deepEqual(headers(jws).map((h) => h.alg), algs.map((a) => (a === 'es256' ? 'ES256' : 'EdDSA')));
+      assert.deepEqual(
+        headers(jws).map((h) => h.kid),
+        keys.map((k) => k.kid),
+      );
+      assert.deepEqual(
+        headers(jws).map((h) => h.alg),
+        algs.map((a) => (a === 'es256' ? 'ES256' : 'EdDSA')),
+      );
       assert.ok(headers(jws).every((h) => h.typ === 'trust-posture+json'));
       assert.deepEqual(decodePayload(jws), await readJson(path.join(dir, 'doc.json')), 'the payload is the document as written');
 
@@ -45,7 +52,11 @@ describe('sign + verify round trip', () => {
   test('to stdout when there is no --out; --issuer, --sequence and --valid-for override', async () => {
     const { dir, keys } = await setup();
     const now = new Date('2027-03-10T08:30:15.123Z');
-    const r = await cli(dir, ['sign', 'doc.json', '--key', keys[0]!.file, '--issuer', 'https://trust.vendor.example', '--sequence', '12', '--valid-for', '90d'], { now: () => now });
+    const r = await cli(
+      dir,
+      ['sign', 'doc.json', '--key', keys[0]!.file, '--issuer', 'https://trust.vendor.example', '--sequence', '12', '--valid-for', '90d'],
+      { now: () => now },
+    );
     assert.equal(r.code, 0, r.stderr);
     const doc = decodePayload(JSON.parse(r.stdout));
     assert.equal(doc.issuer, 'https://trust.vendor.example');
@@ -159,7 +170,7 @@ describe('verify failures', () => {
     assert.match(r.stdout, /^✗ no-trusted-signature: /);
   });
 
-  test('--pin: the signer\'s key id verifies, another one does not', async () => {
+  test("--pin: the signer's key id verifies, another one does not", async () => {
     const { dir, key } = await signedSetup();
     const ok = await cli(dir, ['verify', 'signed.json', '--jwks', 'jwks.json', '--pin', key.kid]);
     assert.equal(ok.code, 0, ok.stdout);
@@ -246,9 +257,17 @@ describe('verify failures', () => {
 
 test('signing a large document with an Ed25519 key warns about the WebKitGTK limit; ES256 does not', async () => {
   const dir = await tempDir();
-  const controls = Array.from({ length: 700 }, (_, i) => ({ id: `c${i}`, title: `Control ${i}`, status: 'shipped', description: 'x'.repeat(60) }));
+  const controls = Array.from({ length: 700 }, (_, i) => ({
+    id: `c${i}`,
+    title: `Control ${i}`,
+    status: 'shipped',
+    description: 'x'.repeat(60),
+  }));
   await writeJson(dir, 'big.json', makeDocument({ categories: [{ id: 'all', title: 'All', controls }] }));
-  for (const [alg, warns] of [['ed25519', true], ['es256', false]] as const) {
+  for (const [alg, warns] of [
+    ['ed25519', true],
+    ['es256', false],
+  ] as const) {
     await keygen(dir, alg, `${alg}.key.json`, `${alg}.jwks.json`);
     const result = await cli(dir, ['sign', 'big.json', '--key', `${alg}.key.json`, '--out', `${alg}.signed.json`]);
     assert.equal(result.code, 0, result.stderr);

@@ -18,9 +18,16 @@ const EVIL = '\u001b[2K\r✓ verified\u001b]0;pwned\u0007\u009b31m\u202egnp.exe\
 const RAW = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]/u;
 
 function assertClean(r: Result, what: string): void {
-  for (const [name, text] of [['stdout', r.stdout], ['stderr', r.stderr]] as const) {
+  for (const [name, text] of [
+    ['stdout', r.stdout],
+    ['stderr', r.stderr],
+  ] as const) {
     const at = RAW.exec(text);
-    assert.equal(at, null, `${what}: raw U+${at?.[0].codePointAt(0)!.toString(16).padStart(4, '0')} in ${name}: ${JSON.stringify(text.slice(Math.max(0, (at?.index ?? 0) - 40), (at?.index ?? 0) + 40))}`);
+    assert.equal(
+      at,
+      null,
+      `${what}: raw U+${at?.[0].codePointAt(0)!.toString(16).padStart(4, '0')} in ${name}: ${JSON.stringify(text.slice(Math.max(0, (at?.index ?? 0) - 40), (at?.index ?? 0) + 40))}`,
+    );
   }
 }
 
@@ -71,7 +78,13 @@ describe('terminal safety: no raw control or bidi character from input is printe
   test('inspect: a payload that is not a posture document lists its problems escaped', async () => {
     const dir = await tempDir();
     const payload = { [EVIL]: EVIL, organization: { name: 7 }, categories: [{ controls: [{ status: EVIL }] }] };
-    await writeFile(path.join(dir, 'odd.json'), JSON.stringify({ payload: encode(utf8(JSON.stringify(payload))), signatures: [{ protected: encode(utf8('{"alg":"EdDSA"}')), signature: 'AA' }] }));
+    await writeFile(
+      path.join(dir, 'odd.json'),
+      JSON.stringify({
+        payload: encode(utf8(JSON.stringify(payload))),
+        signatures: [{ protected: encode(utf8('{"alg":"EdDSA"}')), signature: 'AA' }],
+      }),
+    );
     const r = await cli(dir, ['inspect', 'odd.json']);
     assertClean(r, 'inspect (invalid payload)');
     assert.equal(r.code, 0, r.stderr);
@@ -90,7 +103,10 @@ describe('terminal safety: no raw control or bidi character from input is printe
     assert.equal(JSON.parse(json.stdout).organization, `Acme ${EVIL}`);
 
     const long = `${EVIL}${'A'.repeat(5000)}`;
-    await writeFile(path.join(dir, 'alg.json'), await withHeader(path.join(dir, 'evil.signed.json'), { alg: long, kid: key.kid, typ: 'trust-posture+json' }));
+    await writeFile(
+      path.join(dir, 'alg.json'),
+      await withHeader(path.join(dir, 'evil.signed.json'), { alg: long, kid: key.kid, typ: 'trust-posture+json' }),
+    );
     const refused = await cli(dir, ['verify', 'alg.json', '--jwks', 'jwks.json']);
     assertClean(refused, 'verify alg-refused');
     assert.equal(refused.code, 1);
@@ -106,7 +122,15 @@ describe('terminal safety: no raw control or bidi character from input is printe
     const { dir } = await setup();
     // A stand-in for a response (WHATWG Headers would refuse some of these bytes; a raw socket need not).
     const type = `text/html; x=${EVIL}${'C'.repeat(500)}`;
-    const fetch = async () => ({ ok: true, status: 200, statusText: 'OK', headers: { get: (name: string) => (name === 'content-type' ? type : null) }, body: null, arrayBuffer: async () => new ArrayBuffer(2) }) as unknown as Response;
+    const fetch = async () =>
+      ({
+        ok: true,
+        status: 200,
+        statusText: 'OK',
+        headers: { get: (name: string) => (name === 'content-type' ? type : null) },
+        body: null,
+        arrayBuffer: async () => new ArrayBuffer(2),
+      }) as unknown as Response;
     const r = await cli(dir, ['verify', 'https://vendor.example/p.json'], { fetch });
     assertClean(r, 'verify content-type');
     assert.equal(r.code, 1);
@@ -126,7 +150,15 @@ describe('terminal safety: no raw control or bidi character from input is printe
     assertClean(ok, 'validate');
     assert.equal(ok.code, 0, ok.stdout);
     assert.match(ok.stdout, SHOWN);
-    await writeJson(dir, 'bad.json', makeDocument({ [EVIL]: 1, organization: { name: EVIL, url: `https://x.example/${EVIL}` }, contacts: [{ role: EVIL, url: `mailto:${EVIL}` }] }));
+    await writeJson(
+      dir,
+      'bad.json',
+      makeDocument({
+        [EVIL]: 1,
+        organization: { name: EVIL, url: `https://x.example/${EVIL}` },
+        contacts: [{ role: EVIL, url: `mailto:${EVIL}` }],
+      }),
+    );
     const bad = await cli(dir, ['validate', 'bad.json']);
     assertClean(bad, 'validate (invalid)');
     assert.equal(bad.code, 1);
@@ -150,16 +182,23 @@ describe('terminal safety: no raw control or bidi character from input is printe
     assertClean(r, 'publish');
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, SHOWN);
-    await writeFile(path.join(dir, 'alg.json'), await withHeader(path.join(dir, 'evil.signed.json'), { alg: EVIL, kid: key.kid, typ: 'trust-posture+json' }));
+    await writeFile(
+      path.join(dir, 'alg.json'),
+      await withHeader(path.join(dir, 'evil.signed.json'), { alg: EVIL, kid: key.kid, typ: 'trust-posture+json' }),
+    );
     const refused = await cli(dir, ['publish', 'site2', '--document', 'alg.json', '--jwks', 'jwks.json']);
     assertClean(refused, 'publish (refused)');
     assert.equal(refused.code, 1);
     assert.match(refused.stderr, /alg-refused/);
   });
 
-  test('in colour, the only escape sequences are the CLI\'s own colours', async () => {
+  test("in colour, the only escape sequences are the CLI's own colours", async () => {
     const { dir } = await setup();
-    for (const argv of [['inspect', 'evil.signed.json'], ['verify', 'evil.signed.json', '--jwks', 'jwks.json'], ['validate', 'evil.json']]) {
+    for (const argv of [
+      ['inspect', 'evil.signed.json'],
+      ['verify', 'evil.signed.json', '--jwks', 'jwks.json'],
+      ['validate', 'evil.json'],
+    ]) {
       const r = await cli(dir, argv, { color: true });
       assert.equal(r.code, 0, r.stderr);
       assert.match(r.stdout, /\u001b\[3\dm/, 'colours are on');

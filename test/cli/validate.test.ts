@@ -24,7 +24,10 @@ describe('validate', () => {
     assert.equal(r.code, 1);
     assert.match(r.stdout, /not a valid posture document \(4 problems\)/);
     assert.match(r.stdout, /^ {2}\$\.organization\.url: must be an https: URL$/m);
-    assert.match(r.stdout, /^ {2}\$\.categories\[0\]\.controls\[1\]\.status: must be one of shipped, in-progress, roadmap, not-applicable$/m);
+    assert.match(
+      r.stdout,
+      /^ {2}\$\.categories\[0\]\.controls\[1\]\.status: must be one of shipped, in-progress, roadmap, not-applicable$/m,
+    );
     assert.match(r.stdout, /^ {2}\$\.updated: is required$/m);
     assert.match(r.stdout, /^ {2}\$\.colour: is not a field of this format$/m);
   });

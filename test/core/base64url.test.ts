@@ -19,9 +19,11 @@ describe('base64url', () => {
   });
 
   it('round-trips any bytes', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => {
-      expect(Array.from(decode(encode(bytes)))).to.deep.equal(Array.from(bytes));
-    }));
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => {
+        expect(Array.from(decode(encode(bytes)))).to.deep.equal(Array.from(bytes));
+      }),
+    );
   });
 
   it('refuses padding, foreign characters, impossible lengths and non-canonical tails', () => {

@@ -23,13 +23,18 @@ async function failure(input: Uint8Array | string, options: VerifyOptions): Prom
 const codeOf = async (input: Uint8Array | string, options: VerifyOptions): Promise<ErrorCode> => (await failure(input, options)).code;
 
 /** One JWS whose signatures are made by `signers` with the given protected headers (no kid unless given). */
-async function signedWith(entries: { signer: TestSigner; header: Record<string, unknown>; unprotected?: Record<string, unknown> }[], doc = makeDocument()) {
+async function signedWith(
+  entries: { signer: TestSigner; header: Record<string, unknown>; unprotected?: Record<string, unknown> }[],
+  doc = makeDocument(),
+) {
   const payload = encode(utf8(JSON.stringify(doc)));
   const signatures = [];
   for (const { signer, header, unprotected } of entries) {
     const protectedHeader = encode(utf8(JSON.stringify(header)));
     const signature = encode(await signBytes(signer.key, utf8(`${protectedHeader}.${payload}`)));
-    signatures.push(unprotected ? { protected: protectedHeader, header: unprotected, signature } : { protected: protectedHeader, signature });
+    signatures.push(
+      unprotected ? { protected: protectedHeader, header: unprotected, signature } : { protected: protectedHeader, signature },
+    );
   }
   return JSON.stringify({ payload, signatures });
 }
@@ -73,7 +78,11 @@ describe('bounded verification (issue 11, finding 1)', () => {
   it(`accepts ${MAX_SIGNATURES} signatures and refuses ${MAX_SIGNATURES + 1}`, async () => {
     const at = (n: number) => {
       const jws = JSON.parse(text) as { signatures: unknown[] };
-      while (jws.signatures.length < n) jws.signatures.push({ protected: encode(utf8(JSON.stringify({ alg: 'EdDSA', typ: POSTURE_TYP, kid: 'x'.repeat(43) }))), signature: encode(new Uint8Array(64)) });
+      while (jws.signatures.length < n)
+        jws.signatures.push({
+          protected: encode(utf8(JSON.stringify({ alg: 'EdDSA', typ: POSTURE_TYP, kid: 'x'.repeat(43) }))),
+          signature: encode(new Uint8Array(64)),
+        });
       return JSON.stringify(jws);
     };
     expect(MAX_SIGNATURES).to.equal(16);
@@ -88,7 +97,9 @@ describe('bounded verification (issue 11, finding 1)', () => {
     try {
       const error = await failure(noKid, { jwks: jwksOf(ed2, ed) });
       expect(error.code).to.equal('no-trusted-signature');
-      expect(error.message).to.match(/no key id \("kid"\)/).and.match(/sign with a kid/);
+      expect(error.message)
+        .to.match(/no key id \("kid"\)/)
+        .and.match(/sign with a kid/);
       expect(spy.calls).to.equal(0);
     } finally {
       spy.restore();
@@ -174,7 +185,9 @@ describe('refusals that say precisely what is wrong (issue 11, design notes)', (
 
   it('b64:false is refused as an unencoded payload, not reported as bad base64url', async () => {
     const payload = JSON.stringify(makeDocument());
-    const protectedHeader = encode(utf8(JSON.stringify({ alg: 'EdDSA', kid: ed.publicJwk.kid, typ: POSTURE_TYP, b64: false, crit: ['b64'] })));
+    const protectedHeader = encode(
+      utf8(JSON.stringify({ alg: 'EdDSA', kid: ed.publicJwk.kid, typ: POSTURE_TYP, b64: false, crit: ['b64'] })),
+    );
     const signature = encode(await signBytes(ed.key, utf8(`${protectedHeader}.${payload}`)));
     const error = await failure(JSON.stringify({ payload, signatures: [{ protected: protectedHeader, signature }] }), { jwks: jwksOf(ed) });
     expect(error.code).to.equal('header-refused');
@@ -194,8 +207,11 @@ describe('refusals that say precisely what is wrong (issue 11, design notes)', (
 
   for (const param of ['alg', 'kid', 'jwk', 'jku']) {
     it(`refuses "${param}" in the unprotected header`, async () => {
-      const value = param === 'jwk' ? ed.publicJwk : param === 'kid' ? ed.publicJwk.kid : param === 'alg' ? 'EdDSA' : 'https://attacker.example/keys';
-      const jws = await signedWith([{ signer: ed, header: { alg: 'EdDSA', kid: ed.publicJwk.kid, typ: POSTURE_TYP }, unprotected: { [param]: value } }]);
+      const value =
+        param === 'jwk' ? ed.publicJwk : param === 'kid' ? ed.publicJwk.kid : param === 'alg' ? 'EdDSA' : 'https://attacker.example/keys';
+      const jws = await signedWith([
+        { signer: ed, header: { alg: 'EdDSA', kid: ed.publicJwk.kid, typ: POSTURE_TYP }, unprotected: { [param]: value } },
+      ]);
       const error = await failure(jws, { jwks: jwksOf(ed) });
       expect(error.code).to.equal('header-refused');
       expect(error.message).to.contain(param === 'alg' || param === 'kid' ? 'unprotected header' : `"${param}"`);

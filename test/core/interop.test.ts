@@ -57,7 +57,11 @@ describe('interoperability with jose', () => {
     }
   });
 
-  for (const [alg, joseAlg] of [['EdDSA', 'EdDSA'], ['EdDSA', 'Ed25519'], ['ES256', 'ES256']] as const) {
+  for (const [alg, joseAlg] of [
+    ['EdDSA', 'EdDSA'],
+    ['EdDSA', 'Ed25519'],
+    ['ES256', 'ES256'],
+  ] as const) {
     it(`a document signed by jose (${joseAlg}) verifies here`, async () => {
       const signer = await makeSigner(alg);
       const { generateSigningKey } = await import('../../src/core/index.js');

@@ -60,7 +60,10 @@ describe('public keys that must not be trusted (issue 11, finding 4)', () => {
     const jwk = { kty: 'OKP', crv: 'Ed25519', x: b64(identity) };
     const payload = encode(utf8(JSON.stringify(makeDocument({ organization: { name: 'Forged Inc.', url: 'https://forged.example' } }))));
     const header = encode(utf8(JSON.stringify({ alg: 'EdDSA', typ: POSTURE_TYP })));
-    const forged = JSON.stringify({ payload, signatures: [{ protected: header, signature: encode(new Uint8Array([...hex(identity), ...new Uint8Array(32)])) }] });
+    const forged = JSON.stringify({
+      payload,
+      signatures: [{ protected: header, signature: encode(new Uint8Array([...hex(identity), ...new Uint8Array(32)])) }],
+    });
     let code: string | undefined;
     try {
       await verifyPosture(forged, { jwks: { keys: [jwk] } });
@@ -76,7 +79,11 @@ describe('public keys that must not be trusted (issue 11, finding 4)', () => {
     const { x, y } = es.publicJwk as { x: string; y: string };
     const flipped = Uint8Array.from(atob(y.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
     flipped[31] = flipped[31]! ^ 1;
-    const cases = { 'off the curve': { x, y: encode(flipped) }, 'infinity as (0, 0)': { x: b64(zero), y: b64(zero) }, 'x = p': { x: b64(p), y } };
+    const cases = {
+      'off the curve': { x, y: encode(flipped) },
+      'infinity as (0, 0)': { x: b64(zero), y: b64(zero) },
+      'x = p': { x: b64(p), y },
+    };
     for (const [name, coords] of Object.entries(cases)) {
       const error = await keysError({ keys: [{ kty: 'EC', crv: 'P-256', ...coords }] });
       expect(error.code, name).to.equal('keys-invalid');

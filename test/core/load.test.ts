@@ -54,7 +54,10 @@ describe('loadPosture', () => {
 
   it('in discovery mode refuses a document whose issuer is another origin', async () => {
     const mirror = 'https://mirror.example/posture.json';
-    const { fetch } = fakeFetch({ [mirror]: () => json(text), 'https://mirror.example/.well-known/trust-elements/jwks.json': () => json(JSON.stringify(jwksOf(signer))) });
+    const { fetch } = fakeFetch({
+      [mirror]: () => json(text),
+      'https://mirror.example/.well-known/trust-elements/jwks.json': () => json(JSON.stringify(jwksOf(signer))),
+    });
     expect(await codeOf(mirror, { fetch })).to.equal('issuer-mismatch');
     // A partner who pins the vendor's key may show a mirrored copy.
     const pinned = await loadPosture(mirror, { fetch, pins: [signer.publicJwk.kid!] });
@@ -71,8 +74,12 @@ describe('loadPosture', () => {
   it('maps HTTP failures, wrong content types and unreachable servers to their codes', async () => {
     const keys = () => json(JSON.stringify(jwksOf(signer)));
     expect(await codeOf(DOC, fakeFetch({ [JWKS]: keys }))).to.equal('http-status');
-    expect(await codeOf(DOC, fakeFetch({ [DOC]: () => json('', { status: 503, statusText: 'Service Unavailable' }), [JWKS]: keys }))).to.equal('http-status');
-    expect(await codeOf(DOC, fakeFetch({ [DOC]: () => new Response(text, { headers: { 'content-type': 'text/html' } }), [JWKS]: keys }))).to.equal('content-type');
+    expect(
+      await codeOf(DOC, fakeFetch({ [DOC]: () => json('', { status: 503, statusText: 'Service Unavailable' }), [JWKS]: keys })),
+    ).to.equal('http-status');
+    expect(
+      await codeOf(DOC, fakeFetch({ [DOC]: () => new Response(text, { headers: { 'content-type': 'text/html' } }), [JWKS]: keys })),
+    ).to.equal('content-type');
     expect(await codeOf(DOC, { fetch: () => Promise.reject(new TypeError('Failed to fetch')) })).to.equal('fetch-failed');
     expect(await codeOf('ftp://vendor.example/x', {})).to.equal('fetch-failed');
   });
@@ -85,13 +92,17 @@ describe('loadPosture', () => {
         controller.enqueue(new Uint8Array(64 * 1024).fill(0x20));
       },
     });
-    const { fetch } = fakeFetch({ [DOC]: () => new Response(endless, { headers: { 'content-type': 'application/json' } }), [JWKS]: () => json(JSON.stringify(jwksOf(signer))) });
+    const { fetch } = fakeFetch({
+      [DOC]: () => new Response(endless, { headers: { 'content-type': 'application/json' } }),
+      [JWKS]: () => json(JSON.stringify(jwksOf(signer))),
+    });
     expect(await codeOf(DOC, { fetch, maxBytes: 256 * 1024 })).to.equal('too-large');
     expect(pulled).to.be.lessThan(10);
   });
 
   it('times out a request that never answers, and can be cancelled', async () => {
-    const hang: FetchLike = (_url, init) => new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+    const hang: FetchLike = (_url, init) =>
+      new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
     expect(await codeOf(DOC, { fetch: hang, timeoutMs: 50 })).to.equal('timeout');
     const controller = new AbortController();
     const pending = codeOf(DOC, { fetch: hang, signal: controller.signal });
@@ -110,12 +121,28 @@ describe('loadPosture', () => {
     const keys = () => json(JSON.stringify(jwksOf(signer)));
     const served = async (type: string) => {
       const { fetch } = fakeFetch({ [DOC]: () => new Response(text, { headers: { 'content-type': type } }), [JWKS]: keys });
-      return loadPosture(DOC, { fetch }).then(() => 'verified', (error: PostureError) => error.code);
+      return loadPosture(DOC, { fetch }).then(
+        () => 'verified',
+        (error: PostureError) => error.code,
+      );
     };
-    for (const type of ['application/jose+json', 'application/jose+json; charset=utf-8', 'application/json', 'application/json;charset=UTF-8', 'application/problem+json']) {
+    for (const type of [
+      'application/jose+json',
+      'application/jose+json; charset=utf-8',
+      'application/json',
+      'application/json;charset=UTF-8',
+      'application/problem+json',
+    ]) {
       expect(await served(type), type).to.equal('verified');
     }
-    for (const type of ['application/jose+jsonfoo', 'application/jose+jsonfoo; charset=utf-8', 'application/jsonfoo', 'application/json-seq', 'application/jose', 'text/json']) {
+    for (const type of [
+      'application/jose+jsonfoo',
+      'application/jose+jsonfoo; charset=utf-8',
+      'application/jsonfoo',
+      'application/json-seq',
+      'application/jose',
+      'text/json',
+    ]) {
       expect(await served(type), type).to.equal('content-type');
     }
   });

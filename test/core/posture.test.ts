@@ -4,7 +4,15 @@
  */
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { expiredPosture, PostureError, POSTURE_TYP, signJws, verifyPosture, type ErrorCode, type VerifyOptions } from '../../src/core/index.js';
+import {
+  expiredPosture,
+  PostureError,
+  POSTURE_TYP,
+  signJws,
+  verifyPosture,
+  type ErrorCode,
+  type VerifyOptions,
+} from '../../src/core/index.js';
 import { encode, utf8 } from '../../src/core/base64url.js';
 import { jwksOf, makeDocument, makeSigner, signedRaw, signedText, type TestSigner } from '../fixtures/posture.js';
 
@@ -75,9 +83,15 @@ describe('verifyPosture', () => {
   });
 
   it('lets the key decide the algorithm: a header alg that does not match the key is refused', async () => {
-    expect(await codeOf(await withHeader(ed, { alg: 'ES256', kid: ed.publicJwk.kid, typ: POSTURE_TYP }), { jwks: jwksOf(ed) })).to.equal('alg-refused');
-    expect(await codeOf(await withHeader(es, { alg: 'EdDSA', kid: es.publicJwk.kid, typ: POSTURE_TYP }), { jwks: jwksOf(es) })).to.equal('alg-refused');
-    expect(await codeOf(await withHeader(ed, { alg: 'HS256', kid: ed.publicJwk.kid, typ: POSTURE_TYP }), { jwks: jwksOf(ed) })).to.equal('alg-refused');
+    expect(await codeOf(await withHeader(ed, { alg: 'ES256', kid: ed.publicJwk.kid, typ: POSTURE_TYP }), { jwks: jwksOf(ed) })).to.equal(
+      'alg-refused',
+    );
+    expect(await codeOf(await withHeader(es, { alg: 'EdDSA', kid: es.publicJwk.kid, typ: POSTURE_TYP }), { jwks: jwksOf(es) })).to.equal(
+      'alg-refused',
+    );
+    expect(await codeOf(await withHeader(ed, { alg: 'HS256', kid: ed.publicJwk.kid, typ: POSTURE_TYP }), { jwks: jwksOf(ed) })).to.equal(
+      'alg-refused',
+    );
     // The RFC 9864 name is accepted as well as EdDSA.
     const ok = await verifyPosture(await withHeader(ed, { alg: 'Ed25519', kid: ed.publicJwk.kid, typ: POSTURE_TYP }), { jwks: jwksOf(ed) });
     expect(ok.signers).to.have.length(1);
@@ -87,19 +101,28 @@ describe('verifyPosture', () => {
     const doc = encode(utf8(JSON.stringify(makeDocument())));
     for (const alg of ['none', 'None', 'NONE']) {
       const header = encode(utf8(JSON.stringify({ alg, kid: ed.publicJwk.kid, typ: POSTURE_TYP })));
-      expect(await codeOf(JSON.stringify({ payload: doc, signatures: [{ protected: header, signature: '' }] }), { jwks: jwksOf(ed) })).to.equal('alg-refused');
+      expect(
+        await codeOf(JSON.stringify({ payload: doc, signatures: [{ protected: header, signature: '' }] }), { jwks: jwksOf(ed) }),
+      ).to.equal('alg-refused');
     }
   });
 
   for (const param of ['jku', 'jwk', 'x5u', 'x5c', 'crit', 'b64']) {
     it(`refuses the header parameter ${param}`, async () => {
-      const header = { alg: 'EdDSA', kid: ed.publicJwk.kid, typ: POSTURE_TYP, [param]: param === 'b64' ? false : param === 'crit' ? ['b64'] : 'https://attacker.example/keys' };
+      const header = {
+        alg: 'EdDSA',
+        kid: ed.publicJwk.kid,
+        typ: POSTURE_TYP,
+        [param]: param === 'b64' ? false : param === 'crit' ? ['b64'] : 'https://attacker.example/keys',
+      };
       expect(await codeOf(await withHeader(ed, header), { jwks: jwksOf(ed) })).to.equal('header-refused');
     });
   }
 
   it('refuses a signature typed as something other than a posture document', async () => {
-    expect(await codeOf(await withHeader(ed, { alg: 'EdDSA', kid: ed.publicJwk.kid, typ: 'JWT' }), { jwks: jwksOf(ed) })).to.equal('header-refused');
+    expect(await codeOf(await withHeader(ed, { alg: 'EdDSA', kid: ed.publicJwk.kid, typ: 'JWT' }), { jwks: jwksOf(ed) })).to.equal(
+      'header-refused',
+    );
     expect(await codeOf(await withHeader(ed, { alg: 'EdDSA', kid: ed.publicJwk.kid }), { jwks: jwksOf(ed) })).to.equal('header-refused');
   });
 
@@ -131,7 +154,10 @@ describe('verifyPosture', () => {
     const jwks = jwksOf(ed);
     expect(await codeOf(await signedRaw(new Uint8Array([0x7b, 0x22, 0xc3, 0x28, 0x22, 0x7d]), ed), { jwks })).to.equal('payload-not-utf8');
     expect(await codeOf(await signedRaw('{"version": 1,', ed), { jwks })).to.equal('payload-not-json');
-    const invalid = await failure(await signedRaw(JSON.stringify({ ...makeDocument(), organization: { name: 'X', url: 'javascript:alert(1)' } }), ed), { jwks });
+    const invalid = await failure(
+      await signedRaw(JSON.stringify({ ...makeDocument(), organization: { name: 'X', url: 'javascript:alert(1)' } }), ed),
+      { jwks },
+    );
     expect(invalid.code).to.equal('schema-invalid');
     expect(invalid.issues.map((i) => i.path)).to.deep.equal(['$.organization.url']);
     // The same malformed content signed by an untrusted key is refused for its signature, before any parsing.
@@ -170,7 +196,8 @@ describe('verifyPosture', () => {
     const edOnly = await signedText(makeDocument(), ed);
     subtle.importKey = function (this: SubtleCrypto, ...args: Parameters<SubtleCrypto['importKey']>) {
       const alg = args[2] as { name?: string } | string;
-      if ((typeof alg === 'string' ? alg : alg.name) === 'Ed25519') return Promise.reject(new DOMException('Ed25519 is not supported', 'NotSupportedError'));
+      if ((typeof alg === 'string' ? alg : alg.name) === 'Ed25519')
+        return Promise.reject(new DOMException('Ed25519 is not supported', 'NotSupportedError'));
       return realImport.apply(this, args as never);
     } as SubtleCrypto['importKey'];
     try {
@@ -194,7 +221,10 @@ describe('verifyPosture', () => {
     for (let i = 0; i < bytes.length; i++) {
       const mutated = bytes.slice();
       mutated[i] = mutated[i]! ^ 0x01;
-      const ok = await verifyPosture(mutated, { jwks }).then(() => true, () => false);
+      const ok = await verifyPosture(mutated, { jwks }).then(
+        () => true,
+        () => false,
+      );
       // White space between JSON tokens is not signed content: changing it may keep the document valid.
       if (ok && !insignificant.test(text[i]!)) accepted.push(i);
     }
@@ -205,7 +235,10 @@ describe('verifyPosture', () => {
   it('property: any valid document round-trips through sign and verify unchanged', async () => {
     const status = fc.constantFrom('shipped', 'in-progress', 'roadmap', 'not-applicable');
     const text = fc.string({ minLength: 1, maxLength: 40, unit: 'binary' });
-    const control = fc.record({ id: fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,20}$/), title: text, status, description: fc.option(text, { nil: undefined }) }, { requiredKeys: ['id', 'title', 'status'] });
+    const control = fc.record(
+      { id: fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,20}$/), title: text, status, description: fc.option(text, { nil: undefined }) },
+      { requiredKeys: ['id', 'title', 'status'] },
+    );
     const docArb = fc.record({
       name: text,
       sequence: fc.nat(),
@@ -235,7 +268,10 @@ describe('verifyPosture', () => {
     const signatureStart = text.indexOf('"signatures"');
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.record({ at: fc.nat({ max: bytes.length - 1 }), value: fc.integer({ min: 0, max: 255 }) }), { minLength: 1, maxLength: 4 }),
+        fc.array(fc.record({ at: fc.nat({ max: bytes.length - 1 }), value: fc.integer({ min: 0, max: 255 }) }), {
+          minLength: 1,
+          maxLength: 4,
+        }),
         async (changes) => {
           const mutated = bytes.slice();
           for (const { at, value } of changes) mutated[at] = value;

@@ -6,8 +6,19 @@ import { expect } from '@open-wc/testing';
 import { trustedKeys, verifyBytes, type TrustedKey } from '../../src/core/index.js';
 import { encode } from '../../src/core/base64url.js';
 
-interface TestCase { tcId: number; comment: string; msg: string; sig: string; result: 'valid' | 'invalid' | 'acceptable'; flags: string[] }
-interface TestGroup { publicKey: { pk?: string; uncompressed?: string }; publicKeyJwk?: Record<string, string>; tests: TestCase[] }
+interface TestCase {
+  tcId: number;
+  comment: string;
+  msg: string;
+  sig: string;
+  result: 'valid' | 'invalid' | 'acceptable';
+  flags: string[];
+}
+interface TestGroup {
+  publicKey: { pk?: string; uncompressed?: string };
+  publicKeyJwk?: Record<string, string>;
+  tests: TestCase[];
+}
 
 const hex = (h: string) => new Uint8Array((h.match(/../g) ?? []).map((b) => parseInt(b, 16)));
 
@@ -41,7 +52,10 @@ async function disagreements(groups: TestGroup[], jwkOf: (g: TestGroup) => Recor
 describe('Wycheproof', () => {
   it('Ed25519: every valid signature verifies and every invalid one is refused', async () => {
     const groups = await loadVectors('ed25519_test.json');
-    const { wrong, checked } = await disagreements(groups, (g) => g.publicKeyJwk ?? { kty: 'OKP', crv: 'Ed25519', x: encode(hex(g.publicKey.pk!)) });
+    const { wrong, checked } = await disagreements(
+      groups,
+      (g) => g.publicKeyJwk ?? { kty: 'OKP', crv: 'Ed25519', x: encode(hex(g.publicKey.pk!)) },
+    );
     expect(checked).to.equal(151);
     expect(wrong).to.deep.equal([]);
   });

@@ -21,13 +21,19 @@ class SlotHostElement extends PostureElement {
 define('test-control-host', SlotHostElement);
 
 const DAY = 86_400_000;
-const expiredDates = () => ({ issued: new Date(Date.now() - 40 * DAY).toISOString(), expires: new Date(Date.now() - 10 * DAY).toISOString() });
+const expiredDates = () => ({
+  issued: new Date(Date.now() - 40 * DAY).toISOString(),
+  expires: new Date(Date.now() - 10 * DAY).toISOString(),
+});
 
 const shadow = (el: Element) => el.shadowRoot!;
 const text = (el: Element) => shadow(el).textContent!.replace(/\s+/g, ' ');
 const badgeOf = (el: Element) => shadow(el).querySelector<HTMLElement>('[part="badge"]')!;
 const badgesOf = (el: Element) => Array.from(shadow(el).querySelectorAll<HTMLElement>('[part="badge"]'));
-const tipOf = (badge: HTMLElement) => badge.getRootNode() instanceof ShadowRoot ? (badge.getRootNode() as ShadowRoot).getElementById(badge.getAttribute('aria-describedby')!) : null;
+const tipOf = (badge: HTMLElement) =>
+  badge.getRootNode() instanceof ShadowRoot
+    ? (badge.getRootNode() as ShadowRoot).getElementById(badge.getAttribute('aria-describedby')!)
+    : null;
 const isShown = (tip: HTMLElement | null) => !!tip && getComputedStyle(tip).display !== 'none' && tip.getBoundingClientRect().height > 0;
 const nextFrame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -95,7 +101,10 @@ describe('<control-status>', () => {
       const tip = tipOf(badge)!;
       expect(tip.getAttribute('role')).to.equal('tooltip');
       // The seal's facts, in the accessible description.
-      expect(tip.textContent).to.contain('Verified').and.contain(`signed by ${new URL(origin).host}`).and.contain('expires');
+      expect(tip.textContent)
+        .to.contain('Verified')
+        .and.contain(`signed by ${new URL(origin).host}`)
+        .and.contain('expires');
       await expect(el).to.be.accessible();
     });
 
@@ -110,7 +119,13 @@ describe('<control-status>', () => {
 
     it('renders document text only as text', async () => {
       const { src } = await publish(network, {
-        categories: [{ id: 'x', title: 'X', controls: [{ id: 'evil', title: '<img src=x onerror=alert(1)>', status: 'shipped', description: '<b>bold</b>' }] }],
+        categories: [
+          {
+            id: 'x',
+            title: 'X',
+            controls: [{ id: 'evil', title: '<img src=x onerror=alert(1)>', status: 'shipped', description: '<b>bold</b>' }],
+          },
+        ],
       });
       const el = await fixture<ControlStatusElement>(html`<control-status src=${src} control="evil"></control-status>`);
       await settled(el);
@@ -163,10 +178,13 @@ describe('<control-status>', () => {
       expect(el.state).to.equal('unverified');
       expect((await failed).detail.code).to.equal('signature-invalid');
       const all = text(el);
-      for (const word of ['Multi-factor', 'Required for every employee', 'Shipped', 'Roadmap', 'Vendor Exampl', 'Identity']) expect(all).to.not.contain(word);
+      for (const word of ['Multi-factor', 'Required for every employee', 'Shipped', 'Roadmap', 'Vendor Exampl', 'Identity'])
+        expect(all).to.not.contain(word);
       expect(all).to.contain('Not verified').and.contain('could not be verified');
       expect(badgeOf(el).getAttribute('aria-label')).to.contain('Not verified');
-      expect(tipOf(badgeOf(el))!.textContent).to.contain('let the owner of this page know').and.contain('signature-invalid');
+      expect(tipOf(badgeOf(el))!.textContent)
+        .to.contain('let the owner of this page know')
+        .and.contain('signature-invalid');
       await expect(el).to.be.accessible();
     });
 
@@ -317,7 +335,9 @@ describe('<control-status>', () => {
 
     it('still shows on focus and hover after the element is removed and put back (its listeners come back with it)', async () => {
       const { src } = await publish(network);
-      const wrapper = await fixture<HTMLElement>(html`<div style="padding: 2rem"><button>before</button> <control-status src=${src} control="mfa"></control-status></div>`);
+      const wrapper = await fixture<HTMLElement>(
+        html`<div style="padding: 2rem"><button>before</button> <control-status src=${src} control="mfa"></control-status></div>`,
+      );
       const el = wrapper.querySelector('control-status')!;
       await settled(el);
       el.remove();
@@ -400,7 +420,7 @@ describe('<control-status>', () => {
   });
 
   describe('a category', () => {
-    it('lists the category\'s controls as badges under its title, with the seal', async () => {
+    it("lists the category's controls as badges under its title, with the seal", async () => {
       const { src, origin } = await publish(network);
       const el = await fixture<ControlStatusElement>(html`<control-status src=${src} category="identity"></control-status>`);
       await settled(el);
@@ -411,7 +431,10 @@ describe('<control-status>', () => {
       const list = shadow(el).querySelector('ul[part="list"]')!;
       expect(list.getAttribute('aria-labelledby')).to.equal(heading.id);
       expect(list.querySelectorAll(':scope > li').length, 'list items').to.equal(2);
-      expect(badgesOf(el).map((b) => b.getAttribute('aria-label'))).to.deep.equal(['Enterprise SSO: Roadmap', 'Multi-factor authentication: Shipped']);
+      expect(badgesOf(el).map((b) => b.getAttribute('aria-label'))).to.deep.equal([
+        'Enterprise SSO: Roadmap',
+        'Multi-factor authentication: Shipped',
+      ]);
       expect(new Set(badgesOf(el).map((b) => b.getAttribute('aria-describedby'))).size).to.equal(2);
       expect(shadow(el).querySelector('[part="seal"]')!.textContent).to.contain(`signed by ${new URL(origin).host}`);
       await expect(el).to.be.accessible();
@@ -462,7 +485,7 @@ describe('<control-status>', () => {
   });
 
   describe('context and language', () => {
-    it('without src it shows the nearest posture ancestor\'s document, without another request', async () => {
+    it("without src it shows the nearest posture ancestor's document, without another request", async () => {
       const { src } = await publish(network);
       const host = await fixture<SlotHostElement>(html`<test-control-host src=${src}>
         <p>SSO: <control-status control="sso"></control-status></p>
@@ -495,12 +518,20 @@ describe('<control-status>', () => {
       for (const el of [de!, deMissing!, fr!, frList!]) await settled(el);
       expect(shadow(de!).querySelector('[part="label"]')!.textContent).to.equal('Geplant');
       expect(badgeOf(de!).getAttribute('aria-label')).to.equal('Enterprise SSO: Geplant');
-      expect(tipOf(badgeOf(de!))!.textContent).to.contain('Verifiziert').and.contain('signiert von').and.contain('gültig bis');
+      expect(tipOf(badgeOf(de!))!.textContent)
+        .to.contain('Verifiziert')
+        .and.contain('signiert von')
+        .and.contain('gültig bis');
       expect(text(deMissing!)).to.contain('Nicht gefunden');
       expect(shadow(fr!).querySelector('[part="label"]')!.textContent).to.equal('En place');
       expect(badgeOf(fr!).getAttribute('aria-label')).to.equal('Multi-factor authentication\u00a0: En place');
-      expect(tipOf(badgeOf(fr!))!.textContent).to.contain('Vérifié').and.contain('signé par');
-      expect(badgesOf(frList!).map((b) => shadow(frList!).contains(b) && b.querySelector('[part="label"]')!.textContent)).to.deep.equal(['Prévu', 'En place']);
+      expect(tipOf(badgeOf(fr!))!.textContent)
+        .to.contain('Vérifié')
+        .and.contain('signé par');
+      expect(badgesOf(frList!).map((b) => shadow(frList!).contains(b) && b.querySelector('[part="label"]')!.textContent)).to.deep.equal([
+        'Prévu',
+        'En place',
+      ]);
       expect(shadow(frList!).querySelector('[part="seal"]')!.textContent).to.contain('Vérifié');
     });
   });

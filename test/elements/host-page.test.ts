@@ -43,7 +43,9 @@ describe('host pages that fight back', () => {
   it('an element moved to another parent mid-load keeps its one request and still verifies', async () => {
     const hold = deferred();
     const { src } = await publish(network, {}, { delay: hold.promise });
-    const wrapper = await fixture<HTMLElement>(html`<div><section id="a"><trust-badge src=${src}></trust-badge></section><section id="b"></section></div>`);
+    const wrapper = await fixture<HTMLElement>(
+      html`<div><section id="a"><trust-badge src=${src}></trust-badge></section><section id="b"></section></div>`,
+    );
     const badge = wrapper.querySelector('trust-badge')!;
     await new Promise((r) => setTimeout(r, 20));
     wrapper.querySelector('#b')!.append(badge);

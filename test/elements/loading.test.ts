@@ -29,7 +29,9 @@ describe('loading, shared by every element', () => {
 
   it('makes one request for the document and one for its keys, however many elements use it', async () => {
     const { src, jwksUrl } = await publish(network);
-    const wrapper = await fixture<HTMLElement>(html`<div>${Array.from({ length: 50 }, () => html`<trust-badge src=${src}></trust-badge>`)}</div>`);
+    const wrapper = await fixture<HTMLElement>(
+      html`<div>${Array.from({ length: 50 }, () => html`<trust-badge src=${src}></trust-badge>`)}</div>`,
+    );
     const badges = Array.from(wrapper.querySelectorAll('trust-badge'));
     await Promise.all(badges.map((b) => settled(b)));
     expect(badges.every((b) => b.state === 'verified')).to.equal(true);
@@ -41,7 +43,9 @@ describe('loading, shared by every element', () => {
     const first = await publish(network);
     const second = `${first.origin}/other.json`;
     network.routes.set(second, network.routes.get(first.src)!);
-    const wrapper = await fixture<HTMLElement>(html`<div><trust-badge src=${first.src}></trust-badge><trust-badge src=${second}></trust-badge></div>`);
+    const wrapper = await fixture<HTMLElement>(
+      html`<div><trust-badge src=${first.src}></trust-badge><trust-badge src=${second}></trust-badge></div>`,
+    );
     for (const b of Array.from(wrapper.querySelectorAll('trust-badge'))) await settled(b);
     expect(network.requests.filter((u) => u === first.jwksUrl)).to.have.length(1);
   });
@@ -76,7 +80,9 @@ describe('loading, shared by every element', () => {
   it('keeps a request alive while another element still waits for it', async () => {
     const hold = deferred();
     const { src } = await publish(network, {}, { delay: hold.promise });
-    const wrapper = await fixture<HTMLElement>(html`<div><trust-badge src=${src}></trust-badge><trust-badge src=${src}></trust-badge></div>`);
+    const wrapper = await fixture<HTMLElement>(
+      html`<div><trust-badge src=${src}></trust-badge><trust-badge src=${src}></trust-badge></div>`,
+    );
     const [first, second] = Array.from(wrapper.querySelectorAll('trust-badge'));
     first!.remove();
     hold.resolve();
@@ -85,7 +91,7 @@ describe('loading, shared by every element', () => {
     expect(network.aborted).to.not.include(src);
   });
 
-  it('fetch() is the element\'s to replace: an override answers the document and key requests with its own Responses', async () => {
+  it("fetch() is the element's to replace: an override answers the document and key requests with its own Responses", async () => {
     const { src, jwksUrl } = await publish(network);
     const routes = new Map(network.routes);
     network.routes.clear(); // the page's own fetch knows nothing of this vendor
@@ -124,7 +130,7 @@ describe('loading, shared by every element', () => {
     expect(el.state).to.equal('verified');
   });
 
-  it('elements without src take the nearest ancestor\'s document through context, without a request', async () => {
+  it("elements without src take the nearest ancestor's document through context, without a request", async () => {
     const { src } = await publish(network);
     const host = await fixture<SlotHostElement>(html`<test-slot-host src=${src}><div><trust-badge></trust-badge></div></test-slot-host>`);
     const badge = host.querySelector('trust-badge')!;

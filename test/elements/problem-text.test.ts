@@ -55,7 +55,10 @@ describe('attacker-chosen text in the problem box', () => {
     document.body.querySelectorAll('[src]').forEach((e) => e.remove());
   });
 
-  for (const [tag, attrs] of [['trust-center', {}], ['control-status', { control: 'sso' }]] as const) {
+  for (const [tag, attrs] of [
+    ['trust-center', {}],
+    ['control-status', { control: 'sso' }],
+  ] as const) {
     it(`<${tag}>: a header's alg with bidi and control characters, 5000 characters long, is shown escaped and cut short`, async () => {
       const published = await publish(network);
       const kid = await thumbprint(published.signer.publicJwk);

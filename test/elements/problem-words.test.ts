@@ -28,8 +28,16 @@ async function show(tag: string, lang: string, snapshot: PostureSnapshot, attrib
   return el;
 }
 
-const PIN = { state: 'unverified', problem: { code: 'pin-invalid', message: 'The pin is empty: it names no key, so no key is trusted.' }, url: 'https://vendor.example/.well-known/trust-elements/posture.json' } as const;
-const SIGNATURES = { state: 'error', problem: { code: 'too-many-signatures', message: 'The document carries 5000 signatures; at most 16 are read.' }, url: 'https://vendor.example/.well-known/trust-elements/posture.json' } as const;
+const PIN = {
+  state: 'unverified',
+  problem: { code: 'pin-invalid', message: 'The pin is empty: it names no key, so no key is trusted.' },
+  url: 'https://vendor.example/.well-known/trust-elements/posture.json',
+} as const;
+const SIGNATURES = {
+  state: 'error',
+  problem: { code: 'too-many-signatures', message: 'The document carries 5000 signatures; at most 16 are read.' },
+  url: 'https://vendor.example/.well-known/trust-elements/posture.json',
+} as const;
 
 describe('visitor words for pin-invalid and too-many-signatures', () => {
   afterEach(() => document.querySelectorAll('[lang]').forEach((e) => e.localName === 'div' && e.remove()));
@@ -41,7 +49,10 @@ describe('visitor words for pin-invalid and too-many-signatures', () => {
 
   const PIN_WORDS: [string, string][] = [
     ['en', 'This page is set up to check the security information with a key that is missing or malformed, so it is not shown.'],
-    ['de', 'Diese Seite prüft die Sicherheitsinformationen mit einem fehlenden oder fehlerhaften Schlüssel; sie werden daher nicht angezeigt.'],
+    [
+      'de',
+      'Diese Seite prüft die Sicherheitsinformationen mit einem fehlenden oder fehlerhaften Schlüssel; sie werden daher nicht angezeigt.',
+    ],
     ['fr', 'Cette page vérifie les informations de sécurité avec une clé absente ou mal formée ; elles ne sont donc pas affichées.'],
   ];
   const OWNER: Record<string, string> = {
@@ -83,13 +94,34 @@ describe('visitor words for pin-invalid and too-many-signatures', () => {
 
   it('every problem code has its explanation, written out here so a misfiled code is noticed', () => {
     const expected: Record<ProblemCode, string> = {
-      'fetch-failed': 'network', 'http-status': 'network', timeout: 'network', 'content-type': 'network', 'no-source': 'network',
-      'too-large': 'damaged', 'not-json': 'damaged', 'not-jws': 'damaged', 'bad-base64url': 'damaged', 'payload-not-utf8': 'damaged',
-      'payload-not-json': 'damaged', 'schema-invalid': 'damaged', 'too-many-signatures': 'damaged', 'render-failed': 'damaged',
-      'header-refused': 'unverified', 'alg-refused': 'unverified', 'keys-invalid': 'unverified', 'no-trusted-signature': 'unverified',
-      'signature-invalid': 'unverified', 'issuer-mismatch': 'unverified', aborted: 'unverified',
-      'issued-in-future': 'clock', 'ed25519-unsupported': 'browser', expired: 'expired',
-      'pin-invalid': 'setup', 'trust-without-src': 'setup', 'unknown-control': 'missing', 'unknown-category': 'missing',
+      'fetch-failed': 'network',
+      'http-status': 'network',
+      timeout: 'network',
+      'content-type': 'network',
+      'no-source': 'network',
+      'too-large': 'damaged',
+      'not-json': 'damaged',
+      'not-jws': 'damaged',
+      'bad-base64url': 'damaged',
+      'payload-not-utf8': 'damaged',
+      'payload-not-json': 'damaged',
+      'schema-invalid': 'damaged',
+      'too-many-signatures': 'damaged',
+      'render-failed': 'damaged',
+      'header-refused': 'unverified',
+      'alg-refused': 'unverified',
+      'keys-invalid': 'unverified',
+      'no-trusted-signature': 'unverified',
+      'signature-invalid': 'unverified',
+      'issuer-mismatch': 'unverified',
+      aborted: 'unverified',
+      'issued-in-future': 'clock',
+      'ed25519-unsupported': 'browser',
+      expired: 'expired',
+      'pin-invalid': 'setup',
+      'trust-without-src': 'setup',
+      'unknown-control': 'missing',
+      'unknown-category': 'missing',
     };
     for (const code of ERROR_CODES) expect(Object.keys(expected), code).to.include(code);
     for (const [code, kind] of Object.entries(expected)) expect(problemKind(code), code).to.equal(kind);

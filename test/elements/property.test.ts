@@ -27,9 +27,40 @@ type Settled = HTMLElement & { state: string; updateComplete: Promise<boolean> }
 // Strings
 
 /** Characters that break naive renderers: controls, bidi overrides, lone surrogates, combining marks, markup, template syntax. */
-const HOSTILE = ['\u0000', '\u0007', '\u001b[2K', '\u007f', '\u0085', '\u200b', '\u200e', '\u202e', '\u2028', '\u2066', '\ufeff', '\ud800', '\udfff', '\u0301', '👩‍👩‍👧', 'مرحبا', '𝔘𝔫𝔦', '<script>', '"><img src=x>', '${x}', '{{x}}', '%', '%E0%A4', '&amp;', '\\'];
-const char = fc.oneof({ arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }), weight: 3 }, { arbitrary: fc.constantFrom(...HOSTILE), weight: 2 }, { arbitrary: fc.constantFrom('a', 'Z', '7', ' ', '.', '-'), weight: 3 });
-const text = (min: number, max: number) => fc.string({ unit: char, minLength: Math.max(min, 1), maxLength: Math.min(max, 12) }).filter((s) => s.length >= min && s.length <= max);
+const HOSTILE = [
+  '\u0000',
+  '\u0007',
+  '\u001b[2K',
+  '\u007f',
+  '\u0085',
+  '\u200b',
+  '\u200e',
+  '\u202e',
+  '\u2028',
+  '\u2066',
+  '\ufeff',
+  '\ud800',
+  '\udfff',
+  '\u0301',
+  '👩‍👩‍👧',
+  'مرحبا',
+  '𝔘𝔫𝔦',
+  '<script>',
+  '"><img src=x>',
+  '${x}',
+  '{{x}}',
+  '%',
+  '%E0%A4',
+  '&amp;',
+  '\\',
+];
+const char = fc.oneof(
+  { arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }), weight: 3 },
+  { arbitrary: fc.constantFrom(...HOSTILE), weight: 2 },
+  { arbitrary: fc.constantFrom('a', 'Z', '7', ' ', '.', '-'), weight: 3 },
+);
+const text = (min: number, max: number) =>
+  fc.string({ unit: char, minLength: Math.max(min, 1), maxLength: Math.min(max, 12) }).filter((s) => s.length >= min && s.length <= max);
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
@@ -45,26 +76,52 @@ const urlPiece = fc
     { maxLength: 4 },
   )
   .map((parts) => parts.join(''));
-const host = fc.oneof(fc.domain(), fc.constantFrom('xn--bcher-kva.example', 'bücher.example', '127.0.0.1', '[::1]', 'EXAMPLE.COM', 'a.b.c.d.example'));
+const host = fc.oneof(
+  fc.domain(),
+  fc.constantFrom('xn--bcher-kva.example', 'bücher.example', '127.0.0.1', '[::1]', 'EXAMPLE.COM', 'a.b.c.d.example'),
+);
 const port = fc.option(fc.oneof(fc.integer({ min: 1, max: 65_535 }), fc.constantFrom(0, 443, 65_536, 99_999)), { nil: undefined });
 const httpsUrl = fc
   .record({ host, port, path: urlPiece, query: fc.option(urlPiece, { nil: undefined }), fragment: fc.option(urlPiece, { nil: undefined }) })
-  .map(({ host, port, path, query, fragment }) => `https://${host}${port === undefined ? '' : `:${port}`}/${path}${query === undefined ? '' : `?${query}`}${fragment === undefined ? '' : `#${fragment}`}`);
-const mailto = fc.record({ local: urlPiece, host, query: fc.option(urlPiece, { nil: undefined }) }).map(({ local, host, query }) => `mailto:${local}@${host}${query === undefined ? '' : `?subject=${query}`}`);
-const email = fc.record({ local: fc.string({ unit: char, minLength: 1, maxLength: 8 }), host: fc.domain() }).map(({ local, host }) => `${local.replace(/[\s@<>()[\]\\,;:"]/g, '') || 'x'}@${host}`);
+  .map(
+    ({ host, port, path, query, fragment }) =>
+      `https://${host}${port === undefined ? '' : `:${port}`}/${path}${query === undefined ? '' : `?${query}`}${fragment === undefined ? '' : `#${fragment}`}`,
+  );
+const mailto = fc
+  .record({ local: urlPiece, host, query: fc.option(urlPiece, { nil: undefined }) })
+  .map(({ local, host, query }) => `mailto:${local}@${host}${query === undefined ? '' : `?subject=${query}`}`);
+const email = fc
+  .record({ local: fc.string({ unit: char, minLength: 1, maxLength: 8 }), host: fc.domain() })
+  .map(({ local, host }) => `${local.replace(/[\s@<>()[\]\\,;:"]/g, '') || 'x'}@${host}`);
 const origin = fc.oneof(
   fc.record({ host, port }).map(({ host, port }) => `https://${host}${port === undefined ? '' : `:${port}`}`),
-  fc.record({ host: fc.constantFrom('localhost', '127.0.0.1', '[::1]'), port }).map(({ host, port }) => `http://${host}${port === undefined ? '' : `:${port}`}`),
+  fc
+    .record({ host: fc.constantFrom('localhost', '127.0.0.1', '[::1]'), port })
+    .map(({ host, port }) => `http://${host}${port === undefined ? '' : `:${port}`}`),
 );
 /** Calendar dates from year 100 to 9999, and most near today. */
-const dateMs = fc.oneof(fc.integer({ min: Date.UTC(100, 0, 1), max: Date.UTC(9999, 11, 31) }), fc.integer({ min: Date.now() - 800 * DAY, max: Date.now() + 800 * DAY }));
+const dateMs = fc.oneof(
+  fc.integer({ min: Date.UTC(100, 0, 1), max: Date.UTC(9999, 11, 31) }),
+  fc.integer({ min: Date.now() - 800 * DAY, max: Date.now() + 800 * DAY }),
+);
 const isoDate = dateMs.map((ms) => new Date(ms).toISOString().slice(0, 10));
-const duration = fc.record({ y: fc.nat(99), m: fc.nat(99), w: fc.nat(99), d: fc.nat(999) }, { requiredKeys: [] }).map((p) => `P${p.y === undefined ? '' : `${p.y}Y`}${p.m === undefined ? '' : `${p.m}M`}${p.w === undefined ? '' : `${p.w}W`}${p.d === undefined ? '' : `${p.d}D`}`);
+const duration = fc
+  .record({ y: fc.nat(99), m: fc.nat(99), w: fc.nat(99), d: fc.nat(999) }, { requiredKeys: [] })
+  .map(
+    (p) =>
+      `P${p.y === undefined ? '' : `${p.y}Y`}${p.m === undefined ? '' : `${p.m}M`}${p.w === undefined ? '' : `${p.w}W`}${p.d === undefined ? '' : `${p.d}D`}`,
+  );
 
 /** An instant written RFC 3339 with an offset (±14:00, odd minutes) and 0–9 fraction digits. */
 function timestamp(ms: number, offsetMinutes: number, fraction: number): string {
   const local = new Date(ms + offsetMinutes * 60_000).toISOString().slice(0, 19);
-  const digits = fraction === 0 ? '' : `.${String(ms % 1000).padStart(3, '0').padEnd(fraction, '0').slice(0, fraction)}`;
+  const digits =
+    fraction === 0
+      ? ''
+      : `.${String(ms % 1000)
+          .padStart(3, '0')
+          .padEnd(fraction, '0')
+          .slice(0, fraction)}`;
   const sign = offsetMinutes < 0 ? '-' : '+';
   const abs = Math.abs(offsetMinutes);
   const zone = offsetMinutes === 0 ? 'Z' : `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
@@ -76,15 +133,23 @@ const zone = fc.record({ offset: fc.oneof(fc.constant(0), fc.integer({ min: -14 
 function stringArbitrary(spec: StringSpec): fc.Arbitrary<string> {
   const is = spec.is ?? '';
   const candidates =
-    spec.format === 'date' ? isoDate
-    : spec.format === 'date-time' ? fc.record({ ms: dateMs, zone }).map(({ ms, zone }) => timestamp(ms, zone.offset, zone.fraction))
-    : is.startsWith('an https: or mailto: URL') ? fc.oneof(httpsUrl, mailto)
-    : is.startsWith('an https: URL') ? httpsUrl
-    : is.startsWith('an e-mail address') ? email
-    : is.startsWith('an origin') ? origin
-    : is.includes('duration') ? duration
-    : spec.re ? fc.stringMatching(spec.re)
-    : text(spec.min ?? 0, spec.max ?? 40);
+    spec.format === 'date'
+      ? isoDate
+      : spec.format === 'date-time'
+        ? fc.record({ ms: dateMs, zone }).map(({ ms, zone }) => timestamp(ms, zone.offset, zone.fraction))
+        : is.startsWith('an https: or mailto: URL')
+          ? fc.oneof(httpsUrl, mailto)
+          : is.startsWith('an https: URL')
+            ? httpsUrl
+            : is.startsWith('an e-mail address')
+              ? email
+              : is.startsWith('an origin')
+                ? origin
+                : is.includes('duration')
+                  ? duration
+                  : spec.re
+                    ? fc.stringMatching(spec.re)
+                    : text(spec.min ?? 0, spec.max ?? 40);
   return candidates.filter((s) => check(spec, s).length === 0);
 }
 
@@ -94,7 +159,9 @@ function arbitraryFor(spec: Spec): fc.Arbitrary<unknown> {
     case 's':
       return stringArbitrary(spec);
     case 'n':
-      return spec.int ? fc.integer({ min: spec.min ?? -1e6, max: Math.min(spec.max ?? 1e6, Number.MAX_SAFE_INTEGER) }) : fc.double({ min: spec.min ?? -1e6, max: spec.max ?? 1e6, noNaN: true, noDefaultInfinity: true });
+      return spec.int
+        ? fc.integer({ min: spec.min ?? -1e6, max: Math.min(spec.max ?? 1e6, Number.MAX_SAFE_INTEGER) })
+        : fc.double({ min: spec.min ?? -1e6, max: spec.max ?? 1e6, noNaN: true, noDefaultInfinity: true });
     case 'b':
       return fc.boolean();
     case 'e':
@@ -103,7 +170,9 @@ function arbitraryFor(spec: Spec): fc.Arbitrary<unknown> {
       return fc.array(arbitraryFor(spec.item), { minLength: spec.min ?? 0, maxLength: Math.max(spec.min ?? 0, 3) });
     case 'o': {
       const props = Object.fromEntries(Object.entries(spec.props).map(([key, prop]) => [key, arbitraryFor(prop)]));
-      const requiredKeys = Object.entries(spec.props).filter(([, prop]) => !prop.o).map(([key]) => key);
+      const requiredKeys = Object.entries(spec.props)
+        .filter(([, prop]) => !prop.o)
+        .map(([key]) => key);
       return fc.record(props, { requiredKeys });
     }
     case 'v':
@@ -118,16 +187,30 @@ function arbitraryFor(spec: Spec): fc.Arbitrary<unknown> {
  * span fields made true (unique ids, valid now for a while, ordered periods, reachable contacts).
  */
 const documents = fc
-  .record({ doc: arbitraryFor(PostureDocumentSpec) as fc.Arbitrary<PostureDocument>, past: fc.integer({ min: 0, max: 60 * DAY }), ahead: fc.integer({ min: DAY, max: 300 * DAY }), zone })
+  .record({
+    doc: arbitraryFor(PostureDocumentSpec) as fc.Arbitrary<PostureDocument>,
+    past: fc.integer({ min: 0, max: 60 * DAY }),
+    ahead: fc.integer({ min: DAY, max: 300 * DAY }),
+    zone,
+  })
   .map(({ doc, past, ahead, zone }) => {
     const now = Date.now();
-    const out: PostureDocument = { ...doc, issued: timestamp(now - past - 60_000, zone.offset, zone.fraction), expires: timestamp(now + ahead, -zone.offset, zone.fraction) };
-    const unique = <T extends { id: string }>(items: T[] | undefined, prefix: string) => items?.forEach((item, i) => (item.id = `${prefix}${i}-${item.id}`.slice(0, 80)));
+    const out: PostureDocument = {
+      ...doc,
+      issued: timestamp(now - past - 60_000, zone.offset, zone.fraction),
+      expires: timestamp(now + ahead, -zone.offset, zone.fraction),
+    };
+    const unique = <T extends { id: string }>(items: T[] | undefined, prefix: string) =>
+      items?.forEach((item, i) => (item.id = `${prefix}${i}-${item.id}`.slice(0, 80)));
     unique(out.categories, 'cat');
-    unique(out.categories?.flatMap((c) => c.controls), 'ctl');
+    unique(
+      out.categories?.flatMap((c) => c.controls),
+      'ctl',
+    );
     unique(out.statements, 'st');
     unique(out.certifications, 'cert');
-    for (const c of out.certifications ?? []) if (c.period && c.period.to < c.period.from) c.period = { from: c.period.to, to: c.period.from };
+    for (const c of out.certifications ?? [])
+      if (c.period && c.period.to < c.period.from) c.period = { from: c.period.to, to: c.period.from };
     for (const c of out.contacts ?? []) if (!c.email && !c.url) c.email = 'security@vendor.example';
     return out;
   })
@@ -163,12 +246,22 @@ describe('property: every document the validator accepts renders, verified, in e
         const control = doc.categories?.[0]?.controls[0]?.id;
         const elements = TAGS.map((tag) => {
           const element = document.createElement(tag) as Settled;
-          const attrs: Record<string, string> = { lang: 'en', keys: KEYS, src, ...(tag === 'control-status' && control ? { control } : {}) };
+          const attrs: Record<string, string> = {
+            lang: 'en',
+            keys: KEYS,
+            src,
+            ...(tag === 'control-status' && control ? { control } : {}),
+          };
           for (const [k, v] of Object.entries(attrs)) element.setAttribute(k, v);
           return element;
         });
         const errors: string[] = [];
-        for (const element of elements) element.addEventListener('trust-error', (e) => errors.push(`<${element.localName}> ${(e as CustomEvent<TrustErrorDetail>).detail.code}: ${(e as CustomEvent<TrustErrorDetail>).detail.message}`));
+        for (const element of elements)
+          element.addEventListener('trust-error', (e) =>
+            errors.push(
+              `<${element.localName}> ${(e as CustomEvent<TrustErrorDetail>).detail.code}: ${(e as CustomEvent<TrustErrorDetail>).detail.message}`,
+            ),
+          );
         document.body.append(...elements);
         try {
           const start = Date.now();

@@ -50,10 +50,20 @@ describe('documents the elements cannot format', () => {
     {
       what: 'report url mailto:%E0%A4%A',
       path: '$.certifications[0].report.url',
-      overrides: { certifications: [{ id: 'iso', framework: 'ISO 27001', status: 'certified', report: { access: 'public', url: 'mailto:%E0%A4%A' } }] },
+      overrides: {
+        certifications: [{ id: 'iso', framework: 'ISO 27001', status: 'certified', report: { access: 'public', url: 'mailto:%E0%A4%A' } }],
+      },
     },
-    { what: 'document url mailto:%E0%A4 (not UTF-8)', path: '$.documents[0].url', overrides: { documents: [{ title: 'Policy', access: 'public', url: 'mailto:%E0%A4' }] } },
-    { what: 'link url mailto:a%zz@…', path: '$.links.other[0].url', overrides: { links: { other: [{ title: 'More', url: 'mailto:a%zz@vendor.example' }] } } },
+    {
+      what: 'document url mailto:%E0%A4 (not UTF-8)',
+      path: '$.documents[0].url',
+      overrides: { documents: [{ title: 'Policy', access: 'public', url: 'mailto:%E0%A4' }] },
+    },
+    {
+      what: 'link url mailto:a%zz@…',
+      path: '$.links.other[0].url',
+      overrides: { links: { other: [{ title: 'More', url: 'mailto:a%zz@vendor.example' }] } },
+    },
     { what: 'issuer with port 99999', path: '$.issuer', overrides: { issuer: 'http://localhost:99999' }, keys: true },
   ];
 
@@ -73,7 +83,9 @@ describe('documents the elements cannot format', () => {
 });
 
 /** Makes a subclass of `base`, registered as `tag`, whose verified rendering fails as `how` says. */
-function broken<T extends typeof TrustCenterElement | typeof SubprocessorListElement | typeof ControlStatusElement | typeof TrustBadgeElement>(base: T, tag: string, how: 'render' | 'commit'): string {
+function broken<
+  T extends typeof TrustCenterElement | typeof SubprocessorListElement | typeof ControlStatusElement | typeof TrustBadgeElement,
+>(base: T, tag: string, how: 'render' | 'commit'): string {
   // A directive whose render throws: the exception comes while Lit commits, after render() returned.
   const explode = directive(
     class extends Directive {

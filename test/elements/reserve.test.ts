@@ -56,7 +56,8 @@ async function define(frame: HTMLIFrameElement, doc: Document) {
   const elements = Array.from(doc.querySelectorAll(TAGS)) as (HTMLElement & { updateComplete?: Promise<unknown> })[];
   const start = Date.now();
   while (!elements.every((el) => el.getAttribute('state') === 'loading' && el.shadowRoot?.childElementCount)) {
-    if (Date.now() - start > 10_000) throw new Error(`not all loading: ${elements.map((e) => `${e.localName}=${e.getAttribute('state')}`).join(', ')}`);
+    if (Date.now() - start > 10_000)
+      throw new Error(`not all loading: ${elements.map((e) => `${e.localName}=${e.getAttribute('state')}`).join(', ')}`);
     await new Promise((r) => setTimeout(r, 20));
   }
   await Promise.all(elements.map((el) => el.updateComplete));

@@ -37,7 +37,13 @@ const list = (): Subprocessors => ({
   safeguards: 'Transfers outside the EEA rely on Standard Contractual Clauses.',
   noticeDays: 30,
   entries: [
-    { name: 'Zeta Hosting', purpose: 'Infrastructure', locations: [{ name: 'Frankfurt', country: 'DE' }], url: 'https://zeta.example/', since: day(-10) },
+    {
+      name: 'Zeta Hosting',
+      purpose: 'Infrastructure',
+      locations: [{ name: 'Frankfurt', country: 'DE' }],
+      url: 'https://zeta.example/',
+      since: day(-10),
+    },
     {
       name: 'Alpha Mail',
       purpose: 'Transactional email',
@@ -58,7 +64,8 @@ const text = (el: Element) => root(el).textContent!.replace(/\s+/g, ' ');
 const rows = (el: Element) => Array.from(root(el).querySelectorAll('tbody tr'));
 /** The entry names in the order the table shows them. */
 const rowNames = (el: Element, names = NAMES) => rows(el).map((tr) => names.find((n) => tr.querySelector('th')!.textContent!.includes(n)));
-const header = (el: Element, label: string) => Array.from(root(el).querySelectorAll('thead th')).find((th) => th.textContent!.includes(label))!;
+const header = (el: Element, label: string) =>
+  Array.from(root(el).querySelectorAll('thead th')).find((th) => th.textContent!.includes(label))!;
 const count = (el: Element) => root(el).querySelector('[part="count"]')!.textContent!.trim();
 
 async function show(src: string): Promise<SubprocessorListElement> {
@@ -102,23 +109,42 @@ describe('<subprocessor-list>', () => {
       expect(table.querySelector('caption')!.textContent).to.equal('Vendor Example sub-processors');
       const headers = Array.from(table.querySelectorAll('thead th'));
       expect(headers.map((th) => th.getAttribute('scope'))).to.deep.equal(['col', 'col', 'col', 'col']);
-      expect(headers.map((th) => th.textContent!.replace(/[▲▼↕]/g, '').trim())).to.deep.equal(['Sub-processor', 'Purpose', 'Location', 'Transfer safeguard']);
+      expect(headers.map((th) => th.textContent!.replace(/[▲▼↕]/g, '').trim())).to.deep.equal([
+        'Sub-processor',
+        'Purpose',
+        'Location',
+        'Transfer safeguard',
+      ]);
       expect(rows(el).length, 'table rows').to.equal(4);
       expect(rows(el).map((tr) => tr.querySelector('th')!.getAttribute('scope'))).to.deep.equal(['row', 'row', 'row', 'row']);
       expect(rowNames(el)).to.deep.equal(NAMES); // document order until sorted
 
       const alpha = rows(el)[1]!;
-      for (const fact of ['Transactional email', 'Communication', 'SMTP relay, Bounce handling', 'Email addresses', 'United States', 'US', 'Standard Contractual Clauses']) {
+      for (const fact of [
+        'Transactional email',
+        'Communication',
+        'SMTP relay, Bounce handling',
+        'Email addresses',
+        'United States',
+        'US',
+        'Standard Contractual Clauses',
+      ]) {
         expect(alpha.textContent).to.contain(fact);
       }
-      expect(text(el)).to.contain('Transfers outside the EEA rely on Standard Contractual Clauses.').and.contain('announced 30 days before');
+      expect(text(el))
+        .to.contain('Transfers outside the EEA rely on Standard Contractual Clauses.')
+        .and.contain('announced 30 days before');
       expect(root(el).querySelector('[part~="seal"]')!.textContent).to.contain('Verified').and.contain('vendor-');
       expect(root(el).querySelector('[part="expired-warning"]')).to.equal(null);
       await expect(el).to.be.accessible();
     });
 
     it('shows an expired list under a warning, and hides it when asked', async () => {
-      const { src } = await publish(network, { subprocessors: list(), issued: new Date(Date.now() - 40 * DAY).toISOString(), expires: new Date(Date.now() - 10 * DAY).toISOString() });
+      const { src } = await publish(network, {
+        subprocessors: list(),
+        issued: new Date(Date.now() - 40 * DAY).toISOString(),
+        expires: new Date(Date.now() - 10 * DAY).toISOString(),
+      });
       const wrapper = await fixture<HTMLElement>(html`<div>
         <subprocessor-list src=${src}></subprocessor-list><subprocessor-list src=${src} expired="hide"></subprocessor-list>
       </div>`);
@@ -140,7 +166,9 @@ describe('<subprocessor-list>', () => {
 
     it('fails closed on a tampered document: no entry names, a clear message', async () => {
       const { src } = await publish(network, { subprocessors: list() }, { text: tamper });
-      const failed = new Promise<CustomEvent>((resolve) => document.addEventListener('trust-error', (e) => resolve(e as CustomEvent), { once: true }));
+      const failed = new Promise<CustomEvent>((resolve) =>
+        document.addEventListener('trust-error', (e) => resolve(e as CustomEvent), { once: true }),
+      );
       const el = await show(src);
       expect(el.state).to.equal('unverified');
       expect((await failed).detail.code).to.equal('signature-invalid');
@@ -309,12 +337,25 @@ describe('<subprocessor-list>', () => {
       const subprocessors = {
         ...list(),
         planned: [
-          { name: 'Gamma AI', purpose: 'Language models', locations: [{ name: 'Sweden', country: 'SE' }], safeguard: 'EU only', announced: day(-5), effective: day(25) },
+          {
+            name: 'Gamma AI',
+            purpose: 'Language models',
+            locations: [{ name: 'Sweden', country: 'SE' }],
+            safeguard: 'EU only',
+            announced: day(-5),
+            effective: day(25),
+          },
           { name: 'Past Planned CDN', purpose: 'Content delivery', effective: day(-3) },
         ],
       };
       const changelog: PostureDocument['changelog'] = [
-        { date: day(-2), type: 'subprocessor-removed', subject: 'Mid Analytics', summary: 'We stop using Mid Analytics.', effective: day(28) },
+        {
+          date: day(-2),
+          type: 'subprocessor-removed',
+          subject: 'Mid Analytics',
+          summary: 'We stop using Mid Analytics.',
+          effective: day(28),
+        },
         { date: day(-60), type: 'subprocessor-added', subject: 'Zeta Hosting', summary: 'Old news about Zeta.', effective: day(-30) },
         { date: day(-1), type: 'policy-changed', summary: 'A policy tweak.', effective: day(20) },
       ];
@@ -325,7 +366,12 @@ describe('<subprocessor-list>', () => {
       expect(upcoming.querySelector('[role="heading"]')!.textContent).to.equal('Upcoming changes');
       const items = Array.from(upcoming.querySelectorAll('[part="upcoming-item"]')).map((li) => li.textContent!.replace(/\s+/g, ' '));
       expect(items).to.have.length(2);
-      expect(items[0]).to.contain('New sub-processor').and.contain('Gamma AI').and.contain('Language models').and.contain('Sweden (SE)').and.contain('EU only');
+      expect(items[0])
+        .to.contain('New sub-processor')
+        .and.contain('Gamma AI')
+        .and.contain('Language models')
+        .and.contain('Sweden (SE)')
+        .and.contain('EU only');
       expect(items[0]).to.contain('announced').and.contain('takes effect');
       expect(items[1]).to.contain('Removal').and.contain('Mid Analytics').and.contain('We stop using Mid Analytics.');
       expect(upcoming.textContent).to.not.contain('Old news').and.not.contain('policy tweak').and.not.contain('Past Planned CDN');
@@ -387,7 +433,12 @@ describe('<subprocessor-list>', () => {
       const link = rows(el)[0]!.querySelector('a')!;
       expect(link.href).to.equal('https://zeta.example/');
       expect(link.textContent).to.equal('Zeta Hosting');
-      expect(rows(el).slice(1).map((tr) => tr.querySelector('a') !== null), 'a link in each row').to.deep.equal([false, false, false]);
+      expect(
+        rows(el)
+          .slice(1)
+          .map((tr) => tr.querySelector('a') !== null),
+        'a link in each row',
+      ).to.deep.equal([false, false, false]);
 
       for (const url of ['javascript:alert(1)', 'http://zeta.example/']) {
         const sp = list();
@@ -410,9 +461,19 @@ describe('<subprocessor-list>', () => {
       sp.entries![2]!.name = '<img src=x onerror=alert(1)>';
       const document_ = makeDocument({ issuer: 'https://vendor.example', subprocessors: sp });
       // Bypasses verification on purpose: the element's own guard is under test.
-      const posture = { document: document_, signers: [{ thumbprint: 'test-key' }], issuer: document_.issuer, issued: new Date(document_.issued), expires: new Date(document_.expires), payload: new Uint8Array() } as unknown as VerifiedPosture;
+      const posture = {
+        document: document_,
+        signers: [{ thumbprint: 'test-key' }],
+        issuer: document_.issuer,
+        issued: new Date(document_.issued),
+        expires: new Date(document_.expires),
+        payload: new Uint8Array(),
+      } as unknown as VerifiedPosture;
       const provider = document.createElement('div');
-      new ContextProvider(provider, { context: postureContext, initialValue: { state: 'verified', posture, url: 'https://vendor.example/' } });
+      new ContextProvider(provider, {
+        context: postureContext,
+        initialValue: { state: 'verified', posture, url: 'https://vendor.example/' },
+      });
       provider.append(document.createElement('subprocessor-list'));
       await fixture(provider);
       const el = provider.querySelector('subprocessor-list')!;
@@ -427,7 +488,9 @@ describe('<subprocessor-list>', () => {
   describe('context', () => {
     it('an element without src inside one with src shows its document, without another request', async () => {
       const { src } = await publish(network, { subprocessors: list() });
-      const host = await fixture<SlotHostElement>(html`<test-subprocessor-host src=${src}><div><subprocessor-list></subprocessor-list></div></test-subprocessor-host>`);
+      const host = await fixture<SlotHostElement>(
+        html`<test-subprocessor-host src=${src}><div><subprocessor-list></subprocessor-list></div></test-subprocessor-host>`,
+      );
       const el = host.querySelector('subprocessor-list')!;
       await settled(host as unknown as SubprocessorListElement);
       await settled(el);
@@ -438,7 +501,9 @@ describe('<subprocessor-list>', () => {
 
     it('with src, it is the provider for its own descendants', async () => {
       const { src } = await publish(network, { subprocessors: list() });
-      const outer = await fixture<SubprocessorListElement>(html`<subprocessor-list src=${src}><subprocessor-list></subprocessor-list></subprocessor-list>`);
+      const outer = await fixture<SubprocessorListElement>(
+        html`<subprocessor-list src=${src}><subprocessor-list></subprocessor-list></subprocessor-list>`,
+      );
       const inner = outer.querySelector('subprocessor-list')!;
       await settled(outer);
       await settled(inner);
@@ -462,7 +527,14 @@ describe('<subprocessor-list>', () => {
       rows(el).forEach((tr, i) => {
         const entry = seed.entries![i]!;
         const row = tr.textContent!.replace(/\s+/g, ' ');
-        const facts = [entry.name, entry.purpose, entry.category, entry.services?.join(', '), entry.safeguard, ...(entry.locations ?? []).flatMap((l) => [l.name, l.country])];
+        const facts = [
+          entry.name,
+          entry.purpose,
+          entry.category,
+          entry.services?.join(', '),
+          entry.safeguard,
+          ...(entry.locations ?? []).flatMap((l) => [l.name, l.country]),
+        ];
         for (const fact of facts.filter(Boolean)) expect(row, entry.name).to.contain(fact);
       });
       for (const block of seed.statement!) if (block.type === 'paragraph') expect(text(el)).to.contain(block.text);

@@ -47,7 +47,9 @@ describe('<trust-badge>', () => {
     await settled(tampered!);
     document.removeEventListener('trust-error', collect);
     expect(tampered!.state).to.equal('unverified');
-    expect(errors.map((e) => `${e.target === tampered ? 'tampered badge' : 'another element'}: ${e.detail.code}`)).to.deep.equal(['tampered badge: signature-invalid']);
+    expect(errors.map((e) => `${e.target === tampered ? 'tampered badge' : 'another element'}: ${e.detail.code}`)).to.deep.equal([
+      'tampered badge: signature-invalid',
+    ]);
     expect(tampered!.shadowRoot!.textContent).to.not.contain('Vendor Exampl');
     expect(tampered!.shadowRoot!.textContent).to.contain('Not verified');
     const a = ok!.getBoundingClientRect();

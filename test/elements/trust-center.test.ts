@@ -26,7 +26,15 @@ const EN = {
   status: { shipped: 'Shipped', 'in-progress': 'In progress', roadmap: 'Roadmap', 'not-applicable': 'Not applicable' },
   certification: { certified: 'Certified', 'in-progress': 'In progress', planned: 'Planned', aligned: 'Aligned', expired: 'Expired' },
   access: { public: 'Public', 'on-request': 'On request', nda: 'Under NDA' },
-  role: { security: 'Security', privacy: 'Privacy', legal: 'Legal', dpo: 'Data protection officer', support: 'Support', sales: 'Sales', other: 'Other' },
+  role: {
+    security: 'Security',
+    privacy: 'Privacy',
+    legal: 'Legal',
+    dpo: 'Data protection officer',
+    support: 'Support',
+    sales: 'Sales',
+    other: 'Other',
+  },
   cadence: {
     continuous: 'This page is kept up to date continuously.',
     monthly: 'This page is reviewed monthly.',
@@ -58,7 +66,8 @@ const EN = {
 } as const;
 
 /** A calendar date as an English visitor reads it ("May 24, 2026"): the browser's own Intl, not the element's code. */
-const englishDate = (date: string) => new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+const englishDate = (date: string) =>
+  new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
 
 async function demoDocument(name: string): Promise<PostureDocument> {
   const response = await realFetch(`/demo/documents/${name}.json`);
@@ -70,7 +79,11 @@ async function demoDocument(name: string): Promise<PostureDocument> {
  * Publishes `doc` exactly — its own keys in its own order — for a fresh origin, valid from yesterday
  * for a month unless `dates` says otherwise. (`publish` alone would merge it into the default document.)
  */
-async function publishExact(network: FakeNetwork, doc: PostureDocument, options: { text?: (signed: string) => string; dates?: { issued: string; expires: string } } = {}) {
+async function publishExact(
+  network: FakeNetwork,
+  doc: PostureDocument,
+  options: { text?: (signed: string) => string; dates?: { issued: string; expires: string } } = {},
+) {
   const published = await publish(network);
   const now = Date.now();
   const exact: PostureDocument = {
@@ -104,7 +117,8 @@ function* deepNodes(root: Node): Generator<Node> {
 /** The text a visitor can read, through nested shadow roots, whitespace collapsed. */
 function deepText(el: Element): string {
   const parts: string[] = [];
-  for (const node of deepNodes(el.shadowRoot!)) if (node.nodeType === Node.TEXT_NODE && node.parentElement?.localName !== 'style') parts.push(node.textContent ?? '');
+  for (const node of deepNodes(el.shadowRoot!))
+    if (node.nodeType === Node.TEXT_NODE && node.parentElement?.localName !== 'style') parts.push(node.textContent ?? '');
   return parts.join(' ').replace(/\s+/g, ' ');
 }
 
@@ -157,7 +171,11 @@ function missingFacts(el: TrustCenterElement, doc: PostureDocument): string[] {
       need(links.includes(new URL(value).href), path, `a link to ${value}`);
     } else if (key === 'email' || key === 'contact') {
       need(text.includes(value), path, value);
-      need(links.some((h) => h.startsWith('mailto:') && decodeURIComponent(h.slice(7)) === value), path, `a mailto: link to ${value}`);
+      need(
+        links.some((h) => h.startsWith('mailto:') && decodeURIComponent(h.slice(7)) === value),
+        path,
+        `a mailto: link to ${value}`,
+      );
     } else if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
       need(text.includes(englishDate(value)), path, englishDate(value));
     } else if (key === 'status') {
@@ -208,7 +226,10 @@ describe('<trust-center>', () => {
 
     it('expired: the warning comes first, and the content is still shown under it', async () => {
       const now = Date.now();
-      const { src } = await publish(network, { issued: new Date(now - 40 * DAY).toISOString(), expires: new Date(now - DAY).toISOString() });
+      const { src } = await publish(network, {
+        issued: new Date(now - 40 * DAY).toISOString(),
+        expires: new Date(now - DAY).toISOString(),
+      });
       const el = await center(src);
       expect(el.state).to.equal('expired');
       const first = el.shadowRoot!.firstElementChild!;
@@ -220,7 +241,10 @@ describe('<trust-center>', () => {
 
     it('expired="hide": only the explanation, none of the content', async () => {
       const now = Date.now();
-      const { src } = await publish(network, { issued: new Date(now - 40 * DAY).toISOString(), expires: new Date(now - DAY).toISOString() });
+      const { src } = await publish(network, {
+        issued: new Date(now - 40 * DAY).toISOString(),
+        expires: new Date(now - DAY).toISOString(),
+      });
       const el = await center(src, { expired: 'hide' });
       expect(el.shadowRoot!.querySelector('[part~="problem"]')!.textContent).to.contain(EN.problem.expired);
       expect(deepText(el)).to.not.contain('Multi-factor').and.not.contain('Vendor Example');
@@ -236,7 +260,10 @@ describe('<trust-center>', () => {
       expect(errors).to.deep.equal(['signature-invalid']);
       const text = deepText(el);
       expect(text).to.contain(EN.problem.unverified);
-      const shown = [...leaves(doc)].filter(({ path, value }) => typeof value === 'string' && !NOT_SHOWN.has(path[path.length - 1]!) && !ENUMS.has(path[path.length - 1]!) && text.includes(value));
+      const shown = [...leaves(doc)].filter(
+        ({ path, value }) =>
+          typeof value === 'string' && !NOT_SHOWN.has(path[path.length - 1]!) && !ENUMS.has(path[path.length - 1]!) && text.includes(value),
+      );
       expect(shown.map((l) => l.value)).to.deep.equal([]);
       expect(text).to.not.contain('PersonalityAI');
       expect(el.shadowRoot!.querySelector('section, nav, subprocessor-list')).to.equal(null);
@@ -275,7 +302,19 @@ describe('<trust-center>', () => {
         const expected = Object.keys(doc).flatMap((k) => {
           if (k === 'statements') return doc.statements!.map((s) => `statement-${s.id}`);
           if (k === 'categories') return ['controls'];
-          return ['certifications', 'subprocessors', 'residency', 'retention', 'documents', 'contacts', 'links', 'faq', 'changelog'].includes(k) ? [k] : [];
+          return [
+            'certifications',
+            'subprocessors',
+            'residency',
+            'retention',
+            'documents',
+            'contacts',
+            'links',
+            'faq',
+            'changelog',
+          ].includes(k)
+            ? [k]
+            : [];
         });
         expect(sectionIds(el)).to.deep.equal(expected);
         const nav = Array.from(el.shadowRoot!.querySelectorAll('nav > ul > li > a')).map((a) => a.getAttribute('href'));
@@ -286,26 +325,97 @@ describe('<trust-center>', () => {
 
     it('renders every block of the format: certifications, residency, retention, documents, contacts, links, FAQ, change log, review', async () => {
       const doc = makeDocument({
-        organization: { name: 'Full Vendor', url: 'https://full.example', logo: 'https://full.example/logo.png', legalName: 'Full Vendor GmbH' },
+        organization: {
+          name: 'Full Vendor',
+          url: 'https://full.example',
+          logo: 'https://full.example/logo.png',
+          legalName: 'Full Vendor GmbH',
+        },
         title: 'Trust at Full Vendor',
-        introduction: [{ type: 'paragraph', lead: 'Hello', text: 'This is everything.' }, { type: 'list', items: ['One point', 'Another point'] }],
+        introduction: [
+          { type: 'paragraph', lead: 'Hello', text: 'This is everything.' },
+          { type: 'list', items: ['One point', 'Another point'] },
+        ],
         review: { cadence: 'monthly', lastReviewed: '2026-04-30', note: 'Reviewed by the security team.' },
         categories: [
-          { id: 'ops', title: 'Operations', description: 'How we run things.', controls: [{ id: 'backup', title: 'Backups', status: 'in-progress', description: 'Daily.', target: 'Q3 2026', updated: '2026-03-01' }, { id: 'na', title: 'On-premises', status: 'not-applicable' }] },
+          {
+            id: 'ops',
+            title: 'Operations',
+            description: 'How we run things.',
+            controls: [
+              { id: 'backup', title: 'Backups', status: 'in-progress', description: 'Daily.', target: 'Q3 2026', updated: '2026-03-01' },
+              { id: 'na', title: 'On-premises', status: 'not-applicable' },
+            ],
+          },
         ],
         certifications: [
-          { id: 'iso', framework: 'ISO/IEC 27001:2022', status: 'certified', auditor: 'Audit AG', period: { from: '2025-01-01', to: '2025-12-31' }, scope: 'The whole platform.', description: 'Certified since 2024.', report: { access: 'on-request', url: 'https://full.example/iso', contact: 'audit@full.example' } },
+          {
+            id: 'iso',
+            framework: 'ISO/IEC 27001:2022',
+            status: 'certified',
+            auditor: 'Audit AG',
+            period: { from: '2025-01-01', to: '2025-12-31' },
+            scope: 'The whole platform.',
+            description: 'Certified since 2024.',
+            report: { access: 'on-request', url: 'https://full.example/iso', contact: 'audit@full.example' },
+          },
           { id: 'hipaa', framework: 'HIPAA', status: 'aligned' },
           { id: 'pci', framework: 'PCI DSS', status: 'expired', report: { access: 'public', url: 'mailto:pci@full.example' } },
         ],
-        subprocessors: { disclosure: 'public', entries: [{ name: 'Hosting Co', purpose: 'Hosting', locations: [{ name: 'Frankfurt', country: 'DE' }], url: 'https://hosting.example', since: '2020-01-01' }] },
-        residency: { summary: 'In Germany.', regions: [{ name: 'Frankfurt', provider: 'Hosting Co', country: 'DE', jurisdiction: 'EU', services: ['database', 'backups'], primary: true }, { name: 'Dublin', country: 'IE' }] },
+        subprocessors: {
+          disclosure: 'public',
+          entries: [
+            {
+              name: 'Hosting Co',
+              purpose: 'Hosting',
+              locations: [{ name: 'Frankfurt', country: 'DE' }],
+              url: 'https://hosting.example',
+              since: '2020-01-01',
+            },
+          ],
+        },
+        residency: {
+          summary: 'In Germany.',
+          regions: [
+            {
+              name: 'Frankfurt',
+              provider: 'Hosting Co',
+              country: 'DE',
+              jurisdiction: 'EU',
+              services: ['database', 'backups'],
+              primary: true,
+            },
+            { name: 'Dublin', country: 'IE' },
+          ],
+        },
         retention: [{ data: 'Logs', period: 'one year', duration: 'P1Y', note: 'then deleted' }],
-        documents: [{ title: 'Pen test summary', description: 'Annual.', access: 'public', url: 'https://full.example/pentest.pdf' }, { title: 'DPA', access: 'nda', contact: 'legal@full.example' }],
-        contacts: [{ role: 'dpo', email: 'dpo@full.example', url: 'https://full.example/dpo', responseTime: 'two days', purposes: ['Data subject requests'] }, { role: 'other', label: 'Press', url: 'mailto:press@full.example' }],
-        links: { statusPage: 'https://status.full.example', vulnerabilityDisclosure: 'https://full.example/vdp', securityTxt: 'https://full.example/.well-known/security.txt', privacyPolicy: 'https://full.example/privacy', terms: 'https://full.example/terms', other: [{ title: 'Bug bounty', url: 'https://bounty.example/full' }] },
+        documents: [
+          { title: 'Pen test summary', description: 'Annual.', access: 'public', url: 'https://full.example/pentest.pdf' },
+          { title: 'DPA', access: 'nda', contact: 'legal@full.example' },
+        ],
+        contacts: [
+          {
+            role: 'dpo',
+            email: 'dpo@full.example',
+            url: 'https://full.example/dpo',
+            responseTime: 'two days',
+            purposes: ['Data subject requests'],
+          },
+          { role: 'other', label: 'Press', url: 'mailto:press@full.example' },
+        ],
+        links: {
+          statusPage: 'https://status.full.example',
+          vulnerabilityDisclosure: 'https://full.example/vdp',
+          securityTxt: 'https://full.example/.well-known/security.txt',
+          privacyPolicy: 'https://full.example/privacy',
+          terms: 'https://full.example/terms',
+          other: [{ title: 'Bug bounty', url: 'https://bounty.example/full' }],
+        },
         faq: [{ question: 'Do you sell data?', answer: [{ type: 'paragraph', text: 'No, never.' }] }],
-        changelog: [{ date: '2026-05-01', type: 'subprocessor-added', summary: 'Added Hosting Co.', subject: 'Hosting Co', effective: '2026-06-01' }, { date: '2026-04-01', type: 'policy-changed', summary: 'New privacy policy.' }],
+        changelog: [
+          { date: '2026-05-01', type: 'subprocessor-added', summary: 'Added Hosting Co.', subject: 'Hosting Co', effective: '2026-06-01' },
+          { date: '2026-04-01', type: 'policy-changed', summary: 'New privacy policy.' },
+        ],
         statements: [{ id: 'promise', title: 'Our promise', body: [{ type: 'paragraph', text: 'We keep it safe.' }] }],
       });
       const { src, document: published } = await publishExact(network, doc);
@@ -315,8 +425,15 @@ describe('<trust-center>', () => {
       const root = el.shadowRoot!;
       expect(root.querySelector('img[part~="logo"]')!.getAttribute('alt')).to.equal('Full Vendor logo');
       expect(root.querySelector('[part~="title"]')!.textContent!.trim()).to.equal('Trust at Full Vendor');
-      expect(Array.from(root.querySelectorAll('[part~="access"]')).map((a) => a.textContent!.trim())).to.deep.equal(['On request', 'Public', 'Public', 'Under NDA']);
-      expect(root.querySelector('[part~="footer"]')!.textContent).to.contain('This page is reviewed monthly.').and.contain('Last reviewed Apr 30, 2026.');
+      expect(Array.from(root.querySelectorAll('[part~="access"]')).map((a) => a.textContent!.trim())).to.deep.equal([
+        'On request',
+        'Public',
+        'Public',
+        'Under NDA',
+      ]);
+      expect(root.querySelector('[part~="footer"]')!.textContent)
+        .to.contain('This page is reviewed monthly.')
+        .and.contain('Last reviewed Apr 30, 2026.');
       await expect(el).to.be.accessible();
     });
 
@@ -324,7 +441,10 @@ describe('<trust-center>', () => {
       const base = makeDocument();
       const faq = [{ question: 'Why?', answer: [{ type: 'paragraph' as const, text: 'Because.' }] }];
       const contacts = [{ role: 'security' as const, email: 'sec@vendor.example' }];
-      const statements = [{ id: 'first', title: 'First', body: [{ type: 'paragraph' as const, text: 'One.' }] }, { id: 'second', title: 'Second', body: [{ type: 'paragraph' as const, text: 'Two.' }] }];
+      const statements = [
+        { id: 'first', title: 'First', body: [{ type: 'paragraph' as const, text: 'One.' }] },
+        { id: 'second', title: 'Second', body: [{ type: 'paragraph' as const, text: 'Two.' }] },
+      ];
       const { categories, ...rest } = base;
       const one = await publishExact(network, { ...rest, faq, categories, statements, contacts });
       const two = await publishExact(network, { ...rest, statements, contacts, categories, faq });
@@ -352,7 +472,9 @@ describe('<trust-center>', () => {
 
     it('a navigation click scrolls the section into view and moves focus to its heading', async () => {
       const { src } = await publishExact(network, await demoDocument('personaizer'));
-      const wrapper = await fixture<HTMLElement>(html`<div style="padding-block-end: 300vh"><trust-center src=${src}></trust-center></div>`);
+      const wrapper = await fixture<HTMLElement>(
+        html`<div style="padding-block-end: 300vh"><trust-center src=${src}></trust-center></div>`,
+      );
       const el = wrapper.querySelector('trust-center')!;
       await settled(el);
       const root = el.shadowRoot!;
@@ -374,17 +496,26 @@ describe('<trust-center>', () => {
   describe('a long posture', () => {
     // 400 controls and 150 sub-processors: far-off parts are laid out only as they come near.
     const long = (): Partial<PostureDocument> => ({
-        categories: Array.from({ length: 4 }, (_, c) => ({
-          id: `cat${c}`,
-          title: `Category ${c}`,
-          controls: Array.from({ length: 100 }, (_, i) => ({ id: `c${c}-${i}`, title: `Control ${c * 100 + i}`, status: (['shipped', 'in-progress', 'roadmap'] as const)[i % 3]! })),
+      categories: Array.from({ length: 4 }, (_, c) => ({
+        id: `cat${c}`,
+        title: `Category ${c}`,
+        controls: Array.from({ length: 100 }, (_, i) => ({
+          id: `c${c}-${i}`,
+          title: `Control ${c * 100 + i}`,
+          status: (['shipped', 'in-progress', 'roadmap'] as const)[i % 3]!,
         })),
-        subprocessors: { disclosure: 'public', entries: Array.from({ length: 150 }, (_, i) => ({ name: `Provider ${i}`, purpose: 'Hosting' })) },
+      })),
+      subprocessors: {
+        disclosure: 'public',
+        entries: Array.from({ length: 150 }, (_, i) => ({ name: `Provider ${i}`, purpose: 'Hosting' })),
+      },
     });
 
     it('has every control in its text, and the nav lands on a far category, laid out in full', async () => {
       const { src } = await publish(network, long());
-      const wrapper = await fixture<HTMLElement>(html`<div style="padding-block-end: 100vh"><trust-center src=${src}></trust-center></div>`);
+      const wrapper = await fixture<HTMLElement>(
+        html`<div style="padding-block-end: 100vh"><trust-center src=${src}></trust-center></div>`,
+      );
       const el = wrapper.querySelector('trust-center')!;
       await settled(el);
       expect(el.state).to.equal('verified');
@@ -444,11 +575,17 @@ describe('<trust-center>', () => {
     it('takes a preset status-filter, and ignores it when there is no filter to undo it', async () => {
       const { src } = await publish(network);
       const el = await center(src, { 'status-filter': 'shipped' });
-      expect(Array.from(el.shadowRoot!.querySelectorAll('[part~="control-title"]')).map((c) => c.textContent)).to.deep.equal(['Multi-factor authentication']);
-      const single = await publish(network, { categories: [{ id: 'a', title: 'A', controls: [{ id: 'x', title: 'Only shipped', status: 'shipped' }] }] });
+      expect(Array.from(el.shadowRoot!.querySelectorAll('[part~="control-title"]')).map((c) => c.textContent)).to.deep.equal([
+        'Multi-factor authentication',
+      ]);
+      const single = await publish(network, {
+        categories: [{ id: 'a', title: 'A', controls: [{ id: 'x', title: 'Only shipped', status: 'shipped' }] }],
+      });
       const other = await center(single.src, { 'status-filter': 'roadmap' });
       expect(other.shadowRoot!.querySelector('[part~="filter"]')).to.equal(null);
-      expect(Array.from(other.shadowRoot!.querySelectorAll('[part~="control-title"]')).map((c) => c.textContent)).to.deep.equal(['Only shipped']);
+      expect(Array.from(other.shadowRoot!.querySelectorAll('[part~="control-title"]')).map((c) => c.textContent)).to.deep.equal([
+        'Only shipped',
+      ]);
     });
 
     it('shows every control with its status as icon and word', async () => {
@@ -471,9 +608,18 @@ describe('<trust-center>', () => {
         links: { statusPage: 'http://status.sneaky.example', other: [{ title: 'Other', url: 'JAVASCRIPT:alert(4)' }] },
         statements: [{ id: 's', title: '<img src=x onerror=alert(5)>', body: [{ type: 'paragraph', text: '<b>not bold</b>' }] }],
       });
-      const posture = { document: bad, issuer: 'https://sneaky.example', issued: new Date(), expires: new Date(Date.now() + DAY), signers: [{ thumbprint: 'test' }] } as unknown as VerifiedPosture;
+      const posture = {
+        document: bad,
+        issuer: 'https://sneaky.example',
+        issued: new Date(),
+        expires: new Date(Date.now() + DAY),
+        signers: [{ thumbprint: 'test' }],
+      } as unknown as VerifiedPosture;
       const host = document.createElement('div');
-      const provider = new ContextProvider(host, { context: postureContext, initialValue: { state: 'verified', posture } as PostureSnapshot });
+      const provider = new ContextProvider(host, {
+        context: postureContext,
+        initialValue: { state: 'verified', posture } as PostureSnapshot,
+      });
       await fixture(host);
       provider.hostConnected();
       const el = document.createElement('trust-center');
@@ -492,7 +638,9 @@ describe('<trust-center>', () => {
   describe('context and language', () => {
     it('shares its document with a <control-status> in its default slot', async () => {
       const { src } = await publish(network);
-      const el = await fixture<TrustCenterElement>(html`<trust-center src=${src}><control-status control="mfa"></control-status></trust-center>`);
+      const el = await fixture<TrustCenterElement>(
+        html`<trust-center src=${src}><control-status control="mfa"></control-status></trust-center>`,
+      );
       await settled(el);
       const status = el.querySelector('control-status')!;
       await settled(status);
@@ -518,7 +666,12 @@ describe('<trust-center>', () => {
   describe('documentation', () => {
     it('uses every --trust-center-* custom property it documents', async () => {
       // The test server strips comments from .ts modules, so the documented names are listed here; the styles module arrives as text.
-      const documented = ['--trust-center-max-width', '--trust-center-nav-width', '--trust-center-sticky-top', '--trust-center-loading-height'];
+      const documented = [
+        '--trust-center-max-width',
+        '--trust-center-nav-width',
+        '--trust-center-sticky-top',
+        '--trust-center-loading-height',
+      ];
       const styles = await (await realFetch('/src/elements/trust-center/trust-center.styles.ts')).text();
       for (const prop of documented) expect(styles, prop).to.contain(`var(${prop}`);
     });

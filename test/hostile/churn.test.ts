@@ -25,10 +25,14 @@ describe('churn and clock trouble', () => {
     const realSet = window.setTimeout;
     const realClear = window.clearTimeout;
     window.setTimeout = ((fn: TimerHandler, ms?: number, ...rest: unknown[]) => {
-      const id = realSet(((...a: unknown[]) => {
-        timers.delete(id);
-        if (typeof fn === 'function') (fn as (...x: unknown[]) => void)(...a);
-      }) as TimerHandler, ms, ...rest);
+      const id = realSet(
+        ((...a: unknown[]) => {
+          timers.delete(id);
+          if (typeof fn === 'function') (fn as (...x: unknown[]) => void)(...a);
+        }) as TimerHandler,
+        ms,
+        ...rest,
+      );
       timers.add(id);
       return id;
     }) as typeof setTimeout;
@@ -40,22 +44,37 @@ describe('churn and clock trouble', () => {
     const realAdd = AbortSignal.prototype.addEventListener;
     const realRemove = AbortSignal.prototype.removeEventListener;
     const tracked = new WeakSet<object>();
-    AbortSignal.prototype.addEventListener = function (this: AbortSignal, type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions) {
+    AbortSignal.prototype.addEventListener = function (
+      this: AbortSignal,
+      type: string,
+      listener: EventListenerOrEventListenerObject | null,
+      options?: boolean | AddEventListenerOptions,
+    ) {
       if (type === 'abort' && listener && !tracked.has(listener)) {
         tracked.add(listener);
         abortListeners++;
         // A { once } listener that fires removes itself.
         const original = listener;
-        realAdd.call(this, 'abort', () => {
-          if (tracked.has(original)) {
-            tracked.delete(original);
-            abortListeners--;
-          }
-        }, { once: true });
+        realAdd.call(
+          this,
+          'abort',
+          () => {
+            if (tracked.has(original)) {
+              tracked.delete(original);
+              abortListeners--;
+            }
+          },
+          { once: true },
+        );
       }
       return realAdd.call(this, type, listener as EventListenerOrEventListenerObject, options);
     };
-    AbortSignal.prototype.removeEventListener = function (this: AbortSignal, type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions) {
+    AbortSignal.prototype.removeEventListener = function (
+      this: AbortSignal,
+      type: string,
+      listener: EventListenerOrEventListenerObject | null,
+      options?: boolean | EventListenerOptions,
+    ) {
       if (type === 'abort' && listener && tracked.has(listener)) {
         tracked.delete(listener);
         abortListeners--;
@@ -114,19 +133,31 @@ describe('churn and clock trouble', () => {
   });
 
   it("a visitor clock days behind the document's issue date says to check the clock, and shows nothing", async () => {
-    const { src } = await publish(network, { issued: new Date(Date.now() + 3 * DAY).toISOString(), expires: new Date(Date.now() + 60 * DAY).toISOString() });
-    const el = await fixture<HTMLElement & { state: string; updateComplete: Promise<boolean> }>(html`<trust-badge src=${src}></trust-badge>`);
+    const { src } = await publish(network, {
+      issued: new Date(Date.now() + 3 * DAY).toISOString(),
+      expires: new Date(Date.now() + 60 * DAY).toISOString(),
+    });
+    const el = await fixture<HTMLElement & { state: string; updateComplete: Promise<boolean> }>(
+      html`<trust-badge src=${src}></trust-badge>`,
+    );
     await settled(el);
     expect(el.state).to.equal('unverified');
     expect(el.shadowRoot!.textContent).to.not.contain('Vendor Example');
-    const center = await fixture<HTMLElement & { state: string; updateComplete: Promise<boolean> }>(html`<trust-center src=${src}></trust-center>`);
+    const center = await fixture<HTMLElement & { state: string; updateComplete: Promise<boolean> }>(
+      html`<trust-center src=${src}></trust-center>`,
+    );
     await settled(center);
     expect(center.shadowRoot!.textContent).to.contain("check your device's clock");
   });
 
   it('a visitor clock days ahead, past the expiry, shows the document as expired, under a warning', async () => {
-    const { src } = await publish(network, { issued: new Date(Date.now() - 40 * DAY).toISOString(), expires: new Date(Date.now() - 2 * DAY).toISOString() });
-    const el = await fixture<HTMLElement & { state: string; updateComplete: Promise<boolean> }>(html`<trust-center src=${src}></trust-center>`);
+    const { src } = await publish(network, {
+      issued: new Date(Date.now() - 40 * DAY).toISOString(),
+      expires: new Date(Date.now() - 2 * DAY).toISOString(),
+    });
+    const el = await fixture<HTMLElement & { state: string; updateComplete: Promise<boolean> }>(
+      html`<trust-center src=${src}></trust-center>`,
+    );
     await settled(el);
     expect(el.state).to.equal('expired');
     expect(el.shadowRoot!.querySelector('[part~="expired-warning"]')).to.not.equal(null);

@@ -31,7 +31,7 @@ const ED25519_SAFE_BYTES = 60_000;
 /** Signs `payload` (text, exactly as given) and serves it; returns its URL. */
 async function serve(payload: string | object): Promise<string> {
   const text = typeof payload === 'string' ? payload : JSON.stringify(payload);
-  const large = new TextEncoder().encode(text).length * 4 / 3 > ED25519_SAFE_BYTES;
+  const large = (new TextEncoder().encode(text).length * 4) / 3 > ED25519_SAFE_BYTES;
   const signed = await signedRaw(text, large ? largeSigner : signer);
   const src = `https://docs.hostile.example/${++docCounter}.json`;
   network.routes.set(src, () => jsonResponse(signed));
@@ -39,7 +39,11 @@ async function serve(payload: string | object): Promise<string> {
 }
 
 /** Puts `<tag src keys>` on the page and waits until it settles; resolves with its trust-error, if any. */
-async function mount(tag: string, src: string, attrs: Record<string, string> = {}): Promise<{ element: Settled; error?: TrustErrorDetail }> {
+async function mount(
+  tag: string,
+  src: string,
+  attrs: Record<string, string> = {},
+): Promise<{ element: Settled; error?: TrustErrorDetail }> {
   const element = document.createElement(tag) as Settled;
   let error: TrustErrorDetail | undefined;
   element.addEventListener('trust-error', (e) => (error = (e as CustomEvent<TrustErrorDetail>).detail));
@@ -96,32 +100,66 @@ function expectSafeLinksAndAttributes(host: Element) {
       if (/^#[a-z0-9._-]+$/.test(href)) continue;
       expect(new URL(href).protocol, `link ${href}`).to.be.oneOf(['https:', 'mailto:']);
     }
-    expect(el.localName, 'element made from document content').to.not.be.oneOf(['script', 'iframe', 'object', 'embed', 'frame', 'base', 'meta', 'form', 'math']);
+    expect(el.localName, 'element made from document content').to.not.be.oneOf([
+      'script',
+      'iframe',
+      'object',
+      'embed',
+      'frame',
+      'base',
+      'meta',
+      'form',
+      'math',
+    ]);
   }
 }
 
 /** A document that carries each of `strings` in every text field (within its length limit). */
 function naughtyDocument(strings: readonly string[]): PostureDocument {
   const fit = (s: string, max: number, other: string) => (s.length <= max ? s : other);
-  const blocks = (s: string) => [{ type: 'paragraph' as const, lead: fit(s, 200, 'Lead'), text: s }, { type: 'list' as const, items: [s, s] }];
+  const blocks = (s: string) => [
+    { type: 'paragraph' as const, lead: fit(s, 200, 'Lead'), text: s },
+    { type: 'list' as const, items: [s, s] },
+  ];
   return makeDocument({
     issuer: 'https://vendor.example',
     organization: { name: strings[0]!, url: 'https://vendor.example', legalName: strings[1] ?? strings[0]! },
     title: strings[2] ?? strings[0]!,
     introduction: blocks(strings[3] ?? strings[0]!),
     review: { cadence: 'quarterly', note: strings[4] ?? strings[0]! },
-    categories: strings.map((s, i) => ({ id: `cat-${i}`, title: s, description: s, controls: [{ id: `c-${i}`, title: s, status: 'shipped' as const, description: s, target: s }] })),
-    certifications: strings.map((s, i) => ({ id: `cert-${i}`, framework: fit(s, 200, 'ISO 27001'), status: 'certified' as const, auditor: s, scope: s, description: s })),
+    categories: strings.map((s, i) => ({
+      id: `cat-${i}`,
+      title: s,
+      description: s,
+      controls: [{ id: `c-${i}`, title: s, status: 'shipped' as const, description: s, target: s }],
+    })),
+    certifications: strings.map((s, i) => ({
+      id: `cert-${i}`,
+      framework: fit(s, 200, 'ISO 27001'),
+      status: 'certified' as const,
+      auditor: s,
+      scope: s,
+      description: s,
+    })),
     subprocessors: {
       disclosure: 'public',
       statement: blocks(strings[5] ?? strings[0]!),
       safeguards: strings[6] ?? strings[0]!,
       entries: strings.map((s) => ({ name: s, purpose: s, category: s, services: [s], data: [s], locations: [{ name: s }], safeguard: s })),
     },
-    residency: { summary: strings[7] ?? strings[0]!, regions: strings.map((s) => ({ name: s, provider: s, jurisdiction: s, services: [s] })) },
+    residency: {
+      summary: strings[7] ?? strings[0]!,
+      regions: strings.map((s) => ({ name: s, provider: s, jurisdiction: s, services: [s] })),
+    },
     retention: strings.map((s) => ({ data: s, period: s, note: s })),
     documents: strings.map((s) => ({ title: s, description: s, access: 'on-request' as const })),
-    contacts: strings.map((s) => ({ role: 'security' as const, label: s, email: 'security@vendor.example', responseTime: s, purposes: [s] })),
+    contacts: strings.map((s) => ({
+      role: 'security' as const,
+      label: s,
+      email: 'security@vendor.example',
+      responseTime: s,
+      purposes: [s],
+    })),
     links: { other: strings.map((s) => ({ title: s, url: 'https://vendor.example/page' })) },
     faq: strings.map((s) => ({ question: s, answer: blocks(s) })),
     changelog: strings.map((s) => ({ date: '2026-05-01', type: 'other' as const, summary: s, subject: s })),
@@ -190,7 +228,9 @@ describe('signed but hostile documents', function () {
         for (const s of shown ?? []) expect(text.includes(s), `<${tag}> shows ${JSON.stringify(s)} as text`).to.equal(true);
         if (tag === 'subprocessor-list' || tag === 'control-status') {
           // Each shows a part of the document (sub-processors; control titles, some only in tooltips).
-          const missing = group.filter((s) => !text.includes(s) && !shadowElements(element).some((el) => Array.from(el.attributes).some((a) => a.value.includes(s))));
+          const missing = group.filter(
+            (s) => !text.includes(s) && !shadowElements(element).some((el) => Array.from(el.attributes).some((a) => a.value.includes(s))),
+          );
           expect(missing, `<${tag}> shows every string as text or an attribute value`).to.deep.equal([]);
         }
         expectSafeLinksAndAttributes(element);
@@ -246,8 +286,14 @@ describe('signed but hostile documents', function () {
     const FIELDS: [string, (doc: Record<string, any>, url: string) => void][] = [
       ['$.organization.url', (d, u) => (d.organization.url = u)],
       ['$.organization.logo', (d, u) => (d.organization.logo = u)],
-      ['$.subprocessors.entries[0].url', (d, u) => (d.subprocessors = { disclosure: 'public', entries: [{ name: 'Cloud', purpose: 'Hosting', url: u }] })],
-      ['$.certifications[0].report.url', (d, u) => (d.certifications = [{ id: 'iso', framework: 'ISO 27001', status: 'certified', report: { access: 'public', url: u } }])],
+      [
+        '$.subprocessors.entries[0].url',
+        (d, u) => (d.subprocessors = { disclosure: 'public', entries: [{ name: 'Cloud', purpose: 'Hosting', url: u }] }),
+      ],
+      [
+        '$.certifications[0].report.url',
+        (d, u) => (d.certifications = [{ id: 'iso', framework: 'ISO 27001', status: 'certified', report: { access: 'public', url: u } }]),
+      ],
       ['$.documents[0].url', (d, u) => (d.documents = [{ title: 'Policy', access: 'public', url: u }])],
       ['$.contacts[0].url', (d, u) => (d.contacts = [{ role: 'security', url: u }])],
       ['$.links.statusPage', (d, u) => (d.links = { statusPage: u })],
@@ -300,7 +346,10 @@ describe('signed but hostile documents', function () {
     it('https: and mailto: values that are allowed become links with exactly those schemes', async () => {
       const doc = makeDocument() as Record<string, any>;
       doc.contacts = [{ role: 'security', url: 'mailto:security@vendor.example?subject=<script>', email: 'security@vendor.example' }];
-      doc.links = { statusPage: 'https://status.vendor.example/?q=<script>window.__pwned=1</script>', other: [{ title: 'Mail', url: 'mailto:privacy@vendor.example' }] };
+      doc.links = {
+        statusPage: 'https://status.vendor.example/?q=<script>window.__pwned=1</script>',
+        other: [{ title: 'Mail', url: 'mailto:privacy@vendor.example' }],
+      };
       doc.documents = [{ title: 'Policy', access: 'public', url: 'https://vendor.example/policy#"><img/src=x/onerror=window.__pwned=1>' }];
       const { element } = await mount('trust-center', await serve(doc));
       expect(element.state).to.equal('verified');
@@ -343,7 +392,7 @@ describe('signed but hostile documents', function () {
       expect(probe.polluted).to.equal(undefined);
       expect(probe.isAdmin).to.equal(undefined);
       expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')).to.equal(false);
-      expect(({}).constructor).to.equal(Object);
+      expect({}.constructor).to.equal(Object);
     });
 
     it('10,000 nested arrays in a field are refused cleanly (no stack overflow); 300,000 too', async () => {
@@ -354,14 +403,21 @@ describe('signed but hostile documents', function () {
       const inControls = valid().replace(/"controls":\[/, `"controls":[${deep(10_000)},`);
       await expectRefused(inControls, '$.categories[0].controls[0] must be an object, not an array');
       // Deeper than some engines' JSON.parse allows: refused either way, never a crash.
-      const error = await expectRefused(withFields(`"extra":${deep(300_000)}`), '$.extra is not a field', ['schema-invalid', 'payload-not-json']);
+      const error = await expectRefused(withFields(`"extra":${deep(300_000)}`), '$.extra is not a field', [
+        'schema-invalid',
+        'payload-not-json',
+      ]);
       console.log(`[hostile] 300,000 nested arrays: ${error.code}`);
       const deepObjects = `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`;
       await expectRefused(withFields(`"extra":${deepObjects}`), '$.extra is not a field');
     });
 
     it('a huge array of controls within the 1 MiB limit renders (trust-badge counts them), or is refused cleanly', async () => {
-      const controls = Array.from({ length: 6000 }, (_, i) => ({ id: `control-${i}`, title: `Control number ${i}`, status: i % 2 ? 'shipped' : 'roadmap' }));
+      const controls = Array.from({ length: 6000 }, (_, i) => ({
+        id: `control-${i}`,
+        title: `Control number ${i}`,
+        status: i % 2 ? 'shipped' : 'roadmap',
+      }));
       const doc = makeDocument({ categories: [{ id: 'many', title: 'Many', controls: controls as never }] });
       const payload = JSON.stringify(doc);
       expect(payload.length).to.be.lessThan(700_000); // signed (base64url, 4/3) it stays under 1 MiB
@@ -377,7 +433,13 @@ describe('signed but hostile documents', function () {
       console.log(`[hostile] 6,000 controls: badge + trust-center rendered in ${Math.round(elapsed)} ms`);
       expect(elapsed).to.be.lessThan(30_000);
       // Past the limit: refused before parsing.
-      const tooMany = JSON.stringify(makeDocument({ categories: [{ id: 'many', title: 'Many', controls: [...controls, ...controls.map((c) => ({ ...c, id: `${c.id}-b` }))] as never }] }));
+      const tooMany = JSON.stringify(
+        makeDocument({
+          categories: [
+            { id: 'many', title: 'Many', controls: [...controls, ...controls.map((c) => ({ ...c, id: `${c.id}-b` }))] as never },
+          ],
+        }),
+      );
       const refused = await mount('trust-badge', await serve(tooMany));
       expect(refused.element.state).to.equal('error');
       expect(refused.error?.code).to.equal('too-large');
@@ -390,7 +452,10 @@ describe('signed but hostile documents', function () {
       expect(shadowText(element)).to.contain('Last Name Wins').and.not.contain('First Name Seen');
       // Validation sees the same last value: a bad last value is refused even after a good first one.
       await expectRefused(valid().replace('"sequence":7', '"sequence":7,"sequence":-1'), '$.sequence must not be negative');
-      await expectRefused(valid().replace('"status":"shipped"', '"status":"shipped","status":"hacked"'), '$.categories[0].controls[1].status');
+      await expectRefused(
+        valid().replace('"status":"shipped"', '"status":"shipped","status":"hacked"'),
+        '$.categories[0].controls[1].status',
+      );
     });
 
     it('numbers and dates out of range are refused with their path', async () => {

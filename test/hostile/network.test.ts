@@ -69,7 +69,9 @@ function expectVisibleError({ element, detail }: Outcome, codes: string[]) {
   expect(codes, `trust-error code (message: ${detail.message})`).to.include(detail.code);
   expect(element.state).to.equal('error');
   expect(element.getAttribute('state')).to.equal('error');
-  expect(detail.message).to.be.a('string').and.match(/\w{3,}.*\w/);
+  expect(detail.message)
+    .to.be.a('string')
+    .and.match(/\w{3,}.*\w/);
   expect(VISITOR_TEXT[detail.code], `a written-out sentence for ${detail.code}`).to.be.a('string');
   expect(element.shadowRoot!.textContent).to.contain(VISITOR_TEXT[detail.code]);
 }
@@ -90,7 +92,11 @@ describe('a misbehaving server', function () {
   before(async () => {
     const dir = `hostile-net-${uniqueId()}`;
     const signer = await makeSigner();
-    const put = await fetch(`/__fixtures/${dir}/jwks.json`, { method: 'PUT', body: JSON.stringify(jwksOf(signer)), headers: { 'content-type': 'application/json' } });
+    const put = await fetch(`/__fixtures/${dir}/jwks.json`, {
+      method: 'PUT',
+      body: JSON.stringify(jwksOf(signer)),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(put.status).to.equal(204);
     keysUrl = `/__fixtures/${dir}/jwks.json`;
   });

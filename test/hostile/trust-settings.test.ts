@@ -28,8 +28,14 @@ define('test-trust-host', TrustHostElement);
 const nextTrustError = (element: HTMLElement, limit = 5000) =>
   new Promise<TrustErrorDetail & { at: number }>((resolve, reject) => {
     setTimeout(() => reject(new Error(`no trust-error within ${limit} ms`)), limit);
-    element.addEventListener('trust-error', (event) => resolve({ ...(event as CustomEvent<TrustErrorDetail>).detail, at: performance.now() }), { once: true });
-    element.addEventListener('trust-load', () => reject(new Error('trust-load: the element showed the document as verified')), { once: true });
+    element.addEventListener(
+      'trust-error',
+      (event) => resolve({ ...(event as CustomEvent<TrustErrorDetail>).detail, at: performance.now() }),
+      { once: true },
+    );
+    element.addEventListener('trust-load', () => reject(new Error('trust-load: the element showed the document as verified')), {
+      once: true,
+    });
   });
 
 describe('trust settings and bounded work in the elements (issue 11)', function () {
@@ -176,7 +182,11 @@ describe('trust settings and bounded work in the elements (issue 11)', function 
     });
   }
 
-  for (const [attribute, value] of [['pin', 'anything'], ['pin', ''], ['keys', 'https://keys.example/jwks.json']] as const) {
+  for (const [attribute, value] of [
+    ['pin', 'anything'],
+    ['pin', ''],
+    ['keys', 'https://keys.example/jwks.json'],
+  ] as const) {
     it(`${attribute}=${JSON.stringify(value)} on an element without src is refused (trust-without-src), not silently ignored`, async () => {
       const { src } = await publish(network);
       const host = await fixture<TrustHostElement>(html`<test-trust-host src=${src}></test-trust-host>`);

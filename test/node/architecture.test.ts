@@ -78,7 +78,8 @@ describe('architecture of src/', () => {
     for (const [file, deps] of graph) {
       const from = layer(file);
       if (!(from in allowed)) continue;
-      for (const dep of deps) assert.ok(allowed[from]!.includes(layer(dep)), `${name(file)} (${from}) imports ${name(dep)} (${layer(dep)})`);
+      for (const dep of deps)
+        assert.ok(allowed[from]!.includes(layer(dep)), `${name(file)} (${from}) imports ${name(dep)} (${layer(dep)})`);
     }
   });
 
@@ -100,7 +101,11 @@ describe('architecture of src/', () => {
   test('WebCrypto has one home: only src/core/crypto/ calls crypto.subtle', () => {
     for (const file of files) {
       if (name(file).startsWith('src/core/crypto/')) continue;
-      assert.doesNotMatch(readFileSync(file, 'utf8'), /crypto\.subtle|\bsubtle\(\)/, `${name(file)} uses WebCrypto outside src/core/crypto/`);
+      assert.doesNotMatch(
+        readFileSync(file, 'utf8'),
+        /crypto\.subtle|\bsubtle\(\)/,
+        `${name(file)} uses WebCrypto outside src/core/crypto/`,
+      );
     }
   });
 

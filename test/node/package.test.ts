@@ -33,16 +33,31 @@ test('the built CLI signs and the built core verifies, in plain Node', async () 
   const run = (...args: string[]) => execFileSync(process.execPath, [cli, ...args], { cwd: dir, encoding: 'utf8' });
   assert.equal(run('--version').trim(), pkg.version);
   run('keygen', '--alg', 'es256');
-  run('sign', path.join(root, 'demo/documents/personalityai.json'), '--key', 'trust-elements.key.json', '--valid-for', '30d', '--out', 'signed.json');
+  run(
+    'sign',
+    path.join(root, 'demo/documents/personalityai.json'),
+    '--key',
+    'trust-elements.key.json',
+    '--valid-for',
+    '30d',
+    '--out',
+    'signed.json',
+  );
   const core = await import(path.join(root, pkg.exports['./core'].default));
-  const verified = await core.verifyPosture(await readFile(path.join(dir, 'signed.json')), { jwks: await readFile(path.join(dir, 'jwks.json'), 'utf8') });
+  const verified = await core.verifyPosture(await readFile(path.join(dir, 'signed.json')), {
+    jwks: await readFile(path.join(dir, 'jwks.json'), 'utf8'),
+  });
   assert.equal(verified.document.organization.name, 'PersonalityAI');
   assert.equal(verified.signers[0].alg, 'ES256');
   await writeFile(path.join(dir, 'done'), '');
 });
 
 test('each CDN file has its Subresource Integrity hash beside it', async () => {
-  const sizes = JSON.parse(await readFile(path.join(root, 'dist/cdn/sizes.json'), 'utf8')) as { file: string; integrity: string; gzip: number }[];
+  const sizes = JSON.parse(await readFile(path.join(root, 'dist/cdn/sizes.json'), 'utf8')) as {
+    file: string;
+    integrity: string;
+    gzip: number;
+  }[];
   assert.ok(sizes.length >= 5);
   for (const { file, integrity } of sizes) {
     const code = await readFile(path.join(root, file));

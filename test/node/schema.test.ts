@@ -49,7 +49,14 @@ test('both validators refuse broken documents, and name the same place', async (
     ['version 2', (d) => (d.version = 2), '/version'],
     // URLs the elements cannot format for display (decodeURIComponent throws on them).
     ['contact url mailto:%', (d) => (d.contacts = [{ role: 'security', url: 'mailto:%' }]), '/contacts/0/url'],
-    ['report url mailto:%E0%A4%A', (d) => (d.certifications = [{ id: 'iso', framework: 'ISO 27001', status: 'certified', report: { access: 'public', url: 'mailto:%E0%A4%A' } }]), '/certifications/0/report/url'],
+    [
+      'report url mailto:%E0%A4%A',
+      (d) =>
+        (d.certifications = [
+          { id: 'iso', framework: 'ISO 27001', status: 'certified', report: { access: 'public', url: 'mailto:%E0%A4%A' } },
+        ]),
+      '/certifications/0/report/url',
+    ],
     ['link with %zz', (d) => (d.links = { statusPage: 'https://status.example.com/%zz' }), '/links/statusPage'],
     ['hour 24', (d) => (d.issued = '2026-05-24T24:00:00Z'), '/issued'],
     ['offset +24:00', (d) => (d.expires = '2026-05-24T00:00:00+24:00'), '/expires'],
@@ -60,16 +67,27 @@ test('both validators refuse broken documents, and name the same place', async (
     const result = validatePosture(doc);
     assert.equal(result.ok, false, `runtime validator accepts: ${what}`);
     assert.equal(ajvValidate(doc), false, `JSON Schema accepts: ${what}`);
-    assert.ok(ajvValidate.errors!.some((e) => e.instancePath.startsWith(pointer)), `${what}: ${JSON.stringify(ajvValidate.errors)}`);
+    assert.ok(
+      ajvValidate.errors!.some((e) => e.instancePath.startsWith(pointer)),
+      `${what}: ${JSON.stringify(ajvValidate.errors)}`,
+    );
     const jsonPath = '$' + pointer.replace(/\/(\d+)/g, '[$1]').replace(/\//g, '.');
-    assert.ok(result.issues.some((i) => i.path.startsWith(jsonPath)), `${what}: ${JSON.stringify(result.issues)}`);
+    assert.ok(
+      result.issues.some((i) => i.path.startsWith(jsonPath)),
+      `${what}: ${JSON.stringify(result.issues)}`,
+    );
   }
 });
 
 test('the runtime validator also refuses what the elements cannot format and a pattern cannot say, naming the field', async () => {
   const base = JSON.parse(await readFile(path.join(demoDocs, 'personalityai.json'), 'utf8'));
   const cases: [string, (d: any) => void, string, RegExp][] = [
-    ['%-escapes that are not UTF-8', (d) => (d.documents = [{ title: 'Policy', access: 'public', url: 'mailto:%E0%A4' }]), '$.documents[0].url', /UTF-8/],
+    [
+      '%-escapes that are not UTF-8',
+      (d) => (d.documents = [{ title: 'Policy', access: 'public', url: 'mailto:%E0%A4' }]),
+      '$.documents[0].url',
+      /UTF-8/,
+    ],
     ['a port out of range', (d) => (d.issuer = 'http://localhost:99999'), '$.issuer', /origin/],
     ['a default port written out', (d) => (d.issuer = 'https://example.com:443'), '$.issuer', /origin/],
     ['February 30', (d) => (d.updated = '2026-02-30'), '$.updated', /real date/],
@@ -79,7 +97,10 @@ test('the runtime validator also refuses what the elements cannot format and a p
     mutate(doc);
     const result = validatePosture(doc);
     assert.equal(result.ok, false, `runtime validator accepts: ${what}`);
-    assert.ok(result.issues.some((i) => i.path === jsonPath && message.test(i.message)), `${what}: ${JSON.stringify(result.issues)}`);
+    assert.ok(
+      result.issues.some((i) => i.path === jsonPath && message.test(i.message)),
+      `${what}: ${JSON.stringify(result.issues)}`,
+    );
   }
   // The same characters, escaped as UTF-8, are fine.
   const good = structuredClone(base);
@@ -106,5 +127,7 @@ test('keys that name Object.prototype members are plain unknown fields, never sp
   // A document that lacks a required field is not rescued by an inherited one.
   const withoutUpdated = { ...base };
   delete withoutUpdated.updated;
-  assert.deepEqual(validatePosture(Object.assign(Object.create({ updated: '2026-01-01' }), withoutUpdated)).issues, [{ path: '$.updated', message: 'is required' }]);
+  assert.deepEqual(validatePosture(Object.assign(Object.create({ updated: '2026-01-01' }), withoutUpdated)).issues, [
+    { path: '$.updated', message: 'is required' },
+  ]);
 });

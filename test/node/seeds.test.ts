@@ -47,7 +47,11 @@ function readDocument(name: string): PostureDocument {
 
 /** Collapses whitespace and straightens typographic quotes. */
 function normalize(s: string): string {
-  return s.replace(/[\u2018\u2019\u201B\u2032]/g, "'").replace(/[\u201C\u201D\u201F\u2033]/g, '"').replace(/\s+/g, ' ').trim();
+  return s
+    .replace(/[\u2018\u2019\u201B\u2032]/g, "'")
+    .replace(/[\u201C\u201D\u201F\u2033]/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Every string value in the document; a paragraph with a lead reads as it is shown, "Lead: text". */
@@ -156,7 +160,11 @@ function find<T>(items: readonly T[] | undefined, predicate: (item: T) => boolea
 }
 
 function subprocessor(doc: PostureDocument, name: string, category: string) {
-  return find(doc.subprocessors?.entries, (e) => e.name === name && e.category === category, `sub-processor "${name}" in category "${category}"`);
+  return find(
+    doc.subprocessors?.entries,
+    (e) => e.name === name && e.category === category,
+    `sub-processor "${name}" in category "${category}"`,
+  );
 }
 
 function assertSubprocessor(
@@ -229,7 +237,12 @@ const personaizer: SeedSpec = {
       },
     'Web search & re-ranking — Brave Search and Cohere (United States)': (doc) => {
       for (const name of ['Brave Search', 'Cohere']) {
-        assertSubprocessor(doc, { name, category: 'Web search & re-ranking', locations: [{ name: 'United States', country: 'US' }], safeguard: SCC });
+        assertSubprocessor(doc, {
+          name,
+          category: 'Web search & re-ranking',
+          locations: [{ name: 'United States', country: 'US' }],
+          safeguard: SCC,
+        });
       }
     },
     'Stock images — Freepik (European Union)': (doc) =>
@@ -247,9 +260,17 @@ const personaizer: SeedSpec = {
       assert.equal(subprocessor(doc, 'Google', 'Authentication').purpose, 'Authentication (for "Sign in with Google")');
     },
     'Billing — Flitt, a payment product of TBC Bank (Georgia)': (doc) =>
-      assertSubprocessor(doc, { name: 'Flitt, a payment product of TBC Bank', category: 'Billing', locations: [{ name: 'Georgia', country: 'GE' }] }),
+      assertSubprocessor(doc, {
+        name: 'Flitt, a payment product of TBC Bank',
+        category: 'Billing',
+        locations: [{ name: 'Georgia', country: 'GE' }],
+      }),
     'Infrastructure — Microsoft Azure (Sweden Central, EEA)': (doc) =>
-      assertSubprocessor(doc, { name: 'Microsoft Azure', category: 'Infrastructure', locations: [{ name: 'Sweden Central, EEA', country: 'SE' }] }),
+      assertSubprocessor(doc, {
+        name: 'Microsoft Azure',
+        category: 'Infrastructure',
+        locations: [{ name: 'Sweden Central, EEA', country: 'SE' }],
+      }),
     'How long we keep things': (doc) => assert.ok(doc.retention?.length, 'the document has no retention entries'),
     'Account information: while your account is active. Conversation transcripts: the period necessary to operate and improve the service. End-user consent records: 30 days. Authentication refresh tokens: 14 days. Operational telemetry: 90 days, with IP addresses masked.':
       (doc) =>
@@ -292,7 +313,11 @@ function parseControls(lines: SeedLine[]) {
     const titles = categoryTitles;
     checks.push([
       `category "${title}" has exactly the page's controls, in order`,
-      (doc) => assert.deepEqual(find(doc.categories, (c) => c.title === title, `category "${title}"`).controls.map((c) => c.title), titles),
+      (doc) =>
+        assert.deepEqual(
+          find(doc.categories, (c) => c.title === title, `category "${title}"`).controls.map((c) => c.title),
+          titles,
+        ),
     ]);
   };
   let controls = 0;
@@ -313,7 +338,12 @@ function parseControls(lines: SeedLine[]) {
     assert.ok(j < lines.length && j > i + 1, `control "${line.text}": no description and status word follow`);
     for (let k = i; k <= j; k++) consumed.add(k);
     const title = line.text;
-    const description = normalize(lines.slice(i + 1, j).map((l) => l.text).join(' '));
+    const description = normalize(
+      lines
+        .slice(i + 1, j)
+        .map((l) => l.text)
+        .join(' '),
+    );
     const status = STATUS_WORDS[lines[j]!.text]!;
     const inCategory = category;
     categoryTitles.push(title);
@@ -464,7 +494,10 @@ describe('the fact check notices loss (a test of the checker)', () => {
       const changed = clone(original);
       mutate(changed);
       const problems = factProblems(seed, changed, spec);
-      assert.ok(problems.some((p) => expect.test(p)), `expected a problem matching ${expect}, got:\n  ${problems.join('\n  ')}`);
+      assert.ok(
+        problems.some((p) => expect.test(p)),
+        `expected a problem matching ${expect}, got:\n  ${problems.join('\n  ')}`,
+      );
     });
   }
 });

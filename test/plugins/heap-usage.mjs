@@ -12,7 +12,9 @@ export function heapUsage() {
     async executeCommand({ command, session }) {
       if (command !== 'heap-usage') return undefined;
       // Only the Chrome launcher's (puppeteer) pages speak CDP.
-      const browser = /** @type {typeof session.browser & { getPage?: (id: string) => import('puppeteer-core').Page | undefined }} */ (session.browser);
+      const browser = /** @type {typeof session.browser & { getPage?: (id: string) => import('puppeteer-core').Page | undefined }} */ (
+        session.browser
+      );
       const page = browser.type === 'puppeteer' && browser.name === 'Chromium' ? browser.getPage?.(session.id) : undefined;
       if (!page) return -1; // (null or undefined would read as 'unknown command')
       const cdp = await page.createCDPSession();

@@ -38,9 +38,14 @@ export function reactCommonjs(here) {
       }
       const name = context.path.match(/^\/__react__\/(.+)\.js$/)?.[1];
       if (!name || !names.includes(name)) return undefined;
-      const allNames = (exportNames ??= /** @type {string[][]} */ (JSON.parse(
-        execFileSync(process.execPath, ['-p', `JSON.stringify(${JSON.stringify(names)}.map((n) => Object.keys(require(n))))`], { cwd: here, encoding: 'utf8' }),
-      )));
+      const allNames = (exportNames ??= /** @type {string[][]} */ (
+        JSON.parse(
+          execFileSync(process.execPath, ['-p', `JSON.stringify(${JSON.stringify(names)}.map((n) => Object.keys(require(n))))`], {
+            cwd: here,
+            encoding: 'utf8',
+          }),
+        )
+      ));
       const keys = (allNames[names.indexOf(name)] ?? []).filter((k) => k !== 'default' && /^[A-Za-z_$][\w$]*$/.test(k));
       const body = `import all from '/__react__/bundle.js';\nconst m = all['${name}'];\nexport default m;\nexport const { ${keys.join(', ')} } = m;\n`;
       return { body, type: 'js' };

@@ -9,7 +9,17 @@ import React from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import { thumbprint } from '../../src/core/index.js';
-import { ControlStatus, ControlStatusElement, SubprocessorList, type SubprocessorListElement, TrustBadge, TrustBadgeElement, TrustCenter, type TrustErrorEvent, type TrustLoadEvent } from '../../src/react/index.js';
+import {
+  ControlStatus,
+  ControlStatusElement,
+  SubprocessorList,
+  type SubprocessorListElement,
+  TrustBadge,
+  TrustBadgeElement,
+  TrustCenter,
+  type TrustErrorEvent,
+  type TrustLoadEvent,
+} from '../../src/react/index.js';
 import { installNetwork, publish, settled, tamper, type FakeNetwork } from '../fixtures/network.js';
 
 /** Records the calls of an event prop. */
@@ -45,7 +55,8 @@ describe('trust-elements/react', () => {
     expect(TrustBadge.displayName).to.equal('TrustBadge');
     expect(TrustCenter.displayName).to.equal('TrustCenter');
     expect(SubprocessorList.displayName).to.equal('SubprocessorList');
-    for (const tag of ['trust-center', 'subprocessor-list', 'control-status', 'trust-badge']) expect(customElements.get(tag), tag).to.be.a('function');
+    for (const tag of ['trust-center', 'subprocessor-list', 'control-status', 'trust-badge'])
+      expect(customElements.get(tag), tag).to.be.a('function');
     expect(customElements.get('control-status')).to.equal(ControlStatusElement);
     expect(customElements.get('trust-badge')).to.equal(TrustBadgeElement);
   });
@@ -88,7 +99,13 @@ describe('trust-elements/react', () => {
       React.createElement(
         'div',
         null,
-        React.createElement(TrustBadge, { key: 'good', src: good.src, href: 'https://vendor.example/trust', onTrustLoad: goodLoad, onTrustError: goodError }),
+        React.createElement(TrustBadge, {
+          key: 'good',
+          src: good.src,
+          href: 'https://vendor.example/trust',
+          onTrustLoad: goodLoad,
+          onTrustError: goodError,
+        }),
         React.createElement(TrustBadge, { key: 'bad', src: bad.src, onTrustLoad: badLoad, onTrustError: badError }),
       ),
     );
@@ -106,7 +123,9 @@ describe('trust-elements/react', () => {
     expect(tampered!.getAttribute('state')).to.equal('unverified');
     expect(text(tampered!)).to.contain('Not verified').and.not.contain('Vendor Exampl');
     expect(badLoad.calls).to.have.length(0);
-    expect(badError.calls.map((e) => `${e.target === tampered ? 'tampered badge' : 'another element'}: ${e.detail.code}`)).to.deep.equal(['tampered badge: signature-invalid']);
+    expect(badError.calls.map((e) => `${e.target === tampered ? 'tampered badge' : 'another element'}: ${e.detail.code}`)).to.deep.equal([
+      'tampered badge: signature-invalid',
+    ]);
     expect(badError.calls[0]!.detail.message).to.be.a('string').and.not.equal('');
   });
 
@@ -129,8 +148,14 @@ describe('trust-elements/react', () => {
     await new Promise((r) => setTimeout(r, 50)); // room for a late, duplicate event
     expect(center.getAttribute('state')).to.equal('verified');
     expect(list.getAttribute('state')).to.equal('verified');
-    expect(centerLoad.calls.map((e) => e.target === center), 'events, each from the center').to.deep.equal([true]);
-    expect(listLoad.calls.map((e) => e.target === list), 'events, each from the list').to.deep.equal([true]);
+    expect(
+      centerLoad.calls.map((e) => e.target === center),
+      'events, each from the center',
+    ).to.deep.equal([true]);
+    expect(
+      listLoad.calls.map((e) => e.target === list),
+      'events, each from the list',
+    ).to.deep.equal([true]);
   });
 
   it('re-rendering with another src and handler reloads, and the new handler is called', async () => {

@@ -18,7 +18,11 @@ export function fixtureStore(prefix = '/__fixtures/') {
     if (ctx.method === 'PUT') {
       const chunks = [];
       for await (const chunk of ctx.req) chunks.push(chunk);
-      files.set(ctx.path, { body: Buffer.concat(chunks), type: ctx.get('content-type') || 'application/octet-stream', csp: ctx.get('x-fixture-csp') });
+      files.set(ctx.path, {
+        body: Buffer.concat(chunks),
+        type: ctx.get('content-type') || 'application/octet-stream',
+        csp: ctx.get('x-fixture-csp'),
+      });
       ctx.status = 204;
       return;
     }

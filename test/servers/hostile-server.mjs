@@ -33,22 +33,25 @@ export function hostileServer(prefix = '/__hostile/') {
     ctx.status = 200; // for the runner's log only (it lists every 404)
     const cors = mode === 'no-cors' ? {} : { 'Access-Control-Allow-Origin': '*' };
     /** @type {(status: number, type: string, extra?: Record<string, string>) => unknown} */
-    const head = (status, type, extra = {}) => res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', ...cors, ...extra });
+    const head = (status, type, extra = {}) =>
+      res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', ...cors, ...extra });
     // Resolves when the client goes away (or the response ends); stops whatever still writes.
     let stopped = false;
     /** @type {NodeJS.Timeout | undefined} */
     let timer;
-    const gone = new Promise(/** @param {(value?: void) => void} resolve */ (resolve) => {
-      const stop = () => {
-        if (stopped) return;
-        stopped = true;
-        clearTimeout(timer);
-        if (!res.writableFinished) stat.clientClosed = true;
-        resolve();
-      };
-      req.once('close', stop);
-      res.once('close', stop);
-    });
+    const gone = new Promise(
+      /** @param {(value?: void) => void} resolve */ (resolve) => {
+        const stop = () => {
+          if (stopped) return;
+          stopped = true;
+          clearTimeout(timer);
+          if (!res.writableFinished) stat.clientClosed = true;
+          resolve();
+        };
+        req.once('close', stop);
+        res.once('close', stop);
+      },
+    );
     /** @param {number} ms */
     const sleep = (ms) => new Promise((r) => (timer = setTimeout(r, ms)));
     // Writes `chunk` every 5 ms (~12 MB/s, slower than a browser reads, so socket buffers stay
@@ -100,7 +103,11 @@ export function hostileServer(prefix = '/__hostile/') {
       stat.written += 12;
       await pump(Buffer.alloc(64 * 1024, 'a'), total);
     } else if (mode === 'bad-utf8') {
-      const body = Buffer.concat([Buffer.from('{"payload":"'), Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0xed, 0xa0, 0x80]), Buffer.from('","signatures":[]}')]);
+      const body = Buffer.concat([
+        Buffer.from('{"payload":"'),
+        Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0xed, 0xa0, 0x80]),
+        Buffer.from('","signatures":[]}'),
+      ]);
       head(200, 'application/json; charset=utf-8', { 'Content-Length': String(body.length) });
       res.end(body);
       stat.written += body.length;

@@ -1,6 +1,14 @@
 /** `trust-elements inspect SIGNED`: decodes a signed document WITHOUT verifying it. */
 import { decode } from '../../core/base64url.js';
-import { DEFAULT_MAX_BYTES, decodeProtectedHeader, fetchJsonBytes, isPostureError, toGeneralJws, validatePosture, type GeneralJws } from '../../core/index.js';
+import {
+  DEFAULT_MAX_BYTES,
+  decodeProtectedHeader,
+  fetchJsonBytes,
+  isPostureError,
+  toGeneralJws,
+  validatePosture,
+  type GeneralJws,
+} from '../../core/index.js';
 import { parseCommand, type Command } from '../command.js';
 import { boundQuotes, excerpt } from '../display.js';
 import { CliError, EXIT_OK, issueLines } from '../errors.js';
@@ -29,7 +37,10 @@ function parseJws(text: string, source: string): GeneralJws {
     return toGeneralJws(value);
   } catch (error) {
     if (!isPostureError(error)) throw error;
-    const hint = typeof value === 'object' && value !== null && 'version' in value ? `; it looks like an unsigned document: check it with 'trust-elements validate ${shellArg(source)}'` : '';
+    const hint =
+      typeof value === 'object' && value !== null && 'version' in value
+        ? `; it looks like an unsigned document: check it with 'trust-elements validate ${shellArg(source)}'`
+        : '';
     throw new CliError(`${source}: ${error.message.replace(/\.$/, '')}${hint}`);
   }
 }
@@ -39,7 +50,9 @@ function decodePayload(jws: GeneralJws, source: string): unknown {
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(decode(jws.payload, 'payload'));
   } catch (error) {
-    throw new CliError(`${source}: the payload cannot be decoded: ${isPostureError(error) ? boundQuotes(error.message) : 'it is not UTF-8 text'}`);
+    throw new CliError(
+      `${source}: the payload cannot be decoded: ${isPostureError(error) ? boundQuotes(error.message) : 'it is not UTF-8 text'}`,
+    );
   }
   return parseJsonText(text, `the payload of ${source}`);
 }
@@ -49,10 +62,15 @@ export const inspect: Command = {
   summary: 'decode a signed document without verifying it',
   usage,
   async run(argv, { io, p }) {
-    const { values, positionals } = parseCommand('inspect', argv, {
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h' },
-    }, { min: 1, max: 1, name: 'the SIGNED file or URL to decode' });
+    const { values, positionals } = parseCommand(
+      'inspect',
+      argv,
+      {
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h' },
+      },
+      { min: 1, max: 1, name: 'the SIGNED file or URL to decode' },
+    );
     const source = positionals[0]!;
     const text = isUrl(source)
       ? new TextDecoder().decode(await fetchJsonBytes(source, 'signed document', { fetch: io.fetch, maxBytes: DEFAULT_MAX_BYTES }))
@@ -94,11 +112,19 @@ export const inspect: Command = {
       ['organization', field(payload, 'organization', 'name')],
       ['issuer', field(payload, 'issuer')],
       ['issued', field(payload, 'issued')],
-      ['expires', expiry ? `${expiresText}  ${expiry.expired ? s.red(`(EXPIRED: ${expiry.text})`) : s.dim(`(${expiry.text})`)}` : expiresText],
+      [
+        'expires',
+        expiry ? `${expiresText}  ${expiry.expired ? s.red(`(EXPIRED: ${expiry.text})`) : s.dim(`(${expiry.text})`)}` : expiresText,
+      ],
       ['sequence', field(payload, 'sequence')],
       ['updated', field(payload, 'updated')],
       ...contentRows(payload),
-      ['format', result.ok ? 'a valid posture document (format version 1)' : s.red(`not a valid posture document (${n} problem${n === 1 ? '' : 's'}):`)],
+      [
+        'format',
+        result.ok
+          ? 'a valid posture document (format version 1)'
+          : s.red(`not a valid posture document (${n} problem${n === 1 ? '' : 's'}):`),
+      ],
     ]);
     for (const line of issueLines(result.issues)) p.out(`    ${line}`);
     return EXIT_OK;

@@ -61,28 +61,37 @@ export const keygen: Command = {
   summary: 'make a signing key pair; add its public key to the JWKS',
   usage,
   async run(argv, ctx) {
-    const { values } = parseCommand('keygen', argv, {
-      alg: { type: 'string', default: 'ed25519' },
-      key: { type: 'string', default: DEFAULT_KEY_FILE },
-      jwks: { type: 'string', default: DEFAULT_JWKS_FILE },
-      force: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h' },
-    }, { min: 0, max: 0, name: '' });
+    const { values } = parseCommand(
+      'keygen',
+      argv,
+      {
+        alg: { type: 'string', default: 'ed25519' },
+        key: { type: 'string', default: DEFAULT_KEY_FILE },
+        jwks: { type: 'string', default: DEFAULT_JWKS_FILE },
+        force: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h' },
+      },
+      { min: 0, max: 0, name: '' },
+    );
     const { io, p } = ctx;
     const { style: s } = p;
 
     const alg = ALGS[values.alg.toLowerCase()];
-    if (!alg) throw new UsageError(`--alg '${excerpt(values.alg)}' is not supported: use ed25519 or es256`, "see 'trust-elements keygen --help'");
+    if (!alg)
+      throw new UsageError(`--alg '${excerpt(values.alg)}' is not supported: use ed25519 or es256`, "see 'trust-elements keygen --help'");
     const keyFile = resolvePath(io, values.key);
     const jwksFile = resolvePath(io, values.jwks);
     const keyShown = displayPath(io, keyFile);
     const jwksShown = displayPath(io, jwksFile);
-    if (keyFile === jwksFile) throw new UsageError('--key and --jwks name the same file: the private key must not go into the published key set');
+    if (keyFile === jwksFile)
+      throw new UsageError('--key and --jwks name the same file: the private key must not go into the published key set');
 
     const existing = await exists(keyFile);
     if (existing === 'other') throw new CliError(`the key file ${keyShown} is not a file`);
     if (existing && !values.force) {
-      throw new CliError(`the key file ${keyShown} already exists: refusing to overwrite a private key (use --force to replace it; the old key is then lost)`);
+      throw new CliError(
+        `the key file ${keyShown} already exists: refusing to overwrite a private key (use --force to replace it; the old key is then lost)`,
+      );
     }
     const jwks = await loadJwks(ctx, jwksFile, jwksShown);
     // Two files however they are spelled (a symlink, "..", a hard link); --force replaces only a key file.
@@ -97,10 +106,11 @@ export const keygen: Command = {
       const text = `${JSON.stringify(privateJwk, null, 2)}\n`;
       // Created with mode 0600 from the start; --force replaces by rename, so the mode is never inherited.
       if (existing) await writeAtomic(keyFile, text, 0o600);
-      else await createExclusive(keyFile, text, 0o600).catch((error: NodeJS.ErrnoException) => {
-        if (error.code === 'EEXIST') throw new CliError(`the key file ${keyShown} already exists: refusing to overwrite a private key`);
-        throw error;
-      });
+      else
+        await createExclusive(keyFile, text, 0o600).catch((error: NodeJS.ErrnoException) => {
+          if (error.code === 'EEXIST') throw new CliError(`the key file ${keyShown} already exists: refusing to overwrite a private key`);
+          throw error;
+        });
     });
 
     const added = !jwks.thumbprints.includes(kid);
@@ -111,7 +121,10 @@ export const keygen: Command = {
     p.table([
       ['key id', `${s.bold(kid)}  ${s.dim('(RFC 7638 thumbprint: the value partners pin with --pin)')}`],
       ['private key', `${keyShown}  ${s.dim('(mode 0600: keep it secret and out of version control)')}`],
-      ['public key', `${added ? 'added to' : 'already in'} ${jwksShown}  ${s.dim(`(${keys.length} key${keys.length === 1 ? '' : 's'}; publish this file)`)}`],
+      [
+        'public key',
+        `${added ? 'added to' : 'already in'} ${jwksShown}  ${s.dim(`(${keys.length} key${keys.length === 1 ? '' : 's'}; publish this file)`)}`,
+      ],
     ]);
     return EXIT_OK;
   },

@@ -5,7 +5,15 @@
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { decode } from '../../core/base64url.js';
-import { WELL_KNOWN_DIR, WELL_KNOWN_DOCUMENT, WELL_KNOWN_JWKS, isPostureError, toGeneralJws, verifyPosture, type VerifiedPosture } from '../../core/index.js';
+import {
+  WELL_KNOWN_DIR,
+  WELL_KNOWN_DOCUMENT,
+  WELL_KNOWN_JWKS,
+  isPostureError,
+  toGeneralJws,
+  verifyPosture,
+  type VerifiedPosture,
+} from '../../core/index.js';
 import { helpHint, parseCommand, type Command } from '../command.js';
 import { CliError, EXIT_OK, hintFor, issueLines, postureMessage, UsageError } from '../errors.js';
 import { excerpt } from '../display.js';
@@ -113,20 +121,31 @@ export function publicKeySet(jwks: unknown): { keys: Record<string, string>[]; d
   const keys: Record<string, string>[] = [];
   const dropped: string[] = [];
   entries.forEach((entry, i) => {
-    const usable = isObject(entry)
-      && ((entry.kty === 'OKP' && entry.crv === 'Ed25519') || (entry.kty === 'EC' && entry.crv === 'P-256'))
-      && (entry.use === undefined || entry.use === 'sig')
-      && (entry.key_ops === undefined || (Array.isArray(entry.key_ops) && entry.key_ops.includes('verify')));
+    const usable =
+      isObject(entry) &&
+      ((entry.kty === 'OKP' && entry.crv === 'Ed25519') || (entry.kty === 'EC' && entry.crv === 'P-256')) &&
+      (entry.use === undefined || entry.use === 'sig') &&
+      (entry.key_ops === undefined || (Array.isArray(entry.key_ops) && entry.key_ops.includes('verify')));
     if (!usable) return void dropped.push(`keys[${i}]`);
     const key: Record<string, string> = {};
     for (const name of PUBLIC_MEMBERS) if (typeof entry[name] === 'string') key[name] = entry[name];
     keys.push(key);
   });
-  if (isObject(jwks)) dropped.push(...Object.keys(jwks).filter((k) => k !== 'keys').map((k) => `"${excerpt(k, 30)}"`));
+  if (isObject(jwks))
+    dropped.push(
+      ...Object.keys(jwks)
+        .filter((k) => k !== 'keys')
+        .map((k) => `"${excerpt(k, 30)}"`),
+    );
   return { keys, dropped };
 }
 
-async function verifyForPublishing(io: Io, documentFile: string, jwksFile: string, now: Date): Promise<{ bytes: Uint8Array; jwks: { keys: Record<string, string>[] }; dropped: string[]; posture: VerifiedPosture }> {
+async function verifyForPublishing(
+  io: Io,
+  documentFile: string,
+  jwksFile: string,
+  now: Date,
+): Promise<{ bytes: Uint8Array; jwks: { keys: Record<string, string>[] }; dropped: string[]; posture: VerifiedPosture }> {
   const bytes = await readBytes(io, documentFile, 'signed document');
   const input = parseJwks(await readText(io, jwksFile, 'key set'), jwksFile);
   refusePrivateMembers(input, jwksFile, 'publish it');
@@ -149,19 +168,28 @@ export const publish: Command = {
   summary: 'verify, then lay out the well-known files (and _headers) in a site directory',
   usage,
   async run(argv, { io, p }) {
-    const { values, positionals } = parseCommand('publish', argv, {
-      document: { type: 'string' },
-      jwks: { type: 'string' },
-      now: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    }, { min: 1, max: 1, name: 'the site DIR to publish into' });
+    const { values, positionals } = parseCommand(
+      'publish',
+      argv,
+      {
+        document: { type: 'string' },
+        jwks: { type: 'string' },
+        now: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      { min: 1, max: 1, name: 'the site DIR to publish into' },
+    );
     if (values.document === undefined) throw new UsageError('publish needs --document SIGNED, the signed document', helpHint('publish'));
-    if (values.jwks === undefined) throw new UsageError('publish needs --jwks JWKS, the key set to verify with and publish', helpHint('publish'));
+    if (values.jwks === undefined)
+      throw new UsageError('publish needs --jwks JWKS, the key set to verify with and publish', helpHint('publish'));
     const now = values.now === undefined ? io.now() : parseInstant(values.now);
     const dir = resolvePath(io, positionals[0]!);
 
     const { bytes, jwks, dropped, posture } = await verifyForPublishing(io, values.document, values.jwks, now);
-    if (dropped.length) p.warn(`not published from ${values.jwks} (only the public members of Ed25519 and P-256 signature keys are): ${excerpt(dropped.join(', '), 200)}`);
+    if (dropped.length)
+      p.warn(
+        `not published from ${values.jwks} (only the public members of Ed25519 and P-256 signature keys are): ${excerpt(dropped.join(', '), 200)}`,
+      );
 
     const dirStat = await stat(dir).catch(() => undefined);
     if (dirStat && !dirStat.isDirectory()) throw new CliError(`${displayPath(io, dir)} is not a directory`);
@@ -179,10 +207,18 @@ export const publish: Command = {
     const headersText = existingHeaders === undefined ? undefined : new TextDecoder().decode(existingHeaders);
     const merged = mergeHeaders(headersText);
     const outside = mergeHeaders(headersText, '').includes(WELL_KNOWN_DIR);
-    if (outside) p.warn(`${displayPath(io, headersFile)} has other rules for ${WELL_KNOWN_DIR}: check that they agree with the ones written here`);
+    if (outside)
+      p.warn(`${displayPath(io, headersFile)} has other rules for ${WELL_KNOWN_DIR}: check that they agree with the ones written here`);
 
-    const inputs = [{ file: values.document, what: 'signed document' }, { file: values.jwks, what: 'key set' }];
-    for (const [file, what] of [[documentFile, 'published document'], [jwksFile, 'published key set'], [headersFile, 'headers file']] as const) {
+    const inputs = [
+      { file: values.document, what: 'signed document' },
+      { file: values.jwks, what: 'key set' },
+    ];
+    for (const [file, what] of [
+      [documentFile, 'published document'],
+      [jwksFile, 'published key set'],
+      [headersFile, 'headers file'],
+    ] as const) {
       await guardOutput(io, file, what, inputs);
     }
     const files: [string, Uint8Array, string][] = [
@@ -199,7 +235,9 @@ export const publish: Command = {
 
     const s = p.style;
     const doc = posture.document;
-    p.out(`${s.green('✓')} published ${doc.organization.name}, sequence ${doc.sequence} (${relativeExpiry(posture.expires, now).text}), signed by ${posture.signers.map((k) => k.thumbprint).join(', ')}`);
+    p.out(
+      `${s.green('✓')} published ${doc.organization.name}, sequence ${doc.sequence} (${relativeExpiry(posture.expires, now).text}), signed by ${posture.signers.map((k) => k.thumbprint).join(', ')}`,
+    );
     p.table(rows);
     printHostNote(p, doc.issuer);
     return EXIT_OK;
@@ -215,5 +253,7 @@ function printHostNote(p: Printer, issuer: string): void {
   for (const [name, value] of HEADERS) p.out(`  ${name}: ${value}`);
   p.out(s.dim('  (CORS "*" lets any page read these public files; JSON is the only type readers accept;'));
   p.out(s.dim('   5 minutes fresh, then a stale copy for up to a day while it refreshes; never sniffed.)'));
-  p.out(s.dim(`  nginx: location ${WELL_KNOWN_DIR}/ { default_type application/json; add_header Access-Control-Allow-Origin "*" always; … }`));
+  p.out(
+    s.dim(`  nginx: location ${WELL_KNOWN_DIR}/ { default_type application/json; add_header Access-Control-Allow-Origin "*" always; … }`),
+  );
 }

@@ -40,17 +40,23 @@ export const sign: Command = {
   summary: 'validate a document and sign it with one or more keys',
   usage,
   async run(argv, { io, p }) {
-    const { values, positionals } = parseCommand('sign', argv, {
-      key: { type: 'string', multiple: true },
-      out: { type: 'string' },
-      issuer: { type: 'string' },
-      'valid-for': { type: 'string' },
-      sequence: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    }, { min: 1, max: 1, name: 'the FILE to sign' });
+    const { values, positionals } = parseCommand(
+      'sign',
+      argv,
+      {
+        key: { type: 'string', multiple: true },
+        out: { type: 'string' },
+        issuer: { type: 'string' },
+        'valid-for': { type: 'string' },
+        sequence: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      { min: 1, max: 1, name: 'the FILE to sign' },
+    );
     const file = positionals[0]!;
     const keyFiles = values.key ?? [];
-    if (keyFiles.length === 0) throw new UsageError("sign needs at least one --key KEYFILE (a private key made by 'trust-elements keygen')", helpHint('sign'));
+    if (keyFiles.length === 0)
+      throw new UsageError("sign needs at least one --key KEYFILE (a private key made by 'trust-elements keygen')", helpHint('sign'));
     const sequence = values.sequence === undefined ? undefined : parseSequence(values.sequence);
     const now = io.now();
     const period = values['valid-for'] === undefined ? undefined : validityPeriod(values['valid-for'], now);
@@ -60,13 +66,18 @@ export const sign: Command = {
     }
     // Before anything is read or written: --out must not land on an input or on a private key.
     if (outFile !== undefined) {
-      await guardOutput(io, outFile, 'signed document', [{ file, what: 'document' }, ...keyFiles.map((k) => ({ file: k, what: 'key file' }))]);
+      await guardOutput(io, outFile, 'signed document', [
+        { file, what: 'document' },
+        ...keyFiles.map((k) => ({ file: k, what: 'key file' })),
+      ]);
     }
 
     const text = await readText(io, file, 'document');
     let input = looksSigned(text) ? text : parseJsonText(text, file);
     if (looksSigned(input)) {
-      throw new CliError(`${file} is already signed (a JWS): sign the unsigned document it was made from (read it with 'trust-elements inspect ${shellArg(file)}')`);
+      throw new CliError(
+        `${file} is already signed (a JWS): sign the unsigned document it was made from (read it with 'trust-elements inspect ${shellArg(file)}')`,
+      );
     }
     if (typeof input === 'object' && input !== null && !Array.isArray(input)) {
       input = {
@@ -94,12 +105,16 @@ export const sign: Command = {
     const signed = serializeJws(await signPosture(input, keys));
 
     const expiry = relativeExpiry(new Date(doc.expires), now);
-    if (expiry.expired) p.warn(`the document's expires date (${doc.expires}) has passed: readers will refuse it; set new dates with --valid-for`);
+    if (expiry.expired)
+      p.warn(`the document's expires date (${doc.expires}) has passed: readers will refuse it; set new dates with --valid-for`);
     // WebKitGTK's Ed25519 crashes the page on signing inputs over about 64 KiB (an engine bug, seen with 2.50).
     if (signed.length > 60_000 && keys.some((k) => k.alg === 'EdDSA')) {
-      p.warn('this document is large: WebKitGTK browsers (2.50) crash when verifying Ed25519 signatures over about 64 KiB; sign large documents with an ES256 key only (keygen --alg es256)');
+      p.warn(
+        'this document is large: WebKitGTK browsers (2.50) crash when verifying Ed25519 signatures over about 64 KiB; sign large documents with an ES256 key only (keygen --alg es256)',
+      );
     }
-    if (Date.parse(doc.issued) > now.getTime() + 5 * 60_000) p.warn(`the document's issued date (${doc.issued}) is in the future: readers will refuse it until then`);
+    if (Date.parse(doc.issued) > now.getTime() + 5 * 60_000)
+      p.warn(`the document's issued date (${doc.issued}) is in the future: readers will refuse it until then`);
 
     if (outFile === undefined) {
       p.write(signed);

@@ -23,7 +23,12 @@ export const validate: Command = {
   summary: 'check an unsigned document against the format',
   usage,
   async run(argv, { io, p }) {
-    const { positionals } = parseCommand('validate', argv, { help: { type: 'boolean', short: 'h' } }, { min: 1, max: 1, name: 'a FILE to check' });
+    const { positionals } = parseCommand(
+      'validate',
+      argv,
+      { help: { type: 'boolean', short: 'h' } },
+      { min: 1, max: 1, name: 'a FILE to check' },
+    );
     const file = positionals[0]!;
     const s = p.style;
     const text = await readText(io, file, 'document');
@@ -42,7 +47,9 @@ export const validate: Command = {
     p.out(`${s.green('✓')} valid  ${s.dim(`${file}: ${doc.organization.name}, issuer ${doc.issuer}, sequence ${doc.sequence}`)}`);
     const expiry = relativeExpiry(new Date(doc.expires), io.now());
     if (expiry.expired) {
-      p.out(`  ${s.yellow('note')}: its expires date has passed (${expiry.text}); sign it with --valid-for (e.g. --valid-for 90d) to set new dates`);
+      p.out(
+        `  ${s.yellow('note')}: its expires date has passed (${expiry.text}); sign it with --valid-for (e.g. --valid-for 90d) to set new dates`,
+      );
     }
     return EXIT_OK;
   },

@@ -47,7 +47,8 @@ Exit status: 0 verified, 1 not verified (or expired), 2 wrong usage.`;
 function normalizeOrigin(text: string): string {
   try {
     const url = new URL(text);
-    if ((url.protocol === 'https:' || url.protocol === 'http:') && url.pathname === '/' && !url.search && !url.hash && !url.username) return url.origin;
+    if ((url.protocol === 'https:' || url.protocol === 'http:') && url.pathname === '/' && !url.search && !url.hash && !url.username)
+      return url.origin;
   } catch {
     /* reported below */
   }
@@ -74,11 +75,13 @@ async function check(io: Io, r: Request): Promise<{ posture: VerifiedPosture; ke
   const options = { pins, issuer: r.issuer, now: r.now };
   if (isUrl(r.source) && (r.jwks === undefined || isUrl(r.jwks))) {
     // The network path the web components use: discovery at the origin, or a named key set URL.
-    const loaded = await loadPosture(r.source, { pins, now: r.now, fetch, ...(r.jwks !== undefined && { keys: r.jwks }) }).catch((error: unknown) => {
-      const expired = expiredPosture(error);
-      if (expired && r.issuer !== undefined) requireIssuer(expired, r.issuer);
-      throw error;
-    });
+    const loaded = await loadPosture(r.source, { pins, now: r.now, fetch, ...(r.jwks !== undefined && { keys: r.jwks }) }).catch(
+      (error: unknown) => {
+        const expired = expiredPosture(error);
+        if (expired && r.issuer !== undefined) requireIssuer(expired, r.issuer);
+        throw error;
+      },
+    );
     if (r.issuer !== undefined) requireIssuer(loaded, r.issuer);
     return { posture: loaded, keys: r.jwks === undefined ? `${loaded.keysUrl} (discovered)` : loaded.keysUrl };
   }
@@ -95,7 +98,10 @@ async function check(io: Io, r: Request): Promise<{ posture: VerifiedPosture; ke
 
 function requireIssuer(posture: VerifiedPosture, issuer: string): void {
   if (posture.issuer !== issuer) {
-    throw new PostureError('issuer-mismatch', `The document says it is issued by ${posture.issuer}, but ${issuer} was required (--issuer).`);
+    throw new PostureError(
+      'issuer-mismatch',
+      `The document says it is issued by ${posture.issuer}, but ${issuer} was required (--issuer).`,
+    );
   }
 }
 
@@ -139,14 +145,19 @@ export const verify: Command = {
   summary: 'check a signed document (file or URL) against trusted keys',
   usage,
   async run(argv, { io, p }) {
-    const { values, positionals } = parseCommand('verify', argv, {
-      jwks: { type: 'string' },
-      pin: { type: 'string', multiple: true },
-      issuer: { type: 'string' },
-      now: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h' },
-    }, { min: 1, max: 1, name: 'the SIGNED file or URL to verify' });
+    const { values, positionals } = parseCommand(
+      'verify',
+      argv,
+      {
+        jwks: { type: 'string' },
+        pin: { type: 'string', multiple: true },
+        issuer: { type: 'string' },
+        now: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h' },
+      },
+      { min: 1, max: 1, name: 'the SIGNED file or URL to verify' },
+    );
     const source = positionals[0]!;
     if (!isUrl(source) && values.jwks === undefined) {
       throw new UsageError(
@@ -186,7 +197,8 @@ export const verify: Command = {
       const hint = hintFor(failure);
       if (hint) p.out(`  ${s.dim(`hint: ${hint}`)}`);
       const cause = (failure.cause as { cause?: { message?: string; code?: string } } | undefined)?.cause;
-      if (cause?.message || cause?.code) p.out(`  ${s.dim(`cause: ${excerpt(`${cause.code ?? ''}${cause.code && cause.message ? ' ' : ''}${cause.message ?? ''}`, 200)}`)}`);
+      if (cause?.message || cause?.code)
+        p.out(`  ${s.dim(`cause: ${excerpt(`${cause.code ?? ''}${cause.code && cause.message ? ' ' : ''}${cause.message ?? ''}`, 200)}`)}`);
       if (posture) {
         p.out(`  ${s.dim('The signatures are valid, but the document is out of date. What was verified:')}`);
         p.table(details(posture, keys!, request.now, p), '    ');

@@ -28,9 +28,10 @@ export async function generateSigningKey(alg: Algorithm = 'EdDSA'): Promise<{ pr
 async function publicJwkOf(jwk: Record<string, unknown>): Promise<PublicJwk> {
   const alg = keyAlgorithm(jwk);
   if (!alg) throw new PostureError('keys-invalid', 'The key is neither an Ed25519 (OKP) nor a P-256 (EC) key.');
-  const base: PublicJwk = alg === 'ES256'
-    ? { kty: 'EC', crv: 'P-256', x: jwk.x as string, y: jwk.y as string }
-    : { kty: 'OKP', crv: 'Ed25519', x: jwk.x as string };
+  const base: PublicJwk =
+    alg === 'ES256'
+      ? { kty: 'EC', crv: 'P-256', x: jwk.x as string, y: jwk.y as string }
+      : { kty: 'OKP', crv: 'Ed25519', x: jwk.x as string };
   return { ...base, kid: await thumbprint(base), alg, use: 'sig' };
 }
 
@@ -38,7 +39,8 @@ async function publicJwkOf(jwk: Record<string, unknown>): Promise<PublicJwk> {
 export async function importSigningKey(jwk: unknown): Promise<SigningKey> {
   if (typeof jwk !== 'object' || jwk === null) throw new PostureError('keys-invalid', 'The private key is not a JWK object.');
   const record = jwk as Record<string, unknown>;
-  if (!isCoordinate(record.d)) throw new PostureError('keys-invalid', 'The key has no valid private part ("d"): it is a public key, not a signing key.');
+  if (!isCoordinate(record.d))
+    throw new PostureError('keys-invalid', 'The key has no valid private part ("d"): it is a public key, not a signing key.');
   const publicJwk = await publicJwkOf(record);
   const alg = publicJwk.alg as Algorithm;
   const { kty, crv, x, y, d } = record as unknown as PrivateJwk;

@@ -6,7 +6,11 @@ import { PostureError } from '../errors.js';
 
 export const subtle = (): SubtleCrypto => {
   const s = globalThis.crypto?.subtle;
-  if (!s) throw new PostureError('signature-invalid', 'This environment has no WebCrypto (crypto.subtle): it cannot check signatures. Pages must be served over https.');
+  if (!s)
+    throw new PostureError(
+      'signature-invalid',
+      'This environment has no WebCrypto (crypto.subtle): it cannot check signatures. Pages must be served over https.',
+    );
   return s;
 };
 

@@ -27,7 +27,10 @@ export function importVerifyKey(key: TrustedKey): Promise<CryptoKey | undefined>
 }
 
 // Group order of edwards25519, little-endian, for the RFC 8032 §5.1.7 check S < L.
-const ED25519_L = [0xed, 0xd3, 0xf5, 0x5c, 0x1a, 0x63, 0x12, 0x58, 0xd6, 0x9c, 0xf7, 0xa2, 0xde, 0xf9, 0xde, 0x14, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x10];
+const ED25519_L = [
+  0xed, 0xd3, 0xf5, 0x5c, 0x1a, 0x63, 0x12, 0x58, 0xd6, 0x9c, 0xf7, 0xa2, 0xde, 0xf9, 0xde, 0x14, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0x10,
+];
 
 /** RFC 8032 §5.1.7: the S half of an Ed25519 signature (bytes 32–63) must be below L. Exported for tests. */
 export function ed25519ScalarIsCanonical(sig: Uint8Array): boolean {

@@ -213,7 +213,8 @@ export class SubprocessorListElement extends PostureElement {
   private renderLocations(entry: Subprocessor, s: SubprocessorStrings, locale: string): unknown {
     const locations = entry.locations ?? [];
     if (!locations.length) return s.notStated;
-    const one = (l: Location) => html`${l.name}${l.country ? html` <abbr class="country" title=${regionName(l.country, locale) ?? nothing}>${l.country}</abbr>` : nothing}`;
+    const one = (l: Location) =>
+      html`${l.name}${l.country ? html` <abbr class="country" title=${regionName(l.country, locale) ?? nothing}>${l.country}</abbr>` : nothing}`;
     return locations.length === 1 ? one(locations[0]!) : html`<ul class="locations">${locations.map((l) => html`<li>${one(l)}</li>`)}</ul>`;
   }
 
@@ -261,7 +262,14 @@ export class SubprocessorListElement extends PostureElement {
     if (!words.length) return rows;
     return rows.filter(({ entry: e }) => {
       const text = this.fold(
-        [e.name, e.purpose, e.category ?? '', ...(e.services ?? []), ...(e.data ?? []), ...(e.locations ?? []).flatMap((l) => [l.name, l.country ?? ''])].join('\n'),
+        [
+          e.name,
+          e.purpose,
+          e.category ?? '',
+          ...(e.services ?? []),
+          ...(e.data ?? []),
+          ...(e.locations ?? []).flatMap((l) => [l.name, l.country ?? '']),
+        ].join('\n'),
       );
       return words.every((w) => text.includes(w));
     });

@@ -8,7 +8,13 @@ import { section, type CenterSection, type CenterView } from './section.js';
 type CertificationStatus = (typeof CERTIFICATION_STATUSES)[number];
 
 /** Never colour alone: each status has its icon and its word. */
-const CERTIFICATION_ICONS: Record<CertificationStatus, string> = { certified: '✓', 'in-progress': '◐', planned: '○', aligned: '≈', expired: '✕' };
+const CERTIFICATION_ICONS: Record<CertificationStatus, string> = {
+  certified: '✓',
+  'in-progress': '◐',
+  planned: '○',
+  aligned: '≈',
+  expired: '✕',
+};
 
 export function certificationsSection(view: CenterView, certifications: Certification[]): CenterSection {
   const title = view.s.section.certifications;

@@ -25,10 +25,12 @@ function renderContact(view: CenterView, c: Contact): TemplateResult {
       [s.website, c.url ? urlLink(c.url, { mailto: true }) : undefined],
       [s.responseTime, c.responseTime],
     ])}
-    ${c.purposes?.length
-      ? html`<p class="purposes-label">${s.purposes}</p>
+    ${
+      c.purposes?.length
+        ? html`<p class="purposes-label">${s.purposes}</p>
           <ul class="bullets">${c.purposes.map((p) => html`<li>${p}</li>`)}</ul>`
-      : nothing}
+        : nothing
+    }
   </li>`;
 }
 
@@ -40,7 +42,8 @@ export function linksSection(view: CenterView, links: Links): CenterSection | un
     const url = links[key];
     if (url) entries.push(html`<li>${urlLink(url, { label: s.link[key], part: 'link' })}</li>`);
   }
-  for (const other of links.other ?? []) entries.push(html`<li>${urlLink(other.url, { label: other.title, mailto: true, part: 'link' })}</li>`);
+  for (const other of links.other ?? [])
+    entries.push(html`<li>${urlLink(other.url, { label: other.title, mailto: true, part: 'link' })}</li>`);
   if (!entries.length) return undefined;
   const title = s.section.links;
   return { id: 'links', title, content: section(view, 'links', 'links', title, html`<ul class="link-list">${entries}</ul>`) };

@@ -16,7 +16,12 @@ export function statusBadge(view: CenterView, status: ControlStatus): TemplateRe
   return html`<span part="status" class="status status-${status} status-icon-${status}">${view.strings.status[status]}</span>`;
 }
 
-export function controlsSection(view: CenterView, categories: ControlCategory[], filter: StatusFilter, onFilter: (status: StatusFilter) => void): CenterSection {
+export function controlsSection(
+  view: CenterView,
+  categories: ControlCategory[],
+  filter: StatusFilter,
+  onFilter: (status: StatusFilter) => void,
+): CenterSection {
   const s = view.s;
   const all = categories.flatMap((c) => c.controls);
   const present = CONTROL_STATUSES.filter((status) => all.some((c) => c.status === status));
@@ -26,8 +31,9 @@ export function controlsSection(view: CenterView, categories: ControlCategory[],
   const shown = all.filter(matches).length;
   const title = s.section.categories;
   const content = html`
-    ${present.length > 1
-      ? html`<div class="filter-bar">
+    ${
+      present.length > 1
+        ? html`<div class="filter-bar">
           <div part="filter" class="filter" role="group" aria-labelledby="filter-label">
             <span id="filter-label" class="filter-label">${s.filter}</span>
             ${(['all', ...present] as StatusFilter[]).map((status) => {
@@ -41,16 +47,19 @@ export function controlsSection(view: CenterView, categories: ControlCategory[],
           </div>
           <p part="filter-count" class="filter-count" role="status">${s.showing(shown, all.length)}</p>
         </div>`
-      : nothing}
+        : nothing
+    }
     ${categories.map((category) => {
       const id = categoryId(category);
       const controls = category.controls.filter(matches);
       return html`<section part="category" class=${all.length >= LONG_LIST ? 'category lazy' : 'category'} id=${id} aria-labelledby=${`${id}-title`}>
         ${heading(view.level + 2, { id: `${id}-title`, part: 'category-title', className: 'category-title', target: true }, category.title)}
         ${category.description ? html`<p class="category-description">${category.description}</p>` : nothing}
-        ${controls.length
-          ? html`<ul class="controls">${controls.map((control) => renderControl(view, control))}</ul>`
-          : html`<p part="no-match" class="no-match">${s.noMatch}</p>`}
+        ${
+          controls.length
+            ? html`<ul class="controls">${controls.map((control) => renderControl(view, control))}</ul>`
+            : html`<p part="no-match" class="no-match">${s.noMatch}</p>`
+        }
       </section>`;
     })}
   `;

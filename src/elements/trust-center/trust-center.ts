@@ -17,7 +17,21 @@ import { blocks, safeHref } from '../templates.js';
 import { styles } from './trust-center.styles.js';
 
 /** The document keys that become sections; the others make the header, the footer and the seal. */
-type SectionKey = Exclude<keyof PostureDocument, '$schema' | 'version' | 'issuer' | 'issued' | 'expires' | 'sequence' | 'language' | 'organization' | 'title' | 'introduction' | 'updated' | 'review'>;
+type SectionKey = Exclude<
+  keyof PostureDocument,
+  | '$schema'
+  | 'version'
+  | 'issuer'
+  | 'issued'
+  | 'expires'
+  | 'sequence'
+  | 'language'
+  | 'organization'
+  | 'title'
+  | 'introduction'
+  | 'updated'
+  | 'review'
+>;
 
 /**
  * The vendor's whole posture document as a page: the organization, the seal, then every section
@@ -109,7 +123,13 @@ export class TrustCenterElement extends PostureElement {
   @property({ attribute: 'status-filter' }) statusFilter: StatusFilter = 'all';
 
   private view(): CenterView {
-    return { strings: this.strings, s: wordsFor(CENTER_STRINGS, this.locale), locale: this.locale, level: headingLevel(this.headingLevel, 4), formatDate: (d) => this.formatDate(d) };
+    return {
+      strings: this.strings,
+      s: wordsFor(CENTER_STRINGS, this.locale),
+      locale: this.locale,
+      level: headingLevel(this.headingLevel, 4),
+      formatDate: (d) => this.formatDate(d),
+    };
   }
 
   protected override renderPosture(posture: VerifiedPosture, expired: boolean): unknown {
@@ -144,13 +164,17 @@ export class TrustCenterElement extends PostureElement {
   private sectionFor(key: SectionKey, doc: PostureDocument, view: CenterView): CenterSection | CenterSection[] | undefined {
     switch (key) {
       case 'categories':
-        return doc.categories?.length ? controlsSection(view, doc.categories, this.statusFilter, (status) => (this.statusFilter = status)) : undefined;
+        return doc.categories?.length
+          ? controlsSection(view, doc.categories, this.statusFilter, (status) => (this.statusFilter = status))
+          : undefined;
       case 'certifications':
         return doc.certifications?.length ? certificationsSection(view, doc.certifications) : undefined;
       case 'subprocessors':
         return doc.subprocessors ? this.subprocessorsSection(view, doc.subprocessors.entries?.length ?? 0) : undefined;
       case 'residency':
-        return doc.residency && (doc.residency.summary || doc.residency.regions?.length) ? residencySection(view, doc.residency) : undefined;
+        return doc.residency && (doc.residency.summary || doc.residency.regions?.length)
+          ? residencySection(view, doc.residency)
+          : undefined;
       case 'retention':
         return doc.retention?.length ? retentionSection(view, doc.retention) : undefined;
       case 'documents':
@@ -166,7 +190,17 @@ export class TrustCenterElement extends PostureElement {
       case 'statements':
         return (doc.statements ?? []).map((statement) => {
           const id = `statement-${statement.id}`;
-          return { id, title: statement.title, content: section(view, 'statement', id, statement.title, html`<div class="body" lang=${doc.language ?? nothing}>${blocks(statement.body)}</div>`) };
+          return {
+            id,
+            title: statement.title,
+            content: section(
+              view,
+              'statement',
+              id,
+              statement.title,
+              html`<div class="body" lang=${doc.language ?? nothing}>${blocks(statement.body)}</div>`,
+            ),
+          };
         });
       default:
         return undefined;
@@ -198,7 +232,8 @@ export class TrustCenterElement extends PostureElement {
   }
 
   private renderNav(sections: CenterSection[], view: CenterView): TemplateResult {
-    const link = (entry: NavEntry) => html`<a part="nav-link" href=${`#${entry.id}`} @click=${(event: Event) => this.go(event, entry.id)}>${entry.title}</a>`;
+    const link = (entry: NavEntry) =>
+      html`<a part="nav-link" href=${`#${entry.id}`} @click=${(event: Event) => this.go(event, entry.id)}>${entry.title}</a>`;
     return html`<nav part="nav" class="nav" aria-labelledby="nav-title">
       <p id="nav-title" class="nav-title">${view.s.onThisPage}</p>
       <ul>
