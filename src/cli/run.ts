@@ -3,6 +3,7 @@
  * every expected failure printed as one line. `main.ts` is only the executable around it.
  */
 import { closest, helpHint, wantsHelp, type Command } from './command.js';
+import { diff } from './commands/diff.js';
 import { init } from './commands/init.js';
 import { inspect } from './commands/inspect.js';
 import { keygen } from './commands/keygen.js';
@@ -17,7 +18,7 @@ import { version } from './version.js';
 export type { Io, Output } from './output.js';
 export { version };
 
-export const COMMANDS: readonly Command[] = [init, keygen, validate, sign, verify, inspect, publish];
+export const COMMANDS: readonly Command[] = [init, keygen, validate, sign, verify, inspect, diff, publish];
 
 export function mainUsage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
