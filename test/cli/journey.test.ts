@@ -38,7 +38,7 @@ test('README vendor recipe, from an empty folder: init → validate → keygen �
   const site = await serveDir(path.join(dir, 'public'));
   // The README's https://vendor.example is the loopback server that serves the published folder.
   const fetch: FetchLike = async (input, init) => {
-    const url = String(input instanceof Request ? input.url : input);
+    const url = String(input);
     const res = await globalThis.fetch(url.startsWith(ORIGIN) ? site.origin + url.slice(ORIGIN.length) : url, init);
     return new Response(await res.arrayBuffer(), { status: res.status, statusText: res.statusText, headers: res.headers });
   };
