@@ -45,6 +45,19 @@ describe('init', () => {
     assert.equal((await cli(dir, ['validate', 'posture.json'])).code, 0);
   });
 
+  test('on a terminal: asks each question in turn, and uses every answer', async () => {
+    const dir = await tempDir();
+    const r = await cli(dir, ['init'], { stdin: stdin(true, ['Acme AB', 'acme.example', 'psirt@acme.example']) });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(
+      r.stdout,
+      /Organization name \[Example Inc\.\]: Web domain \[example\.com\]: Security contact e-mail \[security@acme\.example\]: /,
+    );
+    const doc = await readJson(path.join(dir, 'posture.json'));
+    assert.deepEqual(doc.organization, { name: 'Acme AB', url: 'https://acme.example' });
+    assert.equal(doc.contacts[0].email, 'psirt@acme.example');
+  });
+
   test('on a terminal: asks for what the flags do not give; an empty answer takes the default', async () => {
     const dir = await tempDir();
     const r = await cli(dir, ['init', '--name', 'Acme AB'], { stdin: stdin(true, ['https://Acme.example/', '']) });

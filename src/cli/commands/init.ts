@@ -6,15 +6,13 @@
  */
 import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { Readable } from 'node:stream';
 import { validatePosture } from '../../core/index.js';
 import { schemaUrl } from '../../core/json-schema.js';
 import { helpHint, parseCommand, type Command } from '../command.js';
 import { excerpt } from '../display.js';
 import { CliError, EXIT_OK, UsageError } from '../errors.js';
 import { createExclusive, displayPath, guardOutput, resolvePath, writeAtomic, writing } from '../files.js';
-import { render, shellArg, type Io } from '../output.js';
+import { render, shellArg, type Input, type Io } from '../output.js';
 import { applyRelease } from '../release.js';
 import { version } from '../version.js';
 
@@ -55,21 +53,53 @@ const normalizeDomain = (text: string): string =>
     .replace(/\/.*$/, '')
     .toLowerCase();
 
-/** Asks each question on the terminal; an empty answer takes the default shown. */
-async function ask(io: Io, questions: { label: string; fallback: () => string }[]): Promise<string[]> {
-  const lines = createInterface({ input: Readable.from(io.stdin!), terminal: false })[Symbol.asyncIterator]();
-  const answers: string[] = [];
+/** Lines from standard input, one at a time, from a single reader (undefined at the end). */
+function lineReader(input: Input): { next(): Promise<string | undefined>; close(): Promise<unknown> } {
+  const chunks = input[Symbol.asyncIterator]();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  return {
+    async next() {
+      for (;;) {
+        const end = buffer.indexOf('\n');
+        if (end >= 0) {
+          const line = buffer.slice(0, end).replace(/\r$/, '');
+          buffer = buffer.slice(end + 1);
+          return line;
+        }
+        const chunk = await chunks.next();
+        if (chunk.done) {
+          const rest = buffer;
+          buffer = '';
+          return rest === '' ? undefined : rest;
+        }
+        buffer += typeof chunk.value === 'string' ? chunk.value : decoder.decode(chunk.value, { stream: true });
+      }
+    },
+    close: async () => chunks.return?.(),
+  };
+}
+
+interface Question {
+  label: string;
+  /** The default, shown in brackets; computed when asked, from the answers so far. */
+  fallback: () => string;
+  set: (answer: string) => void;
+}
+
+/** Asks each question on the terminal, in turn; an empty answer (or the end of input) takes the default. */
+async function ask(io: Io, questions: Question[]): Promise<void> {
+  const lines = lineReader(io.stdin!);
   try {
     for (const q of questions) {
       const fallback = q.fallback();
       io.stdout.write(render(`${q.label} [${fallback}]: `, false));
-      const next = await lines.next();
-      answers.push(next.done || !next.value.trim() ? fallback : next.value.trim());
+      const answer = (await lines.next())?.trim();
+      q.set(answer ? answer : fallback);
     }
   } finally {
-    await lines.return?.();
+    await lines.close();
   }
-  return answers;
 }
 
 async function gather(io: Io, values: { name?: string; domain?: string; 'security-email'?: string }): Promise<Answers> {
@@ -77,7 +107,7 @@ async function gather(io: Io, values: { name?: string; domain?: string; 'securit
   let domain = values.domain === undefined ? undefined : normalizeDomain(values.domain);
   let securityEmail = values['security-email'];
   if (io.stdin?.isTTY === true) {
-    const questions: { label: string; set: (v: string) => void; fallback: () => string }[] = [];
+    const questions: Question[] = [];
     if (name === undefined) questions.push({ label: 'Organization name', set: (v) => (name = v), fallback: () => PLACEHOLDER.name });
     if (domain === undefined)
       questions.push({ label: 'Web domain', set: (v) => (domain = normalizeDomain(v)), fallback: () => PLACEHOLDER.domain });
@@ -87,8 +117,7 @@ async function gather(io: Io, values: { name?: string; domain?: string; 'securit
         set: (v) => (securityEmail = v),
         fallback: () => `security@${domain ?? PLACEHOLDER.domain}`,
       });
-    // One question at a time, so the e-mail's default can use the domain just given.
-    for (const q of questions) q.set((await ask(io, [q]))[0]!);
+    if (questions.length) await ask(io, questions);
   }
   const d = domain ?? PLACEHOLDER.domain;
   return { name: name ?? PLACEHOLDER.name, domain: d, securityEmail: securityEmail ?? `security@${d}` };
@@ -150,7 +179,7 @@ export function starterDocument(a: Answers, today: string): Record<string, unkno
 
 /** Which flag sets the field at a validation problem's path. */
 const FLAG_FOR: readonly [RegExp, string][] = [
-  [/^\$\.organization\.name/, '--name'],
+  [/^\$\.(organization\.name|title|introduction)/, '--name'],
   [/^\$\.(organization\.url|issuer|subprocessors\.contact|contacts\[1\])/, '--domain'],
   [/^\$\.contacts\[0\]/, '--security-email'],
 ];
