@@ -4,9 +4,13 @@
  * the dates from --valid-for (90 days by default), the sequence one above the previously signed
  * document's (or 1) — and `validate` checks a draft the same way. Flags win over the document.
  */
-import { readFile } from 'node:fs/promises';
-import { looksSigned } from './files.js';
-import { decodePayload, parseJws } from './payload.js';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { WELL_KNOWN_DOCUMENT } from '../core/index.js';
+import { CliError } from './errors.js';
+import { isUrl, looksSigned, resolvePath } from './files.js';
+import type { Io } from './output.js';
+import { decodePayload, parseJws, readDocument, readSource } from './payload.js';
 import { isoSeconds, validityPeriod } from './time.js';
 
 export const DEFAULT_VALIDITY = '90d';
@@ -103,4 +107,23 @@ export async function previousSequence(file: string): Promise<number | undefined
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The sequence of the previous release named by `--previous`: a signed file, a site directory
+ * that `publish` wrote, or the published URL. Read, not verified; unlike `--out`, it must be there.
+ */
+export async function namedPreviousSequence(io: Io, source: string): Promise<number> {
+  let file = source;
+  if (!isUrl(source) && (await stat(resolvePath(io, source)).catch(() => undefined))?.isDirectory()) {
+    file = path.join(source, ...WELL_KNOWN_DOCUMENT.split('/'));
+  }
+  const { document, signed } = readDocument(await readSource(io, file, 'previous release'), file);
+  const sequence = isObject(document) ? document.sequence : undefined;
+  if (!signed || typeof sequence !== 'number' || !Number.isSafeInteger(sequence) || sequence < 0) {
+    throw new CliError(
+      `--previous ${file} is not a signed document with a sequence: name the last published document, its URL, or the site DIR`,
+    );
+  }
+  return sequence;
 }

@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { cli, keygen, makeDocument, readJson, tempDir, writeJson } from './helpers.js';
+import { serveDir } from './serve.js';
 
 const DAY = 86_400_000;
 const notATerminal = () => Object.assign(new PassThrough().end(), { isTTY: false });
@@ -107,5 +108,48 @@ describe('sign with only --key', () => {
     const v = await cli(dir, ['validate', 'doc.json']);
     assert.equal(v.code, 1);
     assert.match(v.stdout, /hint: issuer: pass --issuer/);
+  });
+});
+
+describe('sign --previous', () => {
+  test('a site DIR that publish wrote, or its URL: one above the published sequence', async () => {
+    const dir = await draft();
+    const sign = ['sign', 'posture.json', '--key', 'trust-elements.key.json'];
+    assert.equal((await cli(dir, [...sign, '--sequence', '4', '--out', 'first.json'])).code, 0);
+    const published = await cli(dir, ['publish', 'public', '--document', 'first.json', '--jwks', 'jwks.json']);
+    assert.equal(published.code, 0, published.stderr);
+    const fromDir = await cli(dir, [...sign, '--previous', 'public', '--out', 'second.json']);
+    assert.equal(fromDir.code, 0, fromDir.stderr);
+    assert.equal((await payloadOf(path.join(dir, 'second.json'))).sequence, 5);
+    assert.match(fromDir.stdout, /sequence +5 +\(one above the previous release, 4/);
+
+    const server = await serveDir(path.join(dir, 'public'));
+    try {
+      const fromUrl = await cli(
+        dir,
+        [...sign, '--previous', `${server.origin}/.well-known/trust-elements/posture.json`, '--out', 'third.json'],
+        { fetch: globalThis.fetch },
+      );
+      assert.equal(fromUrl.code, 0, fromUrl.stderr);
+      assert.equal((await payloadOf(path.join(dir, 'third.json'))).sequence, 5);
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('a --previous that holds no signed document is an error; a sequence not above it, a warning', async () => {
+    const dir = await draft();
+    const sign = ['sign', 'posture.json', '--key', 'trust-elements.key.json'];
+    const missing = await cli(dir, [...sign, '--previous', 'nowhere', '--out', 'x.json']);
+    assert.equal(missing.code, 1);
+    assert.match(missing.stderr, /cannot read previous release nowhere: no such file/);
+    const unsigned = await cli(dir, [...sign, '--previous', 'posture.json', '--out', 'x.json']);
+    assert.equal(unsigned.code, 1);
+    assert.match(unsigned.stderr, /--previous posture\.json is not a signed document with a sequence/);
+
+    assert.equal((await cli(dir, [...sign, '--sequence', '6', '--out', 'x.json'])).code, 0);
+    const backwards = await cli(dir, [...sign, '--sequence', '6', '--out', 'x.json']);
+    assert.equal(backwards.code, 0, backwards.stderr);
+    assert.match(backwards.stderr, /warning: sequence 6 is not above the previous release's \(6\): pass --sequence 7/);
   });
 });

@@ -7,7 +7,7 @@ import { displayPath, guardOutput, looksSigned, readText, resolvePath, writeAtom
 import { parseJsonText } from '../json.js';
 import { loadSigningKey } from '../keyfiles.js';
 import { shellArg } from '../output.js';
-import { applyRelease, DEFAULT_VALIDITY, previousSequence, releaseHints, type Derived } from '../release.js';
+import { applyRelease, DEFAULT_VALIDITY, namedPreviousSequence, previousSequence, releaseHints, type Derived } from '../release.js';
 import { relativeExpiry } from '../time.js';
 
 const usage = `Usage: trust-elements sign FILE --key KEYFILE [--key KEYFILE2 …] [options]
@@ -17,8 +17,8 @@ JSON Serialization) with one signature per key. Sign with two keys while rotatin
 with an Ed25519 and an ES256 key so that older browsers can check it too.
 
 What FILE leaves out, sign sets (and says so): the issuer is the origin of organization.url;
-issued is now and expires ${DEFAULT_VALIDITY} later; the sequence is one above that of the signed
-document already in OUT (the previous release), or 1. Options override the document.
+issued is now and expires ${DEFAULT_VALIDITY} later; the sequence is one above that of the previous
+release (--previous, else the signed document already in OUT), or 1. Options override the document.
 
 Options:
   --key KEYFILE         a private key file made by 'trust-elements keygen' (repeatable; at least one)
@@ -29,7 +29,9 @@ Options:
                         90d, 12w, 6m, 1y or ISO 8601 (P90D, P1Y); at most 366 days
                         (default: the document's dates, else ${DEFAULT_VALIDITY})
   --sequence N          set the document's sequence number (raise it with every release)
-                        (default: the document's, else one above OUT's, else 1)
+                        (default: the document's, else one above the previous release's, else 1)
+  --previous SIGNED     the previous release, for the sequence: a signed file, the site DIR
+                        that 'trust-elements publish' wrote, or its URL (default: OUT)
   -h, --help            show this help
 
 Example:
@@ -56,6 +58,7 @@ export const sign: Command = {
         issuer: { type: 'string' },
         'valid-for': { type: 'string' },
         sequence: { type: 'string' },
+        previous: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       { min: 1, max: 1, name: 'the FILE to sign' },
@@ -79,6 +82,12 @@ export const sign: Command = {
     }
 
     const text = await readText(io, file, 'document');
+    const previous =
+      values.previous !== undefined
+        ? await namedPreviousSequence(io, values.previous)
+        : outFile === undefined
+          ? undefined
+          : await previousSequence(outFile);
     const parsed = looksSigned(text) ? text : parseJsonText(text, file);
     if (looksSigned(parsed)) {
       throw new CliError(
@@ -93,7 +102,7 @@ export const sign: Command = {
         issuer: values.issuer,
         validFor: values['valid-for'],
         sequence,
-        previousSequence: outFile === undefined ? undefined : await previousSequence(outFile),
+        previousSequence: previous,
       });
       input = release.document;
       derived = release.derived;
@@ -122,6 +131,11 @@ export const sign: Command = {
     if (signed.length > 60_000 && keys.some((k) => k.alg === 'EdDSA')) {
       p.warn(
         'this document is large: WebKitGTK browsers (2.50) crash when verifying Ed25519 signatures over about 64 KiB; sign large documents with an ES256 key only (keygen --alg es256)',
+      );
+    }
+    if (previous !== undefined && doc.sequence <= previous) {
+      p.warn(
+        `sequence ${doc.sequence} is not above the previous release's (${previous}): pass --sequence ${previous + 1}, or leave sequence out of the document for sign to count it`,
       );
     }
     if (Date.parse(doc.issued) > now.getTime() + 5 * 60_000)
