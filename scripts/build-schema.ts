@@ -7,16 +7,21 @@
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { toJsonSchema } from '../src/core/json-schema.js';
+import { readFileSync } from 'node:fs';
+import { schemaUrl, toJsonSchema } from '../src/core/json-schema.js';
 import { FORMAT_VERSION, PostureDocumentSpec, WELL_KNOWN_DOCUMENT, WELL_KNOWN_JWKS } from '../src/core/schema.js';
 import { SCHEMA_DESCRIPTIONS } from '../src/core/schema-docs.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SCHEMA_PATH = path.join(root, 'schema', `posture-v${FORMAT_VERSION}.schema.json`);
 
+/** The package version, which names the published copy of the schema (its `$id`). */
+const packageVersion = (): string => (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
+
 export function buildSchema(): string {
   const schema = {
     $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: schemaUrl(packageVersion()),
     title: `trust-elements posture document, format version ${FORMAT_VERSION}`,
     description:
       `A company's security and privacy posture, published signed (JWS JSON serialization, Ed25519 or ES256). ` +

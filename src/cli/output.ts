@@ -17,7 +17,13 @@ export interface Output {
   isTTY?: boolean;
 }
 
+/** Where answers to prompts come from (`init` asks only when it is a terminal). */
+export interface Input extends AsyncIterable<string | Uint8Array> {
+  isTTY?: boolean;
+}
+
 export interface Io {
+  stdin?: Input;
   stdout: Output;
   stderr: Output;
   /** Relative paths in arguments are resolved against this directory. */
@@ -33,6 +39,7 @@ export interface Io {
 
 export function defaultIo(overrides: Partial<Io> = {}): Io {
   return {
+    stdin: process.stdin,
     stdout: process.stdout,
     stderr: process.stderr,
     cwd: process.cwd(),

@@ -2,8 +2,9 @@
  * The CLI in-process: `run(argv, io)` dispatches to a command and returns the exit code, with
  * every expected failure printed as one line. `main.ts` is only the executable around it.
  */
-import { readFileSync } from 'node:fs';
 import { closest, helpHint, wantsHelp, type Command } from './command.js';
+import { diff } from './commands/diff.js';
+import { init } from './commands/init.js';
 import { inspect } from './commands/inspect.js';
 import { keygen } from './commands/keygen.js';
 import { publish } from './commands/publish.js';
@@ -12,20 +13,12 @@ import { validate } from './commands/validate.js';
 import { verify } from './commands/verify.js';
 import { EXIT_OK, EXIT_USAGE, UsageError, reportError } from './errors.js';
 import { defaultIo, printer, PROGRAM, type Io } from './output.js';
+import { version } from './version.js';
 
 export type { Io, Output } from './output.js';
+export { version };
 
-export const COMMANDS: readonly Command[] = [keygen, validate, sign, verify, inspect, publish];
-
-/** The package version, from package.json (two levels up from src/cli and from dist/cli alike). */
-export function version(): string {
-  try {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: unknown };
-    return typeof pkg.version === 'string' ? pkg.version : 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
+export const COMMANDS: readonly Command[] = [init, keygen, validate, sign, verify, inspect, diff, publish];
 
 export function mainUsage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -42,6 +35,7 @@ Options:
   --version      print the version
 
 A release, start to finish:
+  ${PROGRAM} init                          # once: a starter posture.json to edit
   ${PROGRAM} keygen                        # once: trust-elements.key.json + jwks.json
   ${PROGRAM} validate posture.json
   ${PROGRAM} sign posture.json --key trust-elements.key.json --valid-for 90d --out posture.signed.json

@@ -2,7 +2,16 @@
  * Turns a spec (src/core/spec.ts) into a JSON Schema (draft-07) with descriptions. Build time
  * only (`npm run schema`): the browser bundle never includes it.
  */
+import { FORMAT_VERSION } from './schema.js';
 import type { Spec } from './spec.js';
+
+/**
+ * Where the published schema of a release is read: the file `schema/posture-v1.schema.json` of
+ * the npm package, through a public CDN. It is the schema's `$id` and the `$schema` that
+ * `trust-elements init` writes, so a document points at a schema that works outside this repo.
+ */
+export const schemaUrl = (packageVersion: string): string =>
+  `https://cdn.jsdelivr.net/npm/trust-elements@${packageVersion}/schema/posture-v${FORMAT_VERSION}.schema.json`;
 
 export type JsonSchema = Record<string, unknown>;
 

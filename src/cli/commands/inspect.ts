@@ -1,20 +1,11 @@
 /** `trust-elements inspect SIGNED`: decodes a signed document WITHOUT verifying it. */
-import { decode } from '../../core/base64url.js';
-import {
-  DEFAULT_MAX_BYTES,
-  decodeProtectedHeader,
-  fetchJsonBytes,
-  isPostureError,
-  toGeneralJws,
-  validatePosture,
-  type GeneralJws,
-} from '../../core/index.js';
+import { decodeProtectedHeader, validatePosture } from '../../core/index.js';
 import { parseCommand, type Command } from '../command.js';
 import { boundQuotes, excerpt } from '../display.js';
-import { CliError, EXIT_OK, issueLines } from '../errors.js';
-import { isUrl, looksSigned, readText } from '../files.js';
-import { parseJsonText } from '../json.js';
+import { EXIT_OK, issueLines } from '../errors.js';
+import { isUrl } from '../files.js';
 import { shellArg } from '../output.js';
+import { decodePayload, parseJws, readSource } from '../payload.js';
 import { contentRows, field } from '../summary.js';
 import { relativeExpiry } from '../time.js';
 
@@ -31,32 +22,6 @@ Options:
 /** Member names of a header, each and all bounded. */
 const names = (keys: string[]): string => excerpt(keys.map((k) => excerpt(k, 30)).join(', '), 120);
 
-function parseJws(text: string, source: string): GeneralJws {
-  const value = looksSigned(text) ? text.trim() : parseJsonText(text, source);
-  try {
-    return toGeneralJws(value);
-  } catch (error) {
-    if (!isPostureError(error)) throw error;
-    const hint =
-      typeof value === 'object' && value !== null && 'version' in value
-        ? `; it looks like an unsigned document: check it with 'trust-elements validate ${shellArg(source)}'`
-        : '';
-    throw new CliError(`${source}: ${error.message.replace(/\.$/, '')}${hint}`);
-  }
-}
-
-function decodePayload(jws: GeneralJws, source: string): unknown {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(decode(jws.payload, 'payload'));
-  } catch (error) {
-    throw new CliError(
-      `${source}: the payload cannot be decoded: ${isPostureError(error) ? boundQuotes(error.message) : 'it is not UTF-8 text'}`,
-    );
-  }
-  return parseJsonText(text, `the payload of ${source}`);
-}
-
 export const inspect: Command = {
   name: 'inspect',
   summary: 'decode a signed document without verifying it',
@@ -72,9 +37,7 @@ export const inspect: Command = {
       { min: 1, max: 1, name: 'the SIGNED file or URL to decode' },
     );
     const source = positionals[0]!;
-    const text = isUrl(source)
-      ? new TextDecoder().decode(await fetchJsonBytes(source, 'signed document', { fetch: io.fetch, maxBytes: DEFAULT_MAX_BYTES }))
-      : await readText(io, source, 'signed document');
+    const text = await readSource(io, source, 'signed document');
     const jws = parseJws(text, source);
     const payload = decodePayload(jws, source);
 

@@ -21,6 +21,7 @@ import { displayPath, guardOutput, readBytes, readText, resolvePath, writeAtomic
 import { refuseBrokenJson } from '../json.js';
 import { parseJwks, refusePrivateMembers } from '../keyfiles.js';
 import type { Io, Printer } from '../output.js';
+import { SECURITY_TXT_MARK, SECURITY_TXT_PATH, securityTxt } from '../security-txt.js';
 import { parseInstant, relativeExpiry } from '../time.js';
 
 /**
@@ -48,7 +49,8 @@ const END_LINE = /^# trust-elements: end.*$/m;
 
 /** The `_headers` rules (Netlify, Cloudflare Pages) for the well-known directory. */
 export const headersBlock = (): string =>
-  `${BEGIN}\n${WELL_KNOWN_DIR}/*\n${HEADERS.map(([name, value]) => `  ${name}: ${value}`).join('\n')}\n${END}\n`;
+  `${BEGIN}\n${WELL_KNOWN_DIR}/*\n${HEADERS.map(([name, value]) => `  ${name}: ${value}`).join('\n')}\n` +
+  `${SECURITY_TXT_PATH}\n  Content-Type: text/plain; charset=utf-8\n${END}\n`;
 
 /** Puts our block into an existing `_headers` file: replaced in place when present, else appended. */
 export function mergeHeaders(existing: string | undefined, block = headersBlock()): string {
@@ -71,8 +73,13 @@ Verifies SIGNED with the key set JWKS (it refuses what does not verify or has ex
 then writes into the static site directory DIR:
   DIR${WELL_KNOWN_DOCUMENT}  the signed document, byte for byte
   DIR${WELL_KNOWN_JWKS}     the key set (public keys only)
-  DIR/_headers                                 response headers for ${WELL_KNOWN_DIR}/*
-                                               (Netlify, Cloudflare Pages); other rules in it are kept
+  DIR${SECURITY_TXT_PATH}               RFC 9116: Contact from the document's security contacts,
+                                               Expires no later than the document's, Policy,
+                                               Preferred-Languages, Canonical (a security.txt that
+                                               publish did not write is kept as it is)
+  DIR/_headers                                 response headers for ${WELL_KNOWN_DIR}/* and
+                                               security.txt (Netlify, Cloudflare Pages); other rules
+                                               in it are kept
 Running it again is safe; other files in DIR are never touched. Deploy DIR at the
 document's issuer origin, where readers look for it.
 
@@ -227,6 +234,16 @@ export const publish: Command = {
       [headersFile, new TextEncoder().encode(merged), 'headers file'],
     ];
     const rows: [string, string][] = [];
+    const securityFile = path.join(dir, ...SECURITY_TXT_PATH.split('/'));
+    const security = securityTxt(posture.document);
+    const existingSecurity = await readIfExists(securityFile).catch(() => undefined);
+    if (security === undefined) rows.push(['skipped', `${displayPath(io, securityFile)} (the document names no security contact)`]);
+    else if (existingSecurity !== undefined && !new TextDecoder().decode(existingSecurity).startsWith(SECURITY_TXT_MARK)) {
+      rows.push(['kept', `${displayPath(io, securityFile)} (not written by publish: remove it to have one made from the document)`]);
+    } else {
+      await guardOutput(io, securityFile, 'security.txt', inputs);
+      files.push([securityFile, new TextEncoder().encode(security), 'security.txt']);
+    }
     for (const [file, content, what] of files) {
       const unchanged = same(await readIfExists(file).catch(() => undefined), content);
       if (!unchanged) await writing(io, file, what, () => writeAtomic(file, content));
@@ -253,6 +270,7 @@ function printHostNote(p: Printer, issuer: string): void {
   for (const [name, value] of HEADERS) p.out(`  ${name}: ${value}`);
   p.out(s.dim('  (CORS "*" lets any page read these public files; JSON is the only type readers accept;'));
   p.out(s.dim('   5 minutes fresh, then a stale copy for up to a day while it refreshes; never sniffed.)'));
+  p.out(`and for ${SECURITY_TXT_PATH}: Content-Type: text/plain; charset=utf-8`);
   p.out(
     s.dim(`  nginx: location ${WELL_KNOWN_DIR}/ { default_type application/json; add_header Access-Control-Allow-Origin "*" always; … }`),
   );

@@ -7,7 +7,8 @@ import { displayPath, guardOutput, looksSigned, readText, resolvePath, writeAtom
 import { parseJsonText } from '../json.js';
 import { loadSigningKey } from '../keyfiles.js';
 import { shellArg } from '../output.js';
-import { isoSeconds, relativeExpiry, validityPeriod } from '../time.js';
+import { applyRelease, DEFAULT_VALIDITY, namedPreviousSequence, previousSequence, releaseHints, type Derived } from '../release.js';
+import { relativeExpiry } from '../time.js';
 
 const usage = `Usage: trust-elements sign FILE --key KEYFILE [--key KEYFILE2 …] [options]
 
@@ -15,18 +16,26 @@ Validates the unsigned document FILE, then signs it with every key given: one JW
 JSON Serialization) with one signature per key. Sign with two keys while rotating keys, or
 with an Ed25519 and an ES256 key so that older browsers can check it too.
 
+What FILE leaves out, sign sets (and says so): the issuer is the origin of organization.url;
+issued is now and expires ${DEFAULT_VALIDITY} later; the sequence is one above that of the previous
+release (--previous, else the signed document already in OUT), or 1. Options override the document.
+
 Options:
   --key KEYFILE         a private key file made by 'trust-elements keygen' (repeatable; at least one)
   --out OUT             write the signed document to OUT (default: standard output)
   --issuer ORIGIN       set the document's issuer, e.g. https://example.com
+                        (default: the document's, else the origin of organization.url)
   --valid-for DURATION  set issued to now and expires to now + DURATION:
                         90d, 12w, 6m, 1y or ISO 8601 (P90D, P1Y); at most 366 days
+                        (default: the document's dates, else ${DEFAULT_VALIDITY})
   --sequence N          set the document's sequence number (raise it with every release)
+                        (default: the document's, else one above the previous release's, else 1)
+  --previous SIGNED     the previous release, for the sequence: a signed file, the site DIR
+                        that 'trust-elements publish' wrote, or its URL (default: OUT)
   -h, --help            show this help
 
 Example:
-  trust-elements sign posture.json --key trust-elements.key.json --valid-for 90d \\
-    --sequence 8 --out posture.signed.json
+  trust-elements sign posture.json --key trust-elements.key.json --valid-for 90d --out posture.signed.json
 then 'trust-elements publish' puts it, verified, where readers look for it.`;
 
 function parseSequence(text: string): number {
@@ -49,6 +58,7 @@ export const sign: Command = {
         issuer: { type: 'string' },
         'valid-for': { type: 'string' },
         sequence: { type: 'string' },
+        previous: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       { min: 1, max: 1, name: 'the FILE to sign' },
@@ -59,7 +69,6 @@ export const sign: Command = {
       throw new UsageError("sign needs at least one --key KEYFILE (a private key made by 'trust-elements keygen')", helpHint('sign'));
     const sequence = values.sequence === undefined ? undefined : parseSequence(values.sequence);
     const now = io.now();
-    const period = values['valid-for'] === undefined ? undefined : validityPeriod(values['valid-for'], now);
     const outFile = values.out === undefined ? undefined : resolvePath(io, values.out);
     if (outFile !== undefined && outFile === resolvePath(io, file)) {
       throw new UsageError('--out names the document being signed: write the signed document to another file');
@@ -73,25 +82,36 @@ export const sign: Command = {
     }
 
     const text = await readText(io, file, 'document');
-    let input = looksSigned(text) ? text : parseJsonText(text, file);
-    if (looksSigned(input)) {
+    const previous =
+      values.previous !== undefined
+        ? await namedPreviousSequence(io, values.previous)
+        : outFile === undefined
+          ? undefined
+          : await previousSequence(outFile);
+    const parsed = looksSigned(text) ? text : parseJsonText(text, file);
+    if (looksSigned(parsed)) {
       throw new CliError(
         `${file} is already signed (a JWS): sign the unsigned document it was made from (read it with 'trust-elements inspect ${shellArg(file)}')`,
       );
     }
-    if (typeof input === 'object' && input !== null && !Array.isArray(input)) {
-      input = {
-        ...input,
-        ...(values.issuer !== undefined && { issuer: values.issuer }),
-        ...(period && { issued: isoSeconds(period.issued), expires: isoSeconds(period.expires) }),
-        ...(sequence !== undefined && { sequence }),
-      };
+    let input = parsed;
+    let derived: Derived[] = [];
+    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) {
+      const release = applyRelease(parsed as Record<string, unknown>, {
+        now,
+        issuer: values.issuer,
+        validFor: values['valid-for'],
+        sequence,
+        previousSequence: previous,
+      });
+      input = release.document;
+      derived = release.derived;
     }
     const result = validatePosture(input);
     if (!result.ok) {
       const n = result.issues.length;
       throw new CliError(`${file} is not a valid posture document (${n} problem${n === 1 ? '' : 's'}); nothing was signed:`, {
-        details: issueLines(result.issues),
+        details: [...issueLines(result.issues), ...releaseHints(result.issues)],
       });
     }
     const doc = result.document;
@@ -113,10 +133,21 @@ export const sign: Command = {
         'this document is large: WebKitGTK browsers (2.50) crash when verifying Ed25519 signatures over about 64 KiB; sign large documents with an ES256 key only (keygen --alg es256)',
       );
     }
+    if (previous !== undefined && doc.sequence <= previous) {
+      p.warn(
+        `sequence ${doc.sequence} is not above the previous release's (${previous}): pass --sequence ${previous + 1}, or leave sequence out of the document for sign to count it`,
+      );
+    }
     if (Date.parse(doc.issued) > now.getTime() + 5 * 60_000)
       p.warn(`the document's issued date (${doc.issued}) is in the future: readers will refuse it until then`);
 
+    const how = (field: Derived['field']) => {
+      const d = derived.find((x) => x.field === field);
+      return d ? `  ${p.style.dim(`(${d.how})`)}` : '';
+    };
     if (outFile === undefined) {
+      // The document goes to stdout: what sign chose is said on stderr.
+      for (const d of derived) p.err(`${p.style.dim(`${d.field}: ${String(doc[d.field])} (${d.how})`)}`);
       p.write(signed);
       return EXIT_OK;
     }
@@ -124,11 +155,11 @@ export const sign: Command = {
     const s = p.style;
     p.out(`${s.green('✓')} signed ${file} → ${displayPath(io, outFile)}`);
     p.table([
-      ['issuer', doc.issuer],
+      ['issuer', `${doc.issuer}${how('issuer')}`],
       ['organization', doc.organization.name],
-      ['sequence', String(doc.sequence)],
+      ['sequence', `${doc.sequence}${how('sequence')}`],
       ['issued', doc.issued],
-      ['expires', `${doc.expires}  ${s.dim(`(${expiry.text})`)}`],
+      ['expires', `${doc.expires}  ${s.dim(`(${expiry.text})`)}${how('expires')}`],
       ['signed by', keys.map((k) => `${k.kid} (${k.alg})`).join(', ')],
     ]);
     return EXIT_OK;

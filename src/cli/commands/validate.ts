@@ -5,6 +5,7 @@ import { EXIT_FAILURE, EXIT_OK, issueLines } from '../errors.js';
 import { shellArg, type Printer } from '../output.js';
 import { looksSigned, readText } from '../files.js';
 import { parseJsonText } from '../json.js';
+import { applyRelease, releaseHints } from '../release.js';
 import { relativeExpiry } from '../time.js';
 
 const usage = `Usage: trust-elements validate FILE
@@ -12,6 +13,8 @@ const usage = `Usage: trust-elements validate FILE
 Checks an unsigned posture document (the JSON you edit, before signing) against format
 version 1. Prints "✓ valid", or every problem as "path: message", e.g.
   $.categories[0].controls[2].status: must be one of shipped, in-progress, roadmap, not-applicable
+A draft may leave out issuer, issued, expires and sequence: 'trust-elements sign' sets them
+(see 'trust-elements sign --help'), and validate checks the rest.
 
 Options:
   -h, --help    show this help
@@ -36,17 +39,27 @@ export const validate: Command = {
     const json = parseJsonText(text, file);
     if (looksSigned(json)) return signedNotice(p, file);
 
-    const result = validatePosture(json);
+    // A draft is checked as sign would sign it; what sign would fill in is named, not invented here.
+    const release =
+      typeof json === 'object' && json !== null && !Array.isArray(json)
+        ? applyRelease(json as Record<string, unknown>, { now: io.now() })
+        : undefined;
+    const result = validatePosture(release?.document ?? json);
     if (!result.ok) {
       const n = result.issues.length;
       p.out(`${s.red('✗')} ${file} is not a valid posture document (${n} problem${n === 1 ? '' : 's'}):`);
-      for (const line of issueLines(result.issues)) p.out(`  ${line}`);
+      for (const line of [...issueLines(result.issues), ...releaseHints(result.issues)]) p.out(`  ${line}`);
       return EXIT_FAILURE;
     }
     const doc = result.document;
-    p.out(`${s.green('✓')} valid  ${s.dim(`${file}: ${doc.organization.name}, issuer ${doc.issuer}, sequence ${doc.sequence}`)}`);
+    const derived = release?.derived.map((d) => (d.field === 'expires' ? 'issued, expires' : d.field)) ?? [];
+    if (derived.length === 0) {
+      p.out(`${s.green('✓')} valid  ${s.dim(`${file}: ${doc.organization.name}, issuer ${doc.issuer}, sequence ${doc.sequence}`)}`);
+    } else {
+      p.out(`${s.green('✓')} valid draft  ${s.dim(`${file}: ${doc.organization.name}; sign sets ${derived.join(', ')}`)}`);
+    }
     const expiry = relativeExpiry(new Date(doc.expires), io.now());
-    if (expiry.expired) {
+    if (expiry.expired && !derived.includes('issued, expires')) {
       p.out(
         `  ${s.yellow('note')}: its expires date has passed (${expiry.text}); sign it with --valid-for (e.g. --valid-for 90d) to set new dates`,
       );
