@@ -6,7 +6,7 @@
 import { decode, fromUtf8, utf8 } from './base64url.js';
 import { PostureError } from './errors.js';
 import { verifyBytes } from './crypto/verify.js';
-import { HEADER_ALGS, type TrustedKey } from './keys.js';
+import { HEADER_ALGS, type Jwks, type TrustedKey } from './keys.js';
 
 export interface JwsSignature {
   protected: string;
@@ -17,6 +17,11 @@ export interface JwsSignature {
 export interface GeneralJws {
   payload: string;
   signatures: JwsSignature[];
+  /**
+   * The signers' public keys, unsigned, beside the signatures: read only by a reader that pins
+   * them (see verifyPosture); never a reason to trust a key.
+   */
+  jwks?: Jwks;
 }
 
 /** Header parameters that would let a document choose its own key or change how it is read. */

@@ -17,7 +17,12 @@ export const DEFAULT_CLOCK_SKEW_SECONDS = 300;
 
 export interface VerifyOptions {
   /** The trusted keys: a JWKS (object or JSON text); with `pins`, only keys with those thumbprints. */
-  jwks: unknown;
+  jwks?: unknown;
+  /**
+   * Gets the JWKS when it is needed and `jwks` is not given: with `pins`, only when no key the
+   * document bundles is pinned (a partner's copy then needs no key set of its own).
+   */
+  loadJwks?: () => Promise<unknown>;
   /** Key thumbprints to trust. When given, it must name at least one (`[]` trusts nothing: `pin-invalid`). */
   pins?: readonly string[];
   /** When set, the document's `issuer` must equal this origin (discovery mode sets it). */
@@ -51,6 +56,8 @@ export interface VerifiedPosture {
   expires: Date;
   /** The exact payload bytes that were signed. */
   payload: Uint8Array;
+  /** Where the trusted keys came from: the document's own bundle (pinned keys only) or a key set. */
+  keysFrom: 'document' | 'key set';
 }
 
 const BOM = '\ufeff';
@@ -87,6 +94,22 @@ function parsePayload(text: string | undefined): unknown {
   }
 }
 
+/**
+ * The pinned keys among the public keys a published file carries beside its signatures (the
+ * unsigned top-level `jwks`, written by `trust-elements sign`). Only pins may select them: the
+ * pin, not the file, decides trust. A bundle with a private or weak key is refused as a JWKS is.
+ */
+async function bundledKeys(outer: unknown, pins: readonly string[]): Promise<TrustedKey[]> {
+  const bundle = typeof outer === 'object' && outer !== null ? (outer as { jwks?: unknown }).jwks : undefined;
+  if (bundle === undefined) return [];
+  try {
+    return await trustedKeys(bundle, pins);
+  } catch (error) {
+    if (error instanceof PostureError) throw new PostureError(error.code, `In the keys the document carries: ${error.message}`);
+    throw error;
+  }
+}
+
 const byteLength = (input: Uint8Array | string) => (typeof input === 'string' ? utf8(input).length : input.length);
 
 /** Verifies a signed posture document (the bytes of the published file) against trusted keys. */
@@ -102,8 +125,13 @@ export async function verifyPosture(input: Uint8Array | string, options: VerifyO
   if (size > maxBytes) throw new PostureError('too-large', `The document is ${size} bytes; the limit is ${maxBytes}.`);
 
   const outer = parseFile(typeof input === 'string' ? input : fromUtf8(input), 'document');
-  const jwks = typeof options.jwks === 'string' ? parseFile(options.jwks, 'key set') : options.jwks;
-  const keys = await trustedKeys(jwks, pins);
+  // Pinned keys the document carries decide trust by their thumbprint alone; otherwise the key set does.
+  let keys = pins ? await bundledKeys(outer, pins) : [];
+  const keysFrom = keys.length > 0 ? 'document' : 'key set';
+  if (keys.length === 0) {
+    const source = options.jwks !== undefined ? options.jwks : await options.loadJwks?.();
+    keys = await trustedKeys(typeof source === 'string' ? parseFile(source, 'key set') : source, pins);
+  }
   if (keys.length === 0) {
     throw new PostureError(
       'no-trusted-signature',
@@ -138,6 +166,7 @@ export async function verifyPosture(input: Uint8Array | string, options: VerifyO
     issued: new Date(document.issued),
     expires: new Date(document.expires),
     payload: verified.payload,
+    keysFrom,
   };
   const now = (options.now ?? new Date()).getTime();
   const skew = (options.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS) * 1000;

@@ -28,13 +28,14 @@ Checks a signed posture document the way the web components do: a signature by a
 key, the typ header, the format, the issuer, and the dates. SIGNED is a file or an http(s) URL.
 
 Where the trusted keys come from:
-  --jwks FILE_OR_URL    the publisher's key set (required for a local file)
+  --jwks FILE_OR_URL    the publisher's key set (for a local file: required without --pin)
   (no --jwks, a URL)    discovery: the key set at the document's origin,
                         ${WELL_KNOWN_JWKS}; the document's issuer must be that
                         origin (unless --pin names the keys to trust)
   --pin THUMBPRINT      trust only the key(s) with this key id (repeatable, or several
                         separated by spaces); a --pin that is empty or not a key id
-                        trusts nothing (pin-invalid), it never falls back to discovery
+                        trusts nothing (pin-invalid), it never falls back to discovery;
+                        a pinned key the signed file carries needs no key set
 
 Options:
   --issuer ORIGIN       require the document's issuer to be ORIGIN
@@ -83,18 +84,35 @@ async function check(io: Io, r: Request): Promise<{ posture: VerifiedPosture; ke
       },
     );
     if (r.issuer !== undefined) requireIssuer(loaded, r.issuer);
-    return { posture: loaded, keys: r.jwks === undefined ? `${loaded.keysUrl} (discovered)` : loaded.keysUrl };
+    return { posture: loaded, keys: keysShown(loaded, r.jwks === undefined ? `${loaded.keysUrl} (discovered)` : loaded.keysUrl) };
   }
   const bytes = isUrl(r.source)
     ? await fetchJsonBytes(r.source, 'signed document', { fetch, maxBytes: DEFAULT_MAX_BYTES })
     : await readBytes(io, r.source, 'signed document');
   refuseBrokenJson(bytes, 'document');
+  if (r.jwks === undefined) {
+    // Only with --pin (checked by run): the pinned key must be among those the file carries.
+    const posture = await verifyPosture(bytes, { ...options, loadJwks: noKeySet });
+    return { posture, keys: keysShown(posture, '') };
+  }
   const jwksText = isUrl(r.jwks!)
     ? new TextDecoder().decode(await fetchJsonBytes(r.jwks!, 'key set', { fetch, maxBytes: MAX_JWKS_BYTES }))
     : await readText(io, r.jwks!, 'key set');
   const jwks = parseJwks(jwksText, r.jwks!);
-  return { posture: await verifyPosture(bytes, { jwks, ...options }), keys: r.jwks! };
+  const posture = await verifyPosture(bytes, { jwks, ...options });
+  return { posture, keys: keysShown(posture, r.jwks!) };
 }
+
+const noKeySet = (): never => {
+  throw new PostureError(
+    'no-trusted-signature',
+    'The file carries none of the pinned keys, and no key set was given: give --jwks FILE_OR_URL.',
+  );
+};
+
+/** Where the keys came from, for the summary: the key set, or the pinned keys the file carries. */
+const keysShown = (posture: VerifiedPosture, keySet: string): string =>
+  posture.keysFrom === 'document' ? 'the pinned key(s) the document carries' : keySet;
 
 function requireIssuer(posture: VerifiedPosture, issuer: string): void {
   if (posture.issuer !== issuer) {
@@ -159,9 +177,9 @@ export const verify: Command = {
       { min: 1, max: 1, name: 'the SIGNED file or URL to verify' },
     );
     const source = positionals[0]!;
-    if (!isUrl(source) && values.jwks === undefined) {
+    if (!isUrl(source) && values.jwks === undefined && values.pin === undefined) {
       throw new UsageError(
-        `a local file needs --jwks FILE_OR_URL, the key set to check it against (only a URL can discover its keys at the origin's ${WELL_KNOWN_JWKS})`,
+        `a local file needs --jwks FILE_OR_URL, the key set to check it against, or --pin with the key it carries (only a URL can discover its keys at the origin's ${WELL_KNOWN_JWKS})`,
         helpHint('verify'),
       );
     }
@@ -184,7 +202,7 @@ export const verify: Command = {
     // An expired document did verify: show what was verified, but still fail.
     const expired = expiredPosture(failure);
     const posture = result?.posture ?? expired;
-    const keys = result?.keys ?? (expired && request.jwks) ?? (expired && `${discoveryUrl(source)} (discovered)`);
+    const keys = result?.keys ?? (expired && keysShown(expired, request.jwks ?? `${discoveryUrl(source)} (discovered)`));
 
     if (values.json) {
       p.json(jsonResult(source, posture, keys, request.now, failure));
