@@ -168,8 +168,8 @@ export async function loadPosture(src: string, options: LoadOptions = {}): Promi
       : fetchJsonBytes(target, what, { fetch, signal, timeoutMs, maxBytes });
   const load = async (signal?: AbortSignal): Promise<LoadedPosture> => {
     const fetchKeys = async () => new TextDecoder().decode(await getBytes(keysUrl, 'key set', MAX_JWKS_BYTES, signal));
-    // With pins, the key set is fetched only when the document carries no pinned key (a partner's
-    // copy needs none on its own origin); otherwise both are fetched at once.
+    // With pins, the key set is fetched only when the file carries no keys (a partner's copy
+    // needs none on its own origin); otherwise both are fetched at once.
     const [bytes, jwks] = await Promise.all([
       getBytes(url.href, 'signed document', options.maxBytes ?? DEFAULT_MAX_BYTES, signal),
       pins === undefined ? fetchKeys() : undefined,

@@ -4,7 +4,7 @@
  */
 import { fromUtf8, utf8 } from './base64url.js';
 import { PostureError } from './errors.js';
-import { verifyJws } from './jws.js';
+import { headersOf, signedByText, verifyJws } from './jws.js';
 import { trustedKeys, type TrustedKey } from './keys.js';
 import { parsePins } from './pins.js';
 import type { PostureDocument } from './schema.js';
@@ -19,8 +19,8 @@ export interface VerifyOptions {
   /** The trusted keys: a JWKS (object or JSON text); with `pins`, only keys with those thumbprints. */
   jwks?: unknown;
   /**
-   * Gets the JWKS when it is needed and `jwks` is not given: with `pins`, only when no key the
-   * document bundles is pinned (a partner's copy then needs no key set of its own).
+   * Gets the JWKS when it is needed and `jwks` is not given: with `pins`, only when the file
+   * carries no keys of its own (a partner's copy then needs no key set of its own).
    */
   loadJwks?: () => Promise<unknown>;
   /** Key thumbprints to trust. When given, it must name at least one (`[]` trusts nothing: `pin-invalid`). */
@@ -96,12 +96,13 @@ function parsePayload(text: string | undefined): unknown {
 
 /**
  * The pinned keys among the public keys a published file carries beside its signatures (the
- * unsigned top-level `jwks`, written by `trust-elements sign`). Only pins may select them: the
- * pin, not the file, decides trust. A bundle with a private or weak key is refused as a JWKS is.
+ * unsigned top-level `jwks`, written by `trust-elements sign`), or undefined when it carries none.
+ * Only pins may select them: the pin, not the file, decides trust. A bundle with a private or
+ * weak key is refused as a JWKS is.
  */
-async function bundledKeys(outer: unknown, pins: readonly string[]): Promise<TrustedKey[]> {
+async function bundledKeys(outer: unknown, pins: readonly string[]): Promise<TrustedKey[] | undefined> {
   const bundle = typeof outer === 'object' && outer !== null ? (outer as { jwks?: unknown }).jwks : undefined;
-  if (bundle === undefined) return [];
+  if (bundle === undefined) return undefined;
   try {
     return await trustedKeys(bundle, pins);
   } catch (error) {
@@ -125,10 +126,12 @@ export async function verifyPosture(input: Uint8Array | string, options: VerifyO
   if (size > maxBytes) throw new PostureError('too-large', `The document is ${size} bytes; the limit is ${maxBytes}.`);
 
   const outer = parseFile(typeof input === 'string' ? input : fromUtf8(input), 'document');
-  // Pinned keys the document carries decide trust by their thumbprint alone; otherwise the key set does.
-  let keys = pins ? await bundledKeys(outer, pins) : [];
-  const keysFrom = keys.length > 0 ? 'document' : 'key set';
-  if (keys.length === 0) {
+  // With pins, the keys a file carries decide trust by their thumbprints alone (the signer bundles
+  // every signing key, so a pinned key missing there did not sign); a file without any uses the key set.
+  const bundle = pins ? await bundledKeys(outer, pins) : undefined;
+  const keysFrom = bundle ? 'document' : 'key set';
+  let keys = bundle ?? [];
+  if (!bundle) {
     const source = options.jwks !== undefined ? options.jwks : await options.loadJwks?.();
     keys = await trustedKeys(typeof source === 'string' ? parseFile(source, 'key set') : source, pins);
   }
@@ -136,7 +139,7 @@ export async function verifyPosture(input: Uint8Array | string, options: VerifyO
     throw new PostureError(
       'no-trusted-signature',
       pins
-        ? 'None of the pinned keys is in the key set: the document cannot be trusted.'
+        ? `None of the pinned keys is ${keysFrom === 'document' ? 'among the keys the document carries' : 'in the key set'}: the document cannot be trusted.${signedByText(headersOf(outer))}`
         : 'The key set has no usable Ed25519 or P-256 key.',
     );
   }

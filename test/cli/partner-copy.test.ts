@@ -49,7 +49,32 @@ describe('a partner copy verified with the pin alone (issue 13)', () => {
     assert.match(r.stdout, /keys +the pinned key\(s\) the document carries/);
     const wrong = await cli(dir, ['verify', 'signed.json', '--pin', other.kid]);
     assert.equal(wrong.code, 1);
-    assert.match(wrong.stdout, /✗ no-trusted-signature: The file carries none of the pinned keys, and no key set was given/);
+    assert.match(wrong.stdout, /✗ no-trusted-signature: None of the pinned keys is among the keys the document carries/);
+  });
+
+  test('when no pinned or trusted key signed, verify names the key ids that did (issue 13)', async () => {
+    const { dir, key, other } = await setup();
+    for (const args of [
+      ['--pin', other.kid],
+      ['--jwks', 'other-jwks.json'],
+      ['--jwks', 'other-jwks.json', '--json'],
+    ]) {
+      const r = await cli(dir, ['verify', 'signed.json', ...args]);
+      assert.equal(r.code, 1, args.join(' '));
+      assert.match(r.stdout, /no-trusted-signature/, args.join(' '));
+      assert.ok(r.stdout.includes(`It is signed by key ${key.kid}.`), `${args.join(' ')}: ${r.stdout}`);
+    }
+  });
+
+  test('a file that carries no keys, verified with --pin alone, asks for a key set', async () => {
+    const { dir, key } = await setup();
+    const bare = await readJson(path.join(dir, 'signed.json'));
+    delete bare.jwks;
+    await writeJson(dir, 'bare.json', bare);
+    const r = await cli(dir, ['verify', 'bare.json', '--pin', key.kid]);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /✗ no-trusted-signature: The file carries no keys, and no key set was given/);
+    assert.equal((await cli(dir, ['verify', 'bare.json', '--pin', key.kid, '--jwks', 'jwks.json'])).code, 0);
   });
 
   test("verify --pin checks a copy on the partner's origin, which has no key set, without asking for one", async () => {

@@ -104,10 +104,7 @@ async function check(io: Io, r: Request): Promise<{ posture: VerifiedPosture; ke
 }
 
 const noKeySet = (): never => {
-  throw new PostureError(
-    'no-trusted-signature',
-    'The file carries none of the pinned keys, and no key set was given: give --jwks FILE_OR_URL.',
-  );
+  throw new PostureError('no-trusted-signature', 'The file carries no keys, and no key set was given: give --jwks FILE_OR_URL.');
 };
 
 /** Where the keys came from, for the summary: the key set, or the pinned keys the file carries. */
