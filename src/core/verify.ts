@@ -181,3 +181,17 @@ export async function verifyPosture(input: Uint8Array | string, options: VerifyO
   }
   return posture;
 }
+
+/**
+ * Refuses `posture` (`rolled-back`) when its sequence is lower than `highest`, the highest this
+ * reader already verified for the same issuer and document: an older signed version, served by a
+ * copy host or a mirror, must not replace a newer one until it expires.
+ */
+export function refuseRollback(posture: VerifiedPosture, highest: number | undefined): void {
+  if (highest !== undefined && posture.document.sequence < highest) {
+    throw new PostureError(
+      'rolled-back',
+      `This is sequence ${posture.document.sequence} of the document, but sequence ${highest} was already verified here: an older version is being served in place of a newer one.`,
+    );
+  }
+}

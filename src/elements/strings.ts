@@ -8,7 +8,7 @@ import type { ControlStatus } from '../core/read.js';
 import type { ACCESS, CERTIFICATION_STATUSES, CHANGE_TYPES, CONTACT_ROLES, REVIEW_CADENCES } from '../core/read.js';
 
 /** `setup`: the page's own trust settings are wrong (a pin that is empty or malformed); only its owner can fix them. */
-export type ProblemKind = 'network' | 'unverified' | 'damaged' | 'clock' | 'browser' | 'expired' | 'missing' | 'setup';
+export type ProblemKind = 'network' | 'unverified' | 'rolledBack' | 'damaged' | 'clock' | 'browser' | 'expired' | 'missing' | 'setup';
 
 /** The words of `<subprocessor-list>`. */
 export interface SubprocessorStrings {
@@ -155,6 +155,7 @@ export const COMMON_STRINGS: Record<Language, CommonStrings> = {
     problem: {
       network: 'The security information could not be loaded.',
       unverified: 'The security information could not be verified, so it is not shown.',
+      rolledBack: 'An older version of the security information was served than this browser has already seen, so it is not shown.',
       damaged: 'The security information is damaged or in a format this page cannot read, so it is not shown.',
       clock: "The security information is dated in the future. Please check your device's clock.",
       browser: 'This browser cannot check the signature of the security information. Please update your browser.',
@@ -181,6 +182,8 @@ export const COMMON_STRINGS: Record<Language, CommonStrings> = {
     problem: {
       network: 'Die Sicherheitsinformationen konnten nicht geladen werden.',
       unverified: 'Die Sicherheitsinformationen konnten nicht verifiziert werden und werden daher nicht angezeigt.',
+      rolledBack:
+        'Es wurde eine ältere Fassung der Sicherheitsinformationen geliefert, als dieser Browser bereits kennt; sie wird daher nicht angezeigt.',
       damaged: 'Die Sicherheitsinformationen sind beschädigt oder in einem unlesbaren Format und werden daher nicht angezeigt.',
       clock: 'Die Sicherheitsinformationen sind in die Zukunft datiert. Bitte prüfen Sie die Uhr Ihres Geräts.',
       browser: 'Dieser Browser kann die Signatur nicht prüfen. Bitte aktualisieren Sie Ihren Browser.',
@@ -208,6 +211,8 @@ export const COMMON_STRINGS: Record<Language, CommonStrings> = {
     problem: {
       network: 'Les informations de sécurité n’ont pas pu être chargées.',
       unverified: 'Les informations de sécurité n’ont pas pu être vérifiées ; elles ne sont donc pas affichées.',
+      rolledBack:
+        'Une version des informations de sécurité plus ancienne que celle déjà vue par ce navigateur a été servie ; elle n’est donc pas affichée.',
       damaged: 'Les informations de sécurité sont endommagées ou illisibles ; elles ne sont donc pas affichées.',
       clock: 'Les informations de sécurité sont datées dans le futur. Vérifiez l’horloge de votre appareil.',
       browser: 'Ce navigateur ne peut pas vérifier la signature. Veuillez mettre à jour votre navigateur.',

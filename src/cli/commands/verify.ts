@@ -7,6 +7,7 @@ import {
   expiredPosture,
   isPostureError,
   loadPosture,
+  refuseRollback,
   verifyPosture,
   WELL_KNOWN_JWKS,
   type VerifiedPosture,
@@ -20,6 +21,7 @@ import { isUrl, readBytes, readText } from '../files.js';
 import { refuseBrokenJson } from '../json.js';
 import { parseJwks } from '../keyfiles.js';
 import type { Io, Printer } from '../output.js';
+import { documentKey, parseMinSequence, readState, remember } from '../sequence-state.js';
 import { parseInstant, relativeExpiry } from '../time.js';
 
 const usage = `Usage: trust-elements verify SIGNED [--jwks FILE_OR_URL] [--pin THUMBPRINT …] [options]
@@ -40,6 +42,9 @@ Where the trusted keys come from:
 Options:
   --issuer ORIGIN       require the document's issuer to be ORIGIN
   --now DATE            judge the dates as of DATE (2027-01-01 or 2027-01-01T12:00:00Z)
+  --min-sequence N      refuse a document whose sequence is below N (rolled-back)
+  --state FILE          remember in FILE the highest sequence verified per issuer and
+                        document, and refuse a lower one later (rolled-back)
   --json                print the result as JSON (with the verified document)
   -h, --help            show this help
 
@@ -168,6 +173,8 @@ export const verify: Command = {
         pin: { type: 'string', multiple: true },
         issuer: { type: 'string' },
         now: { type: 'string' },
+        'min-sequence': { type: 'string' },
+        state: { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
       },
@@ -188,6 +195,9 @@ export const verify: Command = {
       now: values.now === undefined ? io.now() : parseInstant(values.now),
     };
 
+    // Read before anything is fetched: a wrong value or a broken state file is refused first.
+    const minSequence = values['min-sequence'] === undefined ? undefined : parseMinSequence(values['min-sequence']);
+    const state = values.state === undefined ? undefined : await readState(io, values.state);
     let result: { posture: VerifiedPosture; keys: string } | undefined;
     let failure: PostureError | undefined;
     try {
@@ -195,6 +205,29 @@ export const verify: Command = {
     } catch (error) {
       if (!isPostureError(error)) throw error;
       failure = error;
+    }
+    // No rollback: an older sequence than --min-sequence or the state file remembers is refused.
+    const checked = result?.posture ?? expiredPosture(failure);
+    if (checked) {
+      const key = documentKey(io, checked.issuer, source);
+      const remembered = state?.highest[key];
+      const highest = Math.max(minSequence ?? -1, remembered ?? -1);
+      try {
+        refuseRollback(checked, highest < 0 ? undefined : highest);
+        if (values.state !== undefined)
+          await remember(
+            io,
+            values.state,
+            state!,
+            key,
+            checked.document.sequence,
+            [source, values.jwks ?? ''].filter((f) => f && !isUrl(f)),
+          );
+      } catch (error) {
+        if (!isPostureError(error)) throw error;
+        result = undefined;
+        failure = error;
+      }
     }
     // An expired document did verify: show what was verified, but still fail.
     const expired = expiredPosture(failure);
