@@ -58,6 +58,12 @@ export interface VerifiedPosture {
   payload: Uint8Array;
   /** Where the trusted keys came from: the document's own bundle (pinned keys only) or a key set. */
   keysFrom: 'document' | 'key set';
+  /**
+   * What decided trust, and so what the verification proves: a `pin` (the pinned key signed), a
+   * `keys` set the reader named, or the `issuer` origin's own key set (discovery), the only mode
+   * in which the issuer's domain is proven rather than claimed by the key holder.
+   */
+  trustedBy: 'pin' | 'keys' | 'issuer';
 }
 
 const BOM = '\ufeff';
@@ -170,6 +176,7 @@ export async function verifyPosture(input: Uint8Array | string, options: VerifyO
     expires: new Date(document.expires),
     payload: verified.payload,
     keysFrom,
+    trustedBy: pins ? 'pin' : options.issuer !== undefined ? 'issuer' : 'keys',
   };
   const now = (options.now ?? new Date()).getTime();
   const skew = (options.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS) * 1000;

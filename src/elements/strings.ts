@@ -114,7 +114,10 @@ export interface CommonStrings {
   verified: string;
   expired: string;
   notVerified: string;
+  /** The seal's signer, by what decided trust: the issuer origin's published key (discovery), a pinned key, a named key set. */
   signedBy: (domain: string) => string;
+  signedByPin: string;
+  signedByKeys: string;
   updated: (date: string) => string;
   expires: (date: string) => string;
   keyId: string;
@@ -147,7 +150,9 @@ export const COMMON_STRINGS: Record<Language, CommonStrings> = {
     verified: 'Verified',
     expired: 'Expired',
     notVerified: 'Not verified',
-    signedBy: (d) => `signed by ${d}`,
+    signedBy: (d) => `signed by ${d}'s published key`,
+    signedByPin: 'signed by the key this page pinned',
+    signedByKeys: 'signed by the key set this page named',
     updated: (d) => `updated ${d}`,
     expires: (d) => `expires ${d}`,
     keyId: 'Key ID',
@@ -174,7 +179,9 @@ export const COMMON_STRINGS: Record<Language, CommonStrings> = {
     verified: 'Verifiziert',
     expired: 'Abgelaufen',
     notVerified: 'Nicht verifiziert',
-    signedBy: (d) => `signiert von ${d}`,
+    signedBy: (d) => `signiert mit dem veröffentlichten Schlüssel von ${d}`,
+    signedByPin: 'signiert mit dem Schlüssel, den diese Seite festlegt',
+    signedByKeys: 'signiert mit dem Schlüsselsatz, den diese Seite angibt',
     updated: (d) => `aktualisiert am ${d}`,
     expires: (d) => `gültig bis ${d}`,
     keyId: 'Schlüssel-ID',
@@ -203,7 +210,9 @@ export const COMMON_STRINGS: Record<Language, CommonStrings> = {
     verified: 'Vérifié',
     expired: 'Expiré',
     notVerified: 'Non vérifié',
-    signedBy: (d) => `signé par ${d}`,
+    signedBy: (d) => `signé avec la clé publiée par ${d}`,
+    signedByPin: 'signé avec la clé épinglée par cette page',
+    signedByKeys: 'signé avec le jeu de clés désigné par cette page',
     updated: (d) => `mis à jour le ${d}`,
     expires: (d) => `expire le ${d}`,
     keyId: 'Identifiant de clé',
