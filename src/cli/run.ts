@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { closest, helpHint, wantsHelp, type Command } from './command.js';
 import { inspect } from './commands/inspect.js';
 import { keygen } from './commands/keygen.js';
+import { pin } from './commands/pin.js';
 import { publish } from './commands/publish.js';
 import { sign } from './commands/sign.js';
 import { validate } from './commands/validate.js';
@@ -15,7 +16,7 @@ import { defaultIo, printer, PROGRAM, type Io } from './output.js';
 
 export type { Io, Output } from './output.js';
 
-export const COMMANDS: readonly Command[] = [keygen, validate, sign, verify, inspect, publish];
+export const COMMANDS: readonly Command[] = [keygen, validate, sign, verify, inspect, publish, pin];
 
 /** The package version, from package.json (two levels up from src/cli and from dist/cli alike). */
 export function version(): string {
