@@ -56,6 +56,8 @@ export function postureMessage(error: PostureError): string {
 const HINTS: Partial<Record<ErrorCode, string>> = {
   'pin-invalid':
     "--pin takes key ids (43-character RFC 7638 thumbprints) as printed by 'trust-elements keygen' and 'trust-elements inspect', one per --pin or separated by spaces; leave --pin out to trust the whole key set",
+  'rolled-back':
+    'a newer sequence of this document was verified before (--min-sequence or --state): whoever serves it went back to an older signed version; publish the newest one again',
   'too-many-signatures':
     'readers refuse a document with this many signatures before checking any; sign with a few keys only (one per algorithm, two while rotating keys)',
 };

@@ -29,6 +29,7 @@ export const ERROR_CODES = [
   'issuer-mismatch',
   'expired',
   'issued-in-future',
+  'rolled-back',
   'fetch-failed',
   'http-status',
   'content-type',

@@ -5,8 +5,9 @@
  */
 import { decode, fromUtf8, utf8 } from './base64url.js';
 import { PostureError } from './errors.js';
+import { escapeForDisplay } from './pins.js';
 import { verifyBytes } from './crypto/verify.js';
-import { HEADER_ALGS, type TrustedKey } from './keys.js';
+import { HEADER_ALGS, type Jwks, type TrustedKey } from './keys.js';
 
 export interface JwsSignature {
   protected: string;
@@ -17,6 +18,11 @@ export interface JwsSignature {
 export interface GeneralJws {
   payload: string;
   signatures: JwsSignature[];
+  /**
+   * The signers' public keys, unsigned, beside the signatures: read only by a reader that pins
+   * them (see verifyPosture); never a reason to trust a key.
+   */
+  jwks?: Jwks;
 }
 
 /** Header parameters that would let a document choose its own key or change how it is read. */
@@ -157,10 +163,34 @@ export async function verifyJws(input: unknown, keys: readonly TrustedKey[], opt
         ? 'No trusted key is available to check the document with.'
         : ambiguous > 0
           ? `The document is not signed by any trusted key. ${ambiguous === 1 ? 'One signature has' : `${ambiguous} signatures have`} no key id ("kid") while several trusted keys share its algorithm, so it was not checked: sign with a kid.`
-          : 'The document is not signed by any trusted key.',
+          : `The document is not signed by any trusted key.${signedByText(headers)}`,
     );
   }
   return { payload, signers, headers: signerHeaders };
+}
+
+/** The key ids shown in one error message, at most; each is cut to a thumbprint's length and a little. */
+const MAX_KIDS_SHOWN = 4;
+
+/**
+ * " It is signed by key K1, K2." — the protected key ids of a document no trusted key signed, so
+ * that a partner knows what to pin (text from the document: escaped, bounded); "" when none.
+ */
+export function signedByText(headers: readonly Record<string, unknown>[]): string {
+  const kids = [...new Set(headers.map((h) => h.kid).filter((kid): kid is string => typeof kid === 'string'))];
+  if (kids.length === 0) return '';
+  const shown = kids.slice(0, MAX_KIDS_SHOWN).map((kid) => escapeForDisplay(kid.length > 48 ? `${kid.slice(0, 45)}…` : kid));
+  const more = kids.length > MAX_KIDS_SHOWN ? ` and ${kids.length - MAX_KIDS_SHOWN} more` : '';
+  return ` It is signed by key${kids.length > 1 ? 's' : ''} ${shown.join(', ')}${more}.`;
+}
+
+/** The protected headers of a JWS, for messages only: none when it cannot be read. */
+export function headersOf(input: unknown): Record<string, unknown>[] {
+  try {
+    return toGeneralJws(input).signatures.slice(0, MAX_SIGNATURES).map(decodeProtectedHeader);
+  } catch {
+    return [];
+  }
 }
 
 /** A signature's protected header, once it is known to ask for nothing refused. */

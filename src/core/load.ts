@@ -40,6 +40,7 @@ export interface LoadOptions {
 
 export interface LoadedPosture extends VerifiedPosture {
   url: string;
+  /** Where the keys came from: the key set's URL, or the document's own when it carried the pinned key. */
   keysUrl: string;
 }
 
@@ -166,20 +167,24 @@ export async function loadPosture(src: string, options: LoadOptions = {}): Promi
       ? cache.use(`bytes ${target}`, (shared) => fetchJsonBytes(target, what, { fetch, signal: shared, timeoutMs, maxBytes }), signal)
       : fetchJsonBytes(target, what, { fetch, signal, timeoutMs, maxBytes });
   const load = async (signal?: AbortSignal): Promise<LoadedPosture> => {
+    const fetchKeys = async () => new TextDecoder().decode(await getBytes(keysUrl, 'key set', MAX_JWKS_BYTES, signal));
+    // With pins, the key set is fetched only when the file carries no keys (a partner's copy
+    // needs none on its own origin); otherwise both are fetched at once.
     const [bytes, jwks] = await Promise.all([
       getBytes(url.href, 'signed document', options.maxBytes ?? DEFAULT_MAX_BYTES, signal),
-      getBytes(keysUrl, 'key set', MAX_JWKS_BYTES, signal),
+      pins === undefined ? fetchKeys() : undefined,
     ]);
     // In discovery mode the keys speak for their origin only, so the document must name it as issuer.
     const discovery = options.keys === undefined && pins === undefined;
     const verified = await verifyPosture(bytes, {
-      jwks: new TextDecoder().decode(jwks),
+      jwks,
+      loadJwks: fetchKeys,
       pins,
       issuer: discovery ? url.origin : undefined,
       now: options.now,
       maxBytes: options.maxBytes,
     });
-    return { ...verified, url: url.href, keysUrl };
+    return { ...verified, url: url.href, keysUrl: verified.keysFrom === 'document' ? url.href : keysUrl };
   };
   // Everything that decides trust is in the key, so two callers share a result only when they trust alike.
   const key = `posture ${JSON.stringify([url.href, options.keys !== undefined ? keysUrl : null, pins === undefined ? null : pinsKey(pins), options.maxBytes ?? null])}`;

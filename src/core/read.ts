@@ -19,6 +19,7 @@ export {
 } from './jws.js';
 export {
   verifyPosture,
+  refuseRollback,
   PostureExpiredError,
   expiredPosture,
   POSTURE_TYP,

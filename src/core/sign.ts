@@ -23,7 +23,8 @@ export async function signJws(
     const signature = await signBytes(key, utf8(`${protectedHeader}.${encodedPayload}`));
     signatures.push({ protected: protectedHeader, signature: encode(signature) });
   }
-  return { payload: encodedPayload, signatures };
+  // The signers' public keys travel with the file, for readers that pin them (a partner's copy).
+  return { payload: encodedPayload, signatures, jwks: { keys: keys.map((k) => k.publicJwk) } };
 }
 
 /** Validates and signs a posture document with one or more keys; returns the JWS to publish. */

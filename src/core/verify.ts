@@ -4,7 +4,7 @@
  */
 import { fromUtf8, utf8 } from './base64url.js';
 import { PostureError } from './errors.js';
-import { verifyJws } from './jws.js';
+import { headersOf, signedByText, verifyJws } from './jws.js';
 import { trustedKeys, type TrustedKey } from './keys.js';
 import { parsePins } from './pins.js';
 import type { PostureDocument } from './schema.js';
@@ -17,7 +17,12 @@ export const DEFAULT_CLOCK_SKEW_SECONDS = 300;
 
 export interface VerifyOptions {
   /** The trusted keys: a JWKS (object or JSON text); with `pins`, only keys with those thumbprints. */
-  jwks: unknown;
+  jwks?: unknown;
+  /**
+   * Gets the JWKS when it is needed and `jwks` is not given: with `pins`, only when the file
+   * carries no keys of its own (a partner's copy then needs no key set of its own).
+   */
+  loadJwks?: () => Promise<unknown>;
   /** Key thumbprints to trust. When given, it must name at least one (`[]` trusts nothing: `pin-invalid`). */
   pins?: readonly string[];
   /** When set, the document's `issuer` must equal this origin (discovery mode sets it). */
@@ -51,6 +56,14 @@ export interface VerifiedPosture {
   expires: Date;
   /** The exact payload bytes that were signed. */
   payload: Uint8Array;
+  /** Where the trusted keys came from: the document's own bundle (pinned keys only) or a key set. */
+  keysFrom: 'document' | 'key set';
+  /**
+   * What decided trust, and so what the verification proves: a `pin` (the pinned key signed), a
+   * `keys` set the reader named, or the `issuer` origin's own key set (discovery), the only mode
+   * in which the issuer's domain is proven rather than claimed by the key holder.
+   */
+  trustedBy: 'pin' | 'keys' | 'issuer';
 }
 
 const BOM = '\ufeff';
@@ -87,6 +100,23 @@ function parsePayload(text: string | undefined): unknown {
   }
 }
 
+/**
+ * The pinned keys among the public keys a published file carries beside its signatures (the
+ * unsigned top-level `jwks`, written by `trust-elements sign`), or undefined when it carries none.
+ * Only pins may select them: the pin, not the file, decides trust. A bundle with a private or
+ * weak key is refused as a JWKS is.
+ */
+async function bundledKeys(outer: unknown, pins: readonly string[]): Promise<TrustedKey[] | undefined> {
+  const bundle = typeof outer === 'object' && outer !== null ? (outer as { jwks?: unknown }).jwks : undefined;
+  if (bundle === undefined) return undefined;
+  try {
+    return await trustedKeys(bundle, pins);
+  } catch (error) {
+    if (error instanceof PostureError) throw new PostureError(error.code, `In the keys the document carries: ${error.message}`);
+    throw error;
+  }
+}
+
 const byteLength = (input: Uint8Array | string) => (typeof input === 'string' ? utf8(input).length : input.length);
 
 /** Verifies a signed posture document (the bytes of the published file) against trusted keys. */
@@ -102,13 +132,20 @@ export async function verifyPosture(input: Uint8Array | string, options: VerifyO
   if (size > maxBytes) throw new PostureError('too-large', `The document is ${size} bytes; the limit is ${maxBytes}.`);
 
   const outer = parseFile(typeof input === 'string' ? input : fromUtf8(input), 'document');
-  const jwks = typeof options.jwks === 'string' ? parseFile(options.jwks, 'key set') : options.jwks;
-  const keys = await trustedKeys(jwks, pins);
+  // With pins, the keys a file carries decide trust by their thumbprints alone (the signer bundles
+  // every signing key, so a pinned key missing there did not sign); a file without any uses the key set.
+  const bundle = pins ? await bundledKeys(outer, pins) : undefined;
+  const keysFrom = bundle ? 'document' : 'key set';
+  let keys = bundle ?? [];
+  if (!bundle) {
+    const source = options.jwks !== undefined ? options.jwks : await options.loadJwks?.();
+    keys = await trustedKeys(typeof source === 'string' ? parseFile(source, 'key set') : source, pins);
+  }
   if (keys.length === 0) {
     throw new PostureError(
       'no-trusted-signature',
       pins
-        ? 'None of the pinned keys is in the key set: the document cannot be trusted.'
+        ? `None of the pinned keys is ${keysFrom === 'document' ? 'among the keys the document carries' : 'in the key set'}: the document cannot be trusted.${signedByText(headersOf(outer))}`
         : 'The key set has no usable Ed25519 or P-256 key.',
     );
   }
@@ -138,6 +175,8 @@ export async function verifyPosture(input: Uint8Array | string, options: VerifyO
     issued: new Date(document.issued),
     expires: new Date(document.expires),
     payload: verified.payload,
+    keysFrom,
+    trustedBy: pins ? 'pin' : options.issuer !== undefined ? 'issuer' : 'keys',
   };
   const now = (options.now ?? new Date()).getTime();
   const skew = (options.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS) * 1000;
@@ -148,4 +187,18 @@ export async function verifyPosture(input: Uint8Array | string, options: VerifyO
     throw new PostureExpiredError(`The document expired on ${document.expires}; the publisher has not published a newer one.`, posture);
   }
   return posture;
+}
+
+/**
+ * Refuses `posture` (`rolled-back`) when its sequence is lower than `highest`, the highest this
+ * reader already verified for the same issuer and document: an older signed version, served by a
+ * copy host or a mirror, must not replace a newer one until it expires.
+ */
+export function refuseRollback(posture: VerifiedPosture, highest: number | undefined): void {
+  if (highest !== undefined && posture.document.sequence < highest) {
+    throw new PostureError(
+      'rolled-back',
+      `This is sequence ${posture.document.sequence} of the document, but sequence ${highest} was already verified here: an older version is being served in place of a newer one.`,
+    );
+  }
 }

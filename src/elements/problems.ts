@@ -33,6 +33,8 @@ const KINDS: Record<ProblemCode, ProblemKind> = {
   'issuer-mismatch': 'unverified',
   // Never shown: an element drops a load it cancelled.
   aborted: 'unverified',
+  // An older signed version than this browser already verified: a copy host or mirror went back.
+  'rolled-back': 'rolledBack',
   'issued-in-future': 'clock',
   'ed25519-unsupported': 'browser',
   expired: 'expired',

@@ -8,7 +8,7 @@ import type { ControlStatus } from '../core/read.js';
 import type { ACCESS, CERTIFICATION_STATUSES, CHANGE_TYPES, CONTACT_ROLES, REVIEW_CADENCES } from '../core/read.js';
 
 /** `setup`: the page's own trust settings are wrong (a pin that is empty or malformed); only its owner can fix them. */
-export type ProblemKind = 'network' | 'unverified' | 'damaged' | 'clock' | 'browser' | 'expired' | 'missing' | 'setup';
+export type ProblemKind = 'network' | 'unverified' | 'rolledBack' | 'damaged' | 'clock' | 'browser' | 'expired' | 'missing' | 'setup';
 
 /** The words of `<subprocessor-list>`. */
 export interface SubprocessorStrings {
@@ -114,7 +114,10 @@ export interface CommonStrings {
   verified: string;
   expired: string;
   notVerified: string;
+  /** The seal's signer, by what decided trust: the issuer origin's published key (discovery), a pinned key, a named key set. */
   signedBy: (domain: string) => string;
+  signedByPin: string;
+  signedByKeys: string;
   updated: (date: string) => string;
   expires: (date: string) => string;
   keyId: string;
@@ -147,7 +150,9 @@ export const COMMON_STRINGS: Record<Language, CommonStrings> = {
     verified: 'Verified',
     expired: 'Expired',
     notVerified: 'Not verified',
-    signedBy: (d) => `signed by ${d}`,
+    signedBy: (d) => `signed by ${d}'s published key`,
+    signedByPin: 'signed by the key this page pinned',
+    signedByKeys: 'signed by the key set this page named',
     updated: (d) => `updated ${d}`,
     expires: (d) => `expires ${d}`,
     keyId: 'Key ID',
@@ -155,6 +160,7 @@ export const COMMON_STRINGS: Record<Language, CommonStrings> = {
     problem: {
       network: 'The security information could not be loaded.',
       unverified: 'The security information could not be verified, so it is not shown.',
+      rolledBack: 'An older version of the security information was served than this browser has already seen, so it is not shown.',
       damaged: 'The security information is damaged or in a format this page cannot read, so it is not shown.',
       clock: "The security information is dated in the future. Please check your device's clock.",
       browser: 'This browser cannot check the signature of the security information. Please update your browser.',
@@ -173,7 +179,9 @@ export const COMMON_STRINGS: Record<Language, CommonStrings> = {
     verified: 'Verifiziert',
     expired: 'Abgelaufen',
     notVerified: 'Nicht verifiziert',
-    signedBy: (d) => `signiert von ${d}`,
+    signedBy: (d) => `signiert mit dem veröffentlichten Schlüssel von ${d}`,
+    signedByPin: 'signiert mit dem Schlüssel, den diese Seite festlegt',
+    signedByKeys: 'signiert mit dem Schlüsselsatz, den diese Seite angibt',
     updated: (d) => `aktualisiert am ${d}`,
     expires: (d) => `gültig bis ${d}`,
     keyId: 'Schlüssel-ID',
@@ -181,6 +189,8 @@ export const COMMON_STRINGS: Record<Language, CommonStrings> = {
     problem: {
       network: 'Die Sicherheitsinformationen konnten nicht geladen werden.',
       unverified: 'Die Sicherheitsinformationen konnten nicht verifiziert werden und werden daher nicht angezeigt.',
+      rolledBack:
+        'Es wurde eine ältere Fassung der Sicherheitsinformationen geliefert, als dieser Browser bereits kennt; sie wird daher nicht angezeigt.',
       damaged: 'Die Sicherheitsinformationen sind beschädigt oder in einem unlesbaren Format und werden daher nicht angezeigt.',
       clock: 'Die Sicherheitsinformationen sind in die Zukunft datiert. Bitte prüfen Sie die Uhr Ihres Geräts.',
       browser: 'Dieser Browser kann die Signatur nicht prüfen. Bitte aktualisieren Sie Ihren Browser.',
@@ -200,7 +210,9 @@ export const COMMON_STRINGS: Record<Language, CommonStrings> = {
     verified: 'Vérifié',
     expired: 'Expiré',
     notVerified: 'Non vérifié',
-    signedBy: (d) => `signé par ${d}`,
+    signedBy: (d) => `signé avec la clé publiée par ${d}`,
+    signedByPin: 'signé avec la clé épinglée par cette page',
+    signedByKeys: 'signé avec le jeu de clés désigné par cette page',
     updated: (d) => `mis à jour le ${d}`,
     expires: (d) => `expire le ${d}`,
     keyId: 'Identifiant de clé',
@@ -208,6 +220,8 @@ export const COMMON_STRINGS: Record<Language, CommonStrings> = {
     problem: {
       network: 'Les informations de sécurité n’ont pas pu être chargées.',
       unverified: 'Les informations de sécurité n’ont pas pu être vérifiées ; elles ne sont donc pas affichées.',
+      rolledBack:
+        'Une version des informations de sécurité plus ancienne que celle déjà vue par ce navigateur a été servie ; elle n’est donc pas affichée.',
       damaged: 'Les informations de sécurité sont endommagées ou illisibles ; elles ne sont donc pas affichées.',
       clock: 'Les informations de sécurité sont datées dans le futur. Vérifiez l’horloge de votre appareil.',
       browser: 'Ce navigateur ne peut pas vérifier la signature. Veuillez mettre à jour votre navigateur.',

@@ -46,12 +46,21 @@ export function problemBox(s: CommonStrings, problem: PostureProblem, source: st
   </div>`;
 }
 
-/** The seal: verified mark, signer's domain, updated and expiry dates, key id on demand. */
+/**
+ * Who signed, worded by what was checked: only discovery (the keys at the issuer's origin) proves
+ * the issuer's domain; with a pin or a key set the page named, the domain is the key holder's claim.
+ */
+export const signedBy = (s: CommonStrings, posture: VerifiedPosture): string =>
+  posture.trustedBy === 'pin' ? s.signedByPin : posture.trustedBy === 'keys' ? s.signedByKeys : s.signedBy(new URL(posture.issuer).host);
+
+/**
+ * The seal: verified mark, who signed (signedBy), updated and expiry dates, key id on demand.
+ */
 export function seal(s: CommonStrings, locale: string, posture: VerifiedPosture, expired: boolean): TemplateResult {
-  const domain = new URL(posture.issuer).host;
+  const signer = signedBy(s, posture);
   return html`<div part="seal" class="seal ${expired ? 'is-expired' : 'is-verified'}">
     <span class="seal-mark"><span aria-hidden="true">${expired ? '⚠' : '✓'}</span> ${expired ? s.expired : s.verified}</span>
-    <span>${s.signedBy(domain)}</span>
+    <span>${signer}</span>
     <span>${s.updated(formatDate(posture.document.updated, locale))}</span>
     <span>${s.expires(formatDate(posture.expires, locale))}</span>
     <details class="seal-key">

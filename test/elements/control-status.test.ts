@@ -520,14 +520,14 @@ describe('<control-status>', () => {
       expect(badgeOf(de!).getAttribute('aria-label')).to.equal('Enterprise SSO: Geplant');
       expect(tipOf(badgeOf(de!))!.textContent)
         .to.contain('Verifiziert')
-        .and.contain('signiert von')
+        .and.contain('signiert mit dem veröffentlichten Schlüssel von')
         .and.contain('gültig bis');
       expect(text(deMissing!)).to.contain('Nicht gefunden');
       expect(shadow(fr!).querySelector('[part="label"]')!.textContent).to.equal('En place');
       expect(badgeOf(fr!).getAttribute('aria-label')).to.equal('Multi-factor authentication\u00a0: En place');
       expect(tipOf(badgeOf(fr!))!.textContent)
         .to.contain('Vérifié')
-        .and.contain('signé par');
+        .and.contain('signé avec la clé publiée par');
       expect(badgesOf(frList!).map((b) => shadow(frList!).contains(b) && b.querySelector('[part="label"]')!.textContent)).to.deep.equal([
         'Prévu',
         'En place',

@@ -115,6 +115,7 @@ describe('visitor words for pin-invalid and too-many-signatures', () => {
       'signature-invalid': 'unverified',
       'issuer-mismatch': 'unverified',
       aborted: 'unverified',
+      'rolled-back': 'rolledBack',
       'issued-in-future': 'clock',
       'ed25519-unsupported': 'browser',
       expired: 'expired',

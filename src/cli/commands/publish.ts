@@ -87,6 +87,8 @@ Options:
   --document SIGNED   the signed document (from 'trust-elements sign')
   --jwks JWKS         the key set with the signing key(s) (from 'trust-elements keygen')
   --now DATE          check the dates as of DATE instead of now
+  --force             publish although the published document has the same or a
+                      higher sequence (readers that saw it refuse an older one)
   -h, --help          show this help`;
 
 async function readIfExists(file: string): Promise<Uint8Array | undefined> {
@@ -182,6 +184,7 @@ export const publish: Command = {
         document: { type: 'string' },
         jwks: { type: 'string' },
         now: { type: 'string' },
+        force: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
       },
       { min: 1, max: 1, name: 'the site DIR to publish into' },
@@ -205,9 +208,17 @@ export const publish: Command = {
     const headersFile = path.join(dir, '_headers');
     await writing(io, path.dirname(documentFile), 'directory', () => mkdir(path.dirname(documentFile), { recursive: true }));
 
-    const previous = publishedSequence(await readIfExists(documentFile).catch(() => undefined));
-    if (previous !== undefined && previous > posture.document.sequence) {
-      p.warn(`replacing a published document with sequence ${previous} by an older one, sequence ${posture.document.sequence}`);
+    // No rollback: a new version needs a higher sequence (readers refuse a lower one than they saw);
+    // publishing the very same file again is a no-op, not a new version.
+    const published = await readIfExists(documentFile).catch(() => undefined);
+    const previous = publishedSequence(published);
+    if (previous !== undefined && previous >= posture.document.sequence && !same(published, bytes)) {
+      const what = `the published document has sequence ${previous}, and this one ${posture.document.sequence}`;
+      if (!values.force)
+        throw new CliError(
+          `refusing to publish ${values.document}: ${what}; readers that verified ${previous} refuse an older or equal one as rolled back. Sign it with --sequence ${previous + 1}, or publish with --force`,
+        );
+      p.warn(`${what}: published anyway (--force); readers that verified ${previous} will refuse it`);
     }
 
     const existingHeaders = await readIfExists(headersFile).catch(() => undefined);

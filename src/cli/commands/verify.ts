@@ -7,6 +7,7 @@ import {
   expiredPosture,
   isPostureError,
   loadPosture,
+  refuseRollback,
   verifyPosture,
   WELL_KNOWN_JWKS,
   type VerifiedPosture,
@@ -20,6 +21,7 @@ import { isUrl, readBytes, readText } from '../files.js';
 import { refuseBrokenJson } from '../json.js';
 import { parseJwks } from '../keyfiles.js';
 import type { Io, Printer } from '../output.js';
+import { documentKey, parseMinSequence, readState, remember } from '../sequence-state.js';
 import { parseInstant, relativeExpiry } from '../time.js';
 
 const usage = `Usage: trust-elements verify SIGNED [--jwks FILE_OR_URL] [--pin THUMBPRINT …] [options]
@@ -28,17 +30,21 @@ Checks a signed posture document the way the web components do: a signature by a
 key, the typ header, the format, the issuer, and the dates. SIGNED is a file or an http(s) URL.
 
 Where the trusted keys come from:
-  --jwks FILE_OR_URL    the publisher's key set (required for a local file)
+  --jwks FILE_OR_URL    the publisher's key set (for a local file: required without --pin)
   (no --jwks, a URL)    discovery: the key set at the document's origin,
                         ${WELL_KNOWN_JWKS}; the document's issuer must be that
                         origin (unless --pin names the keys to trust)
   --pin THUMBPRINT      trust only the key(s) with this key id (repeatable, or several
                         separated by spaces); a --pin that is empty or not a key id
-                        trusts nothing (pin-invalid), it never falls back to discovery
+                        trusts nothing (pin-invalid), it never falls back to discovery;
+                        a pinned key the signed file carries needs no key set
 
 Options:
   --issuer ORIGIN       require the document's issuer to be ORIGIN
   --now DATE            judge the dates as of DATE (2027-01-01 or 2027-01-01T12:00:00Z)
+  --min-sequence N      refuse a document whose sequence is below N (rolled-back)
+  --state FILE          remember in FILE the highest sequence verified per issuer and
+                        document, and refuse a lower one later (rolled-back)
   --json                print the result as JSON (with the verified document)
   -h, --help            show this help
 
@@ -83,18 +89,32 @@ async function check(io: Io, r: Request): Promise<{ posture: VerifiedPosture; ke
       },
     );
     if (r.issuer !== undefined) requireIssuer(loaded, r.issuer);
-    return { posture: loaded, keys: r.jwks === undefined ? `${loaded.keysUrl} (discovered)` : loaded.keysUrl };
+    return { posture: loaded, keys: keysShown(loaded, r.jwks === undefined ? `${loaded.keysUrl} (discovered)` : loaded.keysUrl) };
   }
   const bytes = isUrl(r.source)
     ? await fetchJsonBytes(r.source, 'signed document', { fetch, maxBytes: DEFAULT_MAX_BYTES })
     : await readBytes(io, r.source, 'signed document');
   refuseBrokenJson(bytes, 'document');
+  if (r.jwks === undefined) {
+    // Only with --pin (checked by run): the pinned key must be among those the file carries.
+    const posture = await verifyPosture(bytes, { ...options, loadJwks: noKeySet });
+    return { posture, keys: keysShown(posture, '') };
+  }
   const jwksText = isUrl(r.jwks!)
     ? new TextDecoder().decode(await fetchJsonBytes(r.jwks!, 'key set', { fetch, maxBytes: MAX_JWKS_BYTES }))
     : await readText(io, r.jwks!, 'key set');
   const jwks = parseJwks(jwksText, r.jwks!);
-  return { posture: await verifyPosture(bytes, { jwks, ...options }), keys: r.jwks! };
+  const posture = await verifyPosture(bytes, { jwks, ...options });
+  return { posture, keys: keysShown(posture, r.jwks!) };
 }
+
+const noKeySet = (): never => {
+  throw new PostureError('no-trusted-signature', 'The file carries no keys, and no key set was given: give --jwks FILE_OR_URL.');
+};
+
+/** Where the keys came from, for the summary: the key set, or the pinned keys the file carries. */
+const keysShown = (posture: VerifiedPosture, keySet: string): string =>
+  posture.keysFrom === 'document' ? 'the pinned key(s) the document carries' : keySet;
 
 function requireIssuer(posture: VerifiedPosture, issuer: string): void {
   if (posture.issuer !== issuer) {
@@ -153,15 +173,17 @@ export const verify: Command = {
         pin: { type: 'string', multiple: true },
         issuer: { type: 'string' },
         now: { type: 'string' },
+        'min-sequence': { type: 'string' },
+        state: { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
       },
       { min: 1, max: 1, name: 'the SIGNED file or URL to verify' },
     );
     const source = positionals[0]!;
-    if (!isUrl(source) && values.jwks === undefined) {
+    if (!isUrl(source) && values.jwks === undefined && values.pin === undefined) {
       throw new UsageError(
-        `a local file needs --jwks FILE_OR_URL, the key set to check it against (only a URL can discover its keys at the origin's ${WELL_KNOWN_JWKS})`,
+        `a local file needs --jwks FILE_OR_URL, the key set to check it against, or --pin with the key it carries (only a URL can discover its keys at the origin's ${WELL_KNOWN_JWKS})`,
         helpHint('verify'),
       );
     }
@@ -173,6 +195,9 @@ export const verify: Command = {
       now: values.now === undefined ? io.now() : parseInstant(values.now),
     };
 
+    // Read before anything is fetched: a wrong value or a broken state file is refused first.
+    const minSequence = values['min-sequence'] === undefined ? undefined : parseMinSequence(values['min-sequence']);
+    const state = values.state === undefined ? undefined : await readState(io, values.state);
     let result: { posture: VerifiedPosture; keys: string } | undefined;
     let failure: PostureError | undefined;
     try {
@@ -181,10 +206,33 @@ export const verify: Command = {
       if (!isPostureError(error)) throw error;
       failure = error;
     }
+    // No rollback: an older sequence than --min-sequence or the state file remembers is refused.
+    const checked = result?.posture ?? expiredPosture(failure);
+    if (checked) {
+      const key = documentKey(io, checked.issuer, source);
+      const remembered = state?.highest[key];
+      const highest = Math.max(minSequence ?? -1, remembered ?? -1);
+      try {
+        refuseRollback(checked, highest < 0 ? undefined : highest);
+        if (values.state !== undefined)
+          await remember(
+            io,
+            values.state,
+            state!,
+            key,
+            checked.document.sequence,
+            [source, values.jwks ?? ''].filter((f) => f && !isUrl(f)),
+          );
+      } catch (error) {
+        if (!isPostureError(error)) throw error;
+        result = undefined;
+        failure = error;
+      }
+    }
     // An expired document did verify: show what was verified, but still fail.
     const expired = expiredPosture(failure);
     const posture = result?.posture ?? expired;
-    const keys = result?.keys ?? (expired && request.jwks) ?? (expired && `${discoveryUrl(source)} (discovered)`);
+    const keys = result?.keys ?? (expired && keysShown(expired, request.jwks ?? `${discoveryUrl(source)} (discovered)`));
 
     if (values.json) {
       p.json(jsonResult(source, posture, keys, request.now, failure));

@@ -12,7 +12,7 @@ import { PostureElement } from '../posture-element.js';
 import { sharedStyles, STATUS_ICONS, statusStyles } from '../shared.styles.js';
 import { problemKind } from '../problems.js';
 import { CONTROL_STRINGS, wordsFor, type ControlStrings } from '../strings.js';
-import { shownText } from '../templates.js';
+import { shownText, signedBy } from '../templates.js';
 import { styles } from './control-status.styles.js';
 import { POPOVER, TooltipController } from './tooltip-controller.js';
 
@@ -293,12 +293,12 @@ export class ControlStatusElement extends PostureElement {
   /** The seal's facts, for a badge too small to show them. */
   private tipSeal(posture: VerifiedPosture, expired: boolean): TemplateResult {
     const s = this.strings;
-    const domain = new URL(posture.issuer).host;
+    const signer = signedBy(s, posture);
     const expires = this.formatDate(posture.expires);
     return expired
       ? html`<span class="tip-line tip-seal is-expired"><span aria-hidden="true">⚠ </span>${s.expiredWarning(expires)}</span>
-          <span class="tip-line tip-seal">${s.expired}, ${s.signedBy(domain)}</span>`
-      : html`<span class="tip-line tip-seal"><span aria-hidden="true">✓ </span>${s.verified}, ${s.signedBy(domain)}, ${s.expires(expires)}</span>`;
+          <span class="tip-line tip-seal">${s.expired}, ${signer}</span>`
+      : html`<span class="tip-line tip-seal"><span aria-hidden="true">✓ </span>${s.verified}, ${signer}, ${s.expires(expires)}</span>`;
   }
 
   private badge(b: Badge, single: boolean): TemplateResult {

@@ -5,7 +5,7 @@ import type { PostureProblem } from '../context.js';
 import { PostureElement } from '../posture-element.js';
 import { sharedStyles } from '../shared.styles.js';
 import { problemKind } from '../problems.js';
-import { safeHref } from '../templates.js';
+import { safeHref, signedBy } from '../templates.js';
 import { styles } from './trust-badge.styles.js';
 
 /**
@@ -66,10 +66,10 @@ export class TrustBadgeElement extends PostureElement {
     const s = this.strings;
     const controls = (posture.document.categories ?? []).flatMap((c) => c.controls);
     const shipped = controls.filter((c) => c.status === 'shipped').length;
-    const domain = new URL(posture.issuer).host;
+    const signer = signedBy(s, posture);
     const status = expired ? s.expired : s.verified;
-    const summary = controls.length ? `${status} · ${s.summary(shipped, controls.length)}` : `${status} · ${s.signedBy(domain)}`;
-    const label = `${posture.document.organization.name}: ${summary}, ${s.signedBy(domain)}, ${s.expires(this.formatDate(posture.expires))}`;
+    const summary = controls.length ? `${status} · ${s.summary(shipped, controls.length)}` : `${status} · ${signer}`;
+    const label = `${posture.document.organization.name}: ${summary}, ${signer}, ${s.expires(this.formatDate(posture.expires))}`;
     return this.box(expired ? '!' : '✓', posture.document.organization.name, summary, label);
   }
 }
