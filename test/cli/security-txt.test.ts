@@ -106,6 +106,7 @@ describe('publish: security.txt (RFC 9116)', () => {
     const dir = path.dirname(site);
     const next = full();
     next.contacts = [{ role: 'security', email: 'psirt@vendor.example' }];
+    next.sequence = (next.sequence as number) + 1; // a next release (publish refuses a rollback)
     await writeJson(dir, 'doc.json', next);
     assert.equal((await cli(dir, ['sign', 'doc.json', '--key', 'key.json', '--out', 'signed.json'])).code, 0);
     const r = await cli(dir, ['publish', 'site', '--document', 'signed.json', '--jwks', 'jwks.json']);
