@@ -114,6 +114,8 @@ export interface CommonStrings {
   verified: string;
   expired: string;
   notVerified: string;
+  /** The short word when the document could not be loaded (network, timeout, HTTP status): not a failed check. */
+  unavailable: string;
   signedBy: (domain: string) => string;
   updated: (date: string) => string;
   expires: (date: string) => string;
@@ -147,6 +149,7 @@ export const COMMON_STRINGS: Record<Language, CommonStrings> = {
     verified: 'Verified',
     expired: 'Expired',
     notVerified: 'Not verified',
+    unavailable: 'Couldn’t load right now',
     signedBy: (d) => `signed by ${d}`,
     updated: (d) => `updated ${d}`,
     expires: (d) => `expires ${d}`,
@@ -173,6 +176,7 @@ export const COMMON_STRINGS: Record<Language, CommonStrings> = {
     verified: 'Verifiziert',
     expired: 'Abgelaufen',
     notVerified: 'Nicht verifiziert',
+    unavailable: 'Gerade nicht verfügbar',
     signedBy: (d) => `signiert von ${d}`,
     updated: (d) => `aktualisiert am ${d}`,
     expires: (d) => `gültig bis ${d}`,
@@ -200,6 +204,7 @@ export const COMMON_STRINGS: Record<Language, CommonStrings> = {
     verified: 'Vérifié',
     expired: 'Expiré',
     notVerified: 'Non vérifié',
+    unavailable: 'Indisponible pour le moment',
     signedBy: (d) => `signé par ${d}`,
     updated: (d) => `mis à jour le ${d}`,
     expires: (d) => `expire le ${d}`,
