@@ -68,6 +68,18 @@ export const sharedStyles = css`
     padding: calc(var(--_space) * 0.75) var(--_space);
     background: var(--_surface);
   }
+  /* Network trouble is not tampering: neutral grey, not the red of a document that failed its checks. */
+  .problem.is-unavailable {
+    border-color: var(--_muted);
+  }
+  .problem.is-expired {
+    border-color: var(--_warning);
+  }
+  :host([on-error='hide'][state='error']),
+  :host([on-error='hide'][state='unverified']),
+  :host([on-error='hide'][expired='hide'][state='expired']) {
+    display: none !important;
+  }
   .problem p {
     margin: 0 0 0.5em;
   }

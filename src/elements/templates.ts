@@ -7,7 +7,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { escapeForDisplay, type Block, type VerifiedPosture } from '../core/read.js';
 import type { PostureProblem } from './context.js';
-import { problemKind } from './problems.js';
+import { problemKind, problemLook } from './problems.js';
 import { formatDate, type CommonStrings } from './strings.js';
 
 /** Problem text shown to people (messages and URLs, partly from documents and servers) is cut to this many characters. */
@@ -36,8 +36,9 @@ export function loadingMessage(s: CommonStrings): TemplateResult {
 
 /** What is shown instead of the document: the visitor's explanation, and the technical details (with the document's URL) folded away. */
 export function problemBox(s: CommonStrings, problem: PostureProblem, source: string | undefined): TemplateResult {
-  return html`<div part="problem" class="problem" role="alert">
-    <p class="problem-title"><span aria-hidden="true">⚠ </span>${s.problem[problemKind(problem.code)]}</p>
+  const look = problemLook(problem.code);
+  return html`<div part="problem" class="problem is-${look}" role="alert">
+    <p class="problem-title"><span aria-hidden="true">${look === 'unavailable' ? 'ⓘ' : '⚠'} </span>${s.problem[problemKind(problem.code)]}</p>
     <p>${s.tellOwner}</p>
     <details part="details">
       <summary>${s.technical}</summary>

@@ -46,6 +46,10 @@ export const styles = css`
   :host([state='error']) .mark {
     background: var(--_danger);
   }
+  /* Network trouble is not tampering: a neutral grey mark. */
+  .badge.is-unavailable .mark {
+    background: var(--_muted);
+  }
   .text {
     display: flex;
     flex-direction: column;

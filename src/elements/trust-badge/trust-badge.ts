@@ -5,7 +5,7 @@ import type { Certification, VerifiedPosture } from '../../core/read.js';
 import type { PostureProblem } from '../context.js';
 import { PostureElement } from '../posture-element.js';
 import { sharedStyles } from '../shared.styles.js';
-import { problemKind } from '../problems.js';
+import { problemKind, problemLook } from '../problems.js';
 import { safeHref } from '../templates.js';
 import { styles } from './trust-badge.styles.js';
 
@@ -49,7 +49,7 @@ export class TrustBadgeElement extends PostureElement {
   @property() show: 'controls' | 'certifications' | 'name' = 'controls';
 
   /** `tip`: a tooltip for what the box does not show in words (a problem's explanation). */
-  private box(mark: string, name: string, summary: string, label: string, tip?: string): TemplateResult {
+  private box(mark: string, name: string, summary: string, label: string, tip?: string, look = ''): TemplateResult {
     const href = safeHref(this.href);
     const content = html`<span part="mark" class="mark" aria-hidden="true">${mark}</span>
       <span class="text">
@@ -57,8 +57,8 @@ export class TrustBadgeElement extends PostureElement {
         <span part="summary" class="line summary">${summary}</span>
       </span>`;
     return href
-      ? html`<a part="badge" class="badge" href=${href} aria-label=${label} title=${ifDefined(tip)}>${content}</a>`
-      : html`<div part="badge" class="badge" role="group" aria-label=${label} title=${ifDefined(tip)}>${content}</div>`;
+      ? html`<a part="badge" class="badge ${look}" href=${href} aria-label=${label} title=${ifDefined(tip)}>${content}</a>`
+      : html`<div part="badge" class="badge ${look}" role="group" aria-label=${label} title=${ifDefined(tip)}>${content}</div>`;
   }
 
   protected override renderLoading(): unknown {
@@ -76,6 +76,7 @@ export class TrustBadgeElement extends PostureElement {
       '',
       s.problem[kind],
       s.problem[kind],
+      `is-${problemLook(problem.code)}`,
     );
   }
 
