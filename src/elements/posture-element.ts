@@ -160,7 +160,8 @@ export abstract class PostureElement extends LitElement {
   /** The problem behind the current state, if any. */
   protected get problem(): PostureProblem | undefined {
     if (this.state === 'expired' && this.expired === 'hide')
-      return { code: 'expired', message: `The document expired on ${this.snapshot.posture?.expires.toISOString()}.` };
+      // A date a person reads, not an ISO timestamp: it is shown in the technical details.
+      return { code: 'expired', message: `The document expired on ${this.formatDate(this.snapshot.posture!.expires)}.` };
     if (this.state === 'error' || this.state === 'unverified') {
       return this.renderFailure ?? this.checkedOwnProblem() ?? this.snapshot.problem ?? NO_SOURCE;
     }

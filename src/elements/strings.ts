@@ -61,6 +61,8 @@ export interface TrustCenterStrings {
   target: string;
   controlUpdated: string;
   certification: Record<(typeof CERTIFICATION_STATUSES)[number], string>;
+  /** A certification whose audit period has ended: certified once, not known to be renewed. */
+  lapsed: string;
   auditor: string;
   period: string;
   scope: string;
@@ -119,6 +121,8 @@ export interface CommonStrings {
   signedBy: (domain: string) => string;
   updated: (date: string) => string;
   expires: (date: string) => string;
+  /** The same date once it has passed. */
+  expiredOn: (date: string) => string;
   keyId: string;
   expiredWarning: (date: string) => string;
   problem: Record<ProblemKind, string>;
@@ -153,6 +157,7 @@ export const COMMON_STRINGS: Record<Language, CommonStrings> = {
     signedBy: (d) => `signed by ${d}`,
     updated: (d) => `updated ${d}`,
     expires: (d) => `expires ${d}`,
+    expiredOn: (d) => `expired on ${d}`,
     keyId: 'Key ID',
     expiredWarning: (d) => `This information expired on ${d}. It was genuine then, but it may be out of date now.`,
     problem: {
@@ -180,6 +185,7 @@ export const COMMON_STRINGS: Record<Language, CommonStrings> = {
     signedBy: (d) => `signiert von ${d}`,
     updated: (d) => `aktualisiert am ${d}`,
     expires: (d) => `gültig bis ${d}`,
+    expiredOn: (d) => `abgelaufen am ${d}`,
     keyId: 'Schlüssel-ID',
     expiredWarning: (d) => `Diese Angaben sind am ${d} abgelaufen. Sie waren damals echt, können aber inzwischen veraltet sein.`,
     problem: {
@@ -208,6 +214,7 @@ export const COMMON_STRINGS: Record<Language, CommonStrings> = {
     signedBy: (d) => `signé par ${d}`,
     updated: (d) => `mis à jour le ${d}`,
     expires: (d) => `expire le ${d}`,
+    expiredOn: (d) => `expiré le ${d}`,
     keyId: 'Identifiant de clé',
     expiredWarning: (d) => `Ces informations ont expiré le ${d}. Elles étaient authentiques, mais peuvent être dépassées.`,
     problem: {
@@ -251,6 +258,7 @@ export const CENTER_STRINGS: Record<Language, TrustCenterStrings> = {
     target: 'Target',
     controlUpdated: 'Updated',
     certification: { certified: 'Certified', 'in-progress': 'In progress', planned: 'Planned', aligned: 'Aligned', expired: 'Expired' },
+    lapsed: 'Lapsed, renewal pending',
     auditor: 'Auditor',
     period: 'Audit period',
     scope: 'Scope',
@@ -335,6 +343,7 @@ export const CENTER_STRINGS: Record<Language, TrustCenterStrings> = {
       aligned: 'Daran ausgerichtet',
       expired: 'Abgelaufen',
     },
+    lapsed: 'Abgelaufen, Erneuerung ausstehend',
     auditor: 'Prüfer',
     period: 'Prüfzeitraum',
     scope: 'Geltungsbereich',
@@ -419,6 +428,7 @@ export const CENTER_STRINGS: Record<Language, TrustCenterStrings> = {
       aligned: 'Aligné, sans certification',
       expired: 'Expiré',
     },
+    lapsed: 'Échue, renouvellement en attente',
     auditor: 'Auditeur',
     period: 'Période d’audit',
     scope: 'Périmètre',

@@ -54,7 +54,7 @@ export function seal(s: CommonStrings, locale: string, posture: VerifiedPosture,
     <span class="seal-mark"><span aria-hidden="true">${expired ? '⚠' : '✓'}</span> ${expired ? s.expired : s.verified}</span>
     <span>${s.signedBy(domain)}</span>
     <span>${s.updated(formatDate(posture.document.updated, locale))}</span>
-    <span>${s.expires(formatDate(posture.expires, locale))}</span>
+    <span>${(expired ? s.expiredOn : s.expires)(formatDate(posture.expires, locale))}</span>
     <details class="seal-key">
       <summary>${s.keyId}</summary>
       <code>${posture.signers.map((k) => k.thumbprint).join(' ')}</code>

@@ -88,7 +88,11 @@ export class TrustBadgeElement extends PostureElement {
     const status = expired ? s.expired : s.verified;
     const summary = detail ? `${status} · ${detail}` : status;
     // Said once each: the signer is in the label only when the summary does not already say it.
-    const label = [`${name}: ${summary}`, detail === signedBy ? '' : signedBy, s.expires(this.formatDate(posture.expires))];
+    const label = [
+      `${name}: ${summary}`,
+      detail === signedBy ? '' : signedBy,
+      (expired ? s.expiredOn : s.expires)(this.formatDate(posture.expires)),
+    ];
     return this.box(expired ? '!' : '✓', name, summary, label.filter(Boolean).join(', '));
   }
 
