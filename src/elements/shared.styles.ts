@@ -59,8 +59,22 @@ export const sharedStyles = css`
     outline: var(--_focus);
     outline-offset: 2px;
   }
+  /* Within the loading height each element reserves, so nothing moves when the document arrives. */
   .loading {
-    color: var(--_muted);
+    display: grid;
+    gap: 0.75em;
+    padding-block: 0.25em;
+  }
+  .bone {
+    block-size: 0.75em;
+    border-radius: 0.25em;
+    background: var(--_border);
+  }
+  .bone:nth-child(3) {
+    inline-size: 80%;
+  }
+  .bone:nth-child(4) {
+    inline-size: 55%;
   }
   .problem {
     border: 1px solid var(--_danger);

@@ -30,8 +30,11 @@ export function safeHref(url: string | undefined, allowMailto = false): string |
   }
 }
 
+/** Loading: a quiet skeleton of three lines; the words are for screen readers only. */
 export function loadingMessage(s: CommonStrings): TemplateResult {
-  return html`<div part="loading" class="loading" role="status">${s.loading}</div>`;
+  return html`<div part="loading" class="loading" role="status">
+    <span class="visually-hidden">${s.loading}</span><span class="bone"></span><span class="bone"></span><span class="bone"></span>
+  </div>`;
 }
 
 /** What is shown instead of the document: the visitor's explanation, and the technical details (with the document's URL) folded away. */
