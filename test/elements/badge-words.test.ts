@@ -6,6 +6,7 @@
  * accessible name says each thing once.
  */
 import { expect, fixture, html } from '@open-wc/testing';
+import { a11ySnapshot } from '@web/test-runner-commands';
 import '../../src/define/trust-badge.js';
 import type { PostureDocument } from '../../src/core/index.js';
 import type { TrustBadgeElement } from '../../src/define/trust-badge.js';
@@ -127,5 +128,29 @@ describe('<trust-badge> words', () => {
     expect(el.shadowRoot!.querySelector('[part="summary"]')!.textContent).to.contain(signedBy);
     expect(label.split(signedBy).length - 1, label).to.equal(1);
     expect(label).to.match(/^Vendor Example: Verified · signed by [^,]+, expires /);
+  });
+
+  it('says the signer once in its computed accessible name (the browser’s accessibility tree)', async function () {
+    const { src, origin } = await publish(network, { categories: undefined });
+    const el = await fixture<TrustBadgeElement>(html`<trust-badge src=${src} href="https://vendor.example/trust"></trust-badge>`);
+    await settled(el);
+    type Node = { name?: string; role?: string; children?: Node[] };
+    let tree: Node;
+    try {
+      tree = (await a11ySnapshot({})) as unknown as Node;
+    } catch {
+      // Only where the runner drives the browser over CDP (Chromium): Firefox (BiDi) and WebKit (WebDriver)
+      // have no accessibility snapshot; the aria-label test above runs everywhere.
+      return this.skip();
+    }
+    const names: string[] = [];
+    const walk = (n: Node) => {
+      if (n.role === 'link' && n.name?.startsWith('Vendor Example')) names.push(n.name);
+      n.children?.forEach(walk);
+    };
+    walk(tree);
+    expect(names).to.have.length(1);
+    const signedBy = `signed by ${new URL(origin).host}`;
+    expect(names[0]!.split(signedBy).length - 1, names[0]).to.equal(1);
   });
 });
