@@ -36,7 +36,7 @@ import { styles } from './trust-badge.styles.js';
  * @cssproperty --trust-color-surface - Background.
  * @cssproperty --trust-color-border - Border colour.
  * @cssproperty --trust-color-text - Text colour.
- * @cssproperty --trust-color-muted - Summary text colour.
+ * @cssproperty --trust-color-muted - Summary text colour, and the mark of a document that could not be loaded.
  * @cssproperty --trust-radius - Corner radius.
  */
 export class TrustBadgeElement extends PostureElement {
