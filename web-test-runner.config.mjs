@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultReporter } from '@web/test-runner';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { countReporter } from './scripts/wtr-count-reporter.mjs';
 import { launchers } from './test/launchers.mjs';
 import { heapUsage } from './test/plugins/heap-usage.mjs';
@@ -28,7 +29,12 @@ export default {
   rootDir: here,
   files: ['test/**/*.test.ts', '!test/cli/**', '!test/node/**'],
   nodeResolve: true,
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), reactCommonjs(here), heapUsage()],
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
+    reactCommonjs(here),
+    heapUsage(),
+    a11ySnapshotPlugin(),
+  ],
   middleware: [serveDirectory('/shared/', path.resolve(here, env.TE_SHARED_DIR || '../shared')), fixtureStore(), hostileServer()],
   browsers: launchers(env),
   // 2 cores: measured fastest with all three engines at once, one test file each. concurrency 1

@@ -4,7 +4,7 @@
  * `trust-error`, and render fail-closed: content only when verified (or expired, marked).
  */
 import { ContextConsumer, ContextProvider, ContextRoot } from '@lit/context';
-import { LitElement, type PropertyValues, type TemplateResult } from 'lit';
+import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { VerifiedPosture } from '../core/read.js';
 import { postureContext, type PostureProblem, type PostureSnapshot, type PostureState } from './context.js';
@@ -31,6 +31,8 @@ const WITHOUT_SRC: PostureSnapshot = { state: problemState(TRUST_WITHOUT_SRC.cod
  * The base of every trust element. Its attributes, properties and events are documented here once
  * and listed as inherited on each element in custom-elements.json.
  *
+ * @slot fallback - The page's own content, shown instead of the element's problem display when it cannot show the document (`trust-error` still fires).
+ *
  * @event trust-load - The document verified (or verified but expired). `detail: { posture, signer, expired }`. Dispatched after `state` is set.
  * @event trust-error - It could not be shown. `detail: { code, message }`, the code one of the core's error codes or an element's own (`no-source`, `trust-without-src`, `unknown-control`, `unknown-category`, `render-failed`). Dispatched after `state` is set.
  */
@@ -56,6 +58,13 @@ export abstract class PostureElement extends LitElement {
 
   /** `light` or `dark`, overriding the page's colour scheme (the element paints its own surface); by default it follows the page's inherited `color-scheme`. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
+
+  /**
+   * `hide`: when the element cannot show its document (state `error` or `unverified`, or an expired
+   * document with `expired="hide"`), it takes no room at all; `trust-error` still fires. Otherwise it
+   * shows its problem display, or the page's own `slot="fallback"` content in its place.
+   */
+  @property({ attribute: 'on-error', reflect: true }) onError?: 'hide';
 
   /** Milliseconds to wait for the document and its keys before giving up. */
   @property({ type: Number }) timeout = 10_000;
@@ -151,7 +160,8 @@ export abstract class PostureElement extends LitElement {
   /** The problem behind the current state, if any. */
   protected get problem(): PostureProblem | undefined {
     if (this.state === 'expired' && this.expired === 'hide')
-      return { code: 'expired', message: `The document expired on ${this.snapshot.posture?.expires.toISOString()}.` };
+      // A date a person reads, not an ISO timestamp: it is shown in the technical details.
+      return { code: 'expired', message: `The document expired on ${this.formatDate(this.snapshot.posture!.expires)}.` };
     if (this.state === 'error' || this.state === 'unverified') {
       return this.renderFailure ?? this.checkedOwnProblem() ?? this.snapshot.problem ?? NO_SOURCE;
     }
@@ -210,7 +220,8 @@ export abstract class PostureElement extends LitElement {
     try {
       const posture = this.posture;
       if (this.state === 'loading') return this.renderLoading();
-      if (!posture) return this.renderProblem(this.problem!);
+      // The page's own fallback content, when it gives some, replaces the problem display.
+      if (!posture) return html`<slot name="fallback">${this.renderProblem(this.problem!)}</slot>`;
       return this.renderPosture(posture, this.state === 'expired');
     } finally {
       this.renderLocale = undefined;

@@ -50,6 +50,17 @@ export function problemKind(code: string): ProblemKind {
   return Object.hasOwn(KINDS, code) ? KINDS[code as ProblemCode] : 'unverified';
 }
 
+/**
+ * How a problem looks: `unavailable` (the document could not be fetched: neutral grey, nothing
+ * about the vendor is implied), `expired` (amber), or `unverified` (it failed its checks: red).
+ */
+export type ProblemLook = 'unavailable' | 'expired' | 'unverified';
+
+export function problemLook(code: string): ProblemLook {
+  const kind = problemKind(code);
+  return kind === 'network' ? 'unavailable' : kind === 'expired' ? 'expired' : 'unverified';
+}
+
 /** The state a problem leaves an element in: `error` when nothing could be checked, `unverified` when the check failed. */
 export function problemState(code: string): PostureState {
   const kind = problemKind(code);

@@ -59,14 +59,40 @@ export const sharedStyles = css`
     outline: var(--_focus);
     outline-offset: 2px;
   }
+  /* Within the loading height each element reserves, so nothing moves when the document arrives. */
   .loading {
-    color: var(--_muted);
+    display: grid;
+    gap: 0.75em;
+    padding-block: 0.25em;
+  }
+  .bone {
+    block-size: 0.75em;
+    border-radius: 0.25em;
+    background: var(--_border);
+  }
+  .bone:nth-child(3) {
+    inline-size: 80%;
+  }
+  .bone:nth-child(4) {
+    inline-size: 55%;
   }
   .problem {
     border: 1px solid var(--_danger);
     border-radius: var(--_radius);
     padding: calc(var(--_space) * 0.75) var(--_space);
     background: var(--_surface);
+  }
+  /* Network trouble is not tampering: neutral grey, not the red of a document that failed its checks. */
+  .problem.is-unavailable {
+    border-color: var(--_muted);
+  }
+  .problem.is-expired {
+    border-color: var(--_warning);
+  }
+  :host([on-error='hide'][state='error']),
+  :host([on-error='hide'][state='unverified']),
+  :host([on-error='hide'][expired='hide'][state='expired']) {
+    display: none !important;
   }
   .problem p {
     margin: 0 0 0.5em;

@@ -61,6 +61,8 @@ export interface TrustCenterStrings {
   target: string;
   controlUpdated: string;
   certification: Record<(typeof CERTIFICATION_STATUSES)[number], string>;
+  /** A certification whose audit period has ended: certified once, not known to be renewed. */
+  lapsed: string;
   auditor: string;
   period: string;
   scope: string;
@@ -115,11 +117,15 @@ export interface CommonStrings {
   expired: string;
   notVerified: string;
   /** The seal's signer, by what decided trust: the issuer origin's published key (discovery), a pinned key, a named key set. */
+  /** The short word when the document could not be loaded (network, timeout, HTTP status): not a failed check. */
+  unavailable: string;
   signedBy: (domain: string) => string;
   signedByPin: string;
   signedByKeys: string;
   updated: (date: string) => string;
   expires: (date: string) => string;
+  /** The same date once it has passed. */
+  expiredOn: (date: string) => string;
   keyId: string;
   expiredWarning: (date: string) => string;
   problem: Record<ProblemKind, string>;
@@ -153,8 +159,10 @@ export const COMMON_STRINGS: Record<Language, CommonStrings> = {
     signedBy: (d) => `signed by ${d}'s published key`,
     signedByPin: 'signed by the key this page pinned',
     signedByKeys: 'signed by the key set this page named',
+    unavailable: 'Couldn’t load right now',
     updated: (d) => `updated ${d}`,
     expires: (d) => `expires ${d}`,
+    expiredOn: (d) => `expired on ${d}`,
     keyId: 'Key ID',
     expiredWarning: (d) => `This information expired on ${d}. It was genuine then, but it may be out of date now.`,
     problem: {
@@ -182,8 +190,10 @@ export const COMMON_STRINGS: Record<Language, CommonStrings> = {
     signedBy: (d) => `signiert mit dem veröffentlichten Schlüssel von ${d}`,
     signedByPin: 'signiert mit dem Schlüssel, den diese Seite festlegt',
     signedByKeys: 'signiert mit dem Schlüsselsatz, den diese Seite angibt',
+    unavailable: 'Gerade nicht verfügbar',
     updated: (d) => `aktualisiert am ${d}`,
     expires: (d) => `gültig bis ${d}`,
+    expiredOn: (d) => `abgelaufen am ${d}`,
     keyId: 'Schlüssel-ID',
     expiredWarning: (d) => `Diese Angaben sind am ${d} abgelaufen. Sie waren damals echt, können aber inzwischen veraltet sein.`,
     problem: {
@@ -213,8 +223,10 @@ export const COMMON_STRINGS: Record<Language, CommonStrings> = {
     signedBy: (d) => `signé avec la clé publiée par ${d}`,
     signedByPin: 'signé avec la clé épinglée par cette page',
     signedByKeys: 'signé avec le jeu de clés désigné par cette page',
+    unavailable: 'Indisponible pour le moment',
     updated: (d) => `mis à jour le ${d}`,
     expires: (d) => `expire le ${d}`,
+    expiredOn: (d) => `expiré le ${d}`,
     keyId: 'Identifiant de clé',
     expiredWarning: (d) => `Ces informations ont expiré le ${d}. Elles étaient authentiques, mais peuvent être dépassées.`,
     problem: {
@@ -260,6 +272,7 @@ export const CENTER_STRINGS: Record<Language, TrustCenterStrings> = {
     target: 'Target',
     controlUpdated: 'Updated',
     certification: { certified: 'Certified', 'in-progress': 'In progress', planned: 'Planned', aligned: 'Aligned', expired: 'Expired' },
+    lapsed: 'Lapsed, renewal pending',
     auditor: 'Auditor',
     period: 'Audit period',
     scope: 'Scope',
@@ -344,6 +357,7 @@ export const CENTER_STRINGS: Record<Language, TrustCenterStrings> = {
       aligned: 'Daran ausgerichtet',
       expired: 'Abgelaufen',
     },
+    lapsed: 'Abgelaufen, Erneuerung ausstehend',
     auditor: 'Prüfer',
     period: 'Prüfzeitraum',
     scope: 'Geltungsbereich',
@@ -428,6 +442,7 @@ export const CENTER_STRINGS: Record<Language, TrustCenterStrings> = {
       aligned: 'Aligné, sans certification',
       expired: 'Expiré',
     },
+    lapsed: 'Échue, renouvellement en attente',
     auditor: 'Auditeur',
     period: 'Période d’audit',
     scope: 'Périmètre',

@@ -7,7 +7,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { escapeForDisplay, type Block, type VerifiedPosture } from '../core/read.js';
 import type { PostureProblem } from './context.js';
-import { problemKind } from './problems.js';
+import { problemKind, problemLook } from './problems.js';
 import { formatDate, type CommonStrings } from './strings.js';
 
 /** Problem text shown to people (messages and URLs, partly from documents and servers) is cut to this many characters. */
@@ -30,14 +30,18 @@ export function safeHref(url: string | undefined, allowMailto = false): string |
   }
 }
 
+/** Loading: a quiet skeleton of three lines; the words are for screen readers only. */
 export function loadingMessage(s: CommonStrings): TemplateResult {
-  return html`<div part="loading" class="loading" role="status">${s.loading}</div>`;
+  return html`<div part="loading" class="loading" role="status">
+    <span class="visually-hidden">${s.loading}</span><span class="bone"></span><span class="bone"></span><span class="bone"></span>
+  </div>`;
 }
 
 /** What is shown instead of the document: the visitor's explanation, and the technical details (with the document's URL) folded away. */
 export function problemBox(s: CommonStrings, problem: PostureProblem, source: string | undefined): TemplateResult {
-  return html`<div part="problem" class="problem" role="alert">
-    <p class="problem-title"><span aria-hidden="true">⚠ </span>${s.problem[problemKind(problem.code)]}</p>
+  const look = problemLook(problem.code);
+  return html`<div part="problem" class="problem is-${look}" role="alert">
+    <p class="problem-title"><span aria-hidden="true">${look === 'unavailable' ? 'ⓘ' : '⚠'} </span>${s.problem[problemKind(problem.code)]}</p>
     <p>${s.tellOwner}</p>
     <details part="details">
       <summary>${s.technical}</summary>
@@ -62,7 +66,7 @@ export function seal(s: CommonStrings, locale: string, posture: VerifiedPosture,
     <span class="seal-mark"><span aria-hidden="true">${expired ? '⚠' : '✓'}</span> ${expired ? s.expired : s.verified}</span>
     <span>${signer}</span>
     <span>${s.updated(formatDate(posture.document.updated, locale))}</span>
-    <span>${s.expires(formatDate(posture.expires, locale))}</span>
+    <span>${(expired ? s.expiredOn : s.expires)(formatDate(posture.expires, locale))}</span>
     <details class="seal-key">
       <summary>${s.keyId}</summary>
       <code>${posture.signers.map((k) => k.thumbprint).join(' ')}</code>

@@ -144,7 +144,7 @@ describe('loading, shared by every element', () => {
   it('an element without src and without a provider says what is missing', async () => {
     const el = await fixture<TrustBadgeElement>(html`<trust-badge></trust-badge>`);
     expect(el.state).to.equal('error');
-    expect(el.shadowRoot!.textContent).to.contain('could not be loaded');
+    expect(el.shadowRoot!.textContent).to.contain('Couldn’t load right now');
     const { src } = await publish(network);
     el.src = src;
     await el.updateComplete;

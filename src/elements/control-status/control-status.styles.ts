@@ -101,6 +101,7 @@ export const styles = css`
   .pill.is-expired {
     color: var(--_warning);
   }
+  .pill.is-unavailable,
   .pill.is-loading {
     color: var(--_muted);
   }

@@ -172,7 +172,7 @@ export class ControlStatusElement extends PostureElement {
     return this.badge(
       {
         key: 'problem',
-        tone: kind === 'expired' ? 'is-expired' : 'is-problem',
+        tone: kind === 'expired' ? 'is-expired' : kind === 'network' ? 'is-unavailable' : 'is-problem',
         icon: kind === 'expired' ? '⚠' : '!',
         label: word,
         title: message,

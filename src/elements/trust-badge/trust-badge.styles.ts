@@ -5,7 +5,8 @@ export const styles = css`
     display: inline-block;
     vertical-align: middle;
     inline-size: var(--trust-badge-width, 17rem);
-    block-size: var(--trust-badge-height, 3.5rem);
+    /* At least this tall, taller only when the words need it: they are never cut. */
+    min-block-size: var(--trust-badge-height, 3.5rem);
     font-size: 0.875rem;
   }
   .badge {
@@ -13,14 +14,13 @@ export const styles = css`
     align-items: center;
     gap: 0.6rem;
     inline-size: 100%;
-    block-size: 100%;
-    padding: 0 0.75rem;
+    min-block-size: var(--trust-badge-height, 3.5rem);
+    padding: 0.125rem 0.75rem;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
     color: var(--_text);
     text-decoration: none;
-    overflow: hidden;
   }
   a.badge:hover {
     border-color: var(--_accent);
@@ -46,21 +46,40 @@ export const styles = css`
   :host([state='error']) .mark {
     background: var(--_danger);
   }
+  /* Network trouble is not tampering: a neutral grey mark. */
+  .badge.is-unavailable .mark {
+    background: var(--_muted);
+  }
   .text {
     display: flex;
     flex-direction: column;
+    justify-content: center;
     min-inline-size: 0;
-    line-height: 1.25;
+    /* Room for a name and two summary lines (or two loading lines), so the text box keeps its place from loading to verified. */
+    min-block-size: min(3.1rem, calc(var(--trust-badge-height, 3.5rem) - 0.25rem - 2px));
+    line-height: 1.2;
   }
+  /* Words wrap, and a long host or name breaks anywhere, rather than being cut with an ellipsis. */
   .line {
-    overflow: hidden;
-    text-overflow: ellipsis;
-    white-space: nowrap;
+    overflow-wrap: anywhere;
   }
   .name {
     font-weight: 600;
   }
-  /* Its line is kept while empty (loading), so the text does not move when the summary arrives. */
+  /* Loading: a quiet skeleton of the two lines, in their place (the words are the accessible name). */
+  :host([state='loading']) .line::before {
+    content: '';
+    display: inline-block;
+    vertical-align: middle;
+    inline-size: 70%;
+    block-size: 0.7em;
+    border-radius: 0.25em;
+    background: var(--_border);
+  }
+  :host([state='loading']) .summary::before {
+    inline-size: 45%;
+  }
+  /* Its line is kept while empty, so the text does not move when the summary arrives. */
   .summary {
     min-block-size: 1lh;
     color: var(--_muted);

@@ -1,36 +1,42 @@
 import { html, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { VerifiedPosture } from '../../core/read.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import type { Certification, VerifiedPosture } from '../../core/read.js';
 import type { PostureProblem } from '../context.js';
 import { PostureElement } from '../posture-element.js';
 import { sharedStyles } from '../shared.styles.js';
-import { problemKind } from '../problems.js';
+import { problemKind, problemLook } from '../problems.js';
 import { safeHref, signedBy } from '../templates.js';
 import { styles } from './trust-badge.styles.js';
 
 /**
- * A small seal for a page footer: the organization, a verified mark and a one-line summary,
- * linking to the vendor's full trust page. It keeps one size in every state.
+ * A small seal for a page footer: the organization, a verified mark and a short summary, linking
+ * to the vendor's full trust page. Its words are never cut: they wrap inside the badge's width,
+ * and the badge grows taller than `--trust-badge-height` only when they need more room (a long
+ * organization name or signer); otherwise it keeps one size in every state.
  *
  * @tagname trust-badge
  * @summary Verified security seal for a page footer.
  *
  * @attr href - The vendor's full trust page (https: only; anything else is not made a link).
+ * @attr show - What the summary shows after "Verified": `controls` (default: how many of the applicable
+ *   controls are shipped), `certifications` (the current ones, e.g. "SOC 2 Type II · ISO 27001") or
+ *   `name` (nothing more: the organization's name and the verified mark only).
  *
  * @csspart badge - The badge box (a link when `href` is https:).
  * @csspart mark - The round verified / warning mark.
  * @csspart name - The organization's name.
- * @csspart summary - The one-line summary.
+ * @csspart summary - The summary ("Verified · 5 of 7 controls shipped"); it wraps, never cut. Empty for a problem, whose explanation is the badge's accessible name and tooltip.
  *
- * @cssproperty --trust-badge-width - Width of the badge (default 17rem).
- * @cssproperty --trust-badge-height - Height of the badge (default 3.5rem).
+ * @cssproperty --trust-badge-width - Width of the badge (default 17rem); its words wrap within it.
+ * @cssproperty --trust-badge-height - Least height of the badge (default 3.5rem: a name and two summary lines); it grows only when its words need more.
  * @cssproperty --trust-color-verified - Colour of the verified mark.
  * @cssproperty --trust-color-warning - Colour of the expired mark.
  * @cssproperty --trust-color-danger - Colour of the not-verified mark.
  * @cssproperty --trust-color-surface - Background.
  * @cssproperty --trust-color-border - Border colour.
  * @cssproperty --trust-color-text - Text colour.
- * @cssproperty --trust-color-muted - Summary text colour.
+ * @cssproperty --trust-color-muted - Summary text colour, and the mark of a document that could not be loaded.
  * @cssproperty --trust-radius - Corner radius.
  */
 export class TrustBadgeElement extends PostureElement {
@@ -39,7 +45,11 @@ export class TrustBadgeElement extends PostureElement {
   /** The vendor's full trust page; a link is made only from an https: URL. */
   @property() href?: string;
 
-  private box(mark: string, name: string, summary: string, label: string): TemplateResult {
+  /** What the summary shows: `controls` (default), `certifications` or `name`. */
+  @property() show: 'controls' | 'certifications' | 'name' = 'controls';
+
+  /** `tip`: a tooltip for what the box does not show in words (a problem's explanation). */
+  private box(mark: string, name: string, summary: string, label: string, tip?: string, look = ''): TemplateResult {
     const href = safeHref(this.href);
     const content = html`<span part="mark" class="mark" aria-hidden="true">${mark}</span>
       <span class="text">
@@ -47,29 +57,61 @@ export class TrustBadgeElement extends PostureElement {
         <span part="summary" class="line summary">${summary}</span>
       </span>`;
     return href
-      ? html`<a part="badge" class="badge" href=${href} aria-label=${label}>${content}</a>`
-      : html`<div part="badge" class="badge" role="group" aria-label=${label}>${content}</div>`;
+      ? html`<a part="badge" class="badge ${look}" href=${href} aria-label=${label} title=${ifDefined(tip)}>${content}</a>`
+      : html`<div part="badge" class="badge ${look}" role="group" aria-label=${label} title=${ifDefined(tip)}>${content}</div>`;
   }
 
   protected override renderLoading(): unknown {
     const s = this.strings;
-    return this.box('…', s.loading, '', s.loading);
+    return this.box('…', '', '', s.loading);
   }
 
   protected override renderProblem(problem: PostureProblem): unknown {
     const s = this.strings;
-    const message = s.problem[problemKind(problem.code)];
-    return this.box('!', problemKind(problem.code) === 'expired' ? s.expired : s.notVerified, message, message);
+    const kind = problemKind(problem.code);
+    // The short word only, never cut; the whole explanation is its accessible name.
+    return this.box(
+      '!',
+      kind === 'expired' ? s.expired : kind === 'network' ? s.unavailable : s.notVerified,
+      '',
+      s.problem[kind],
+      s.problem[kind],
+      `is-${problemLook(problem.code)}`,
+    );
   }
 
   protected override renderPosture(posture: VerifiedPosture, expired: boolean): unknown {
     const s = this.strings;
-    const controls = (posture.document.categories ?? []).flatMap((c) => c.controls);
-    const shipped = controls.filter((c) => c.status === 'shipped').length;
+    const name = posture.document.organization.name;
     const signer = signedBy(s, posture);
+    const detail = this.detail(posture) ?? (this.show === 'name' ? undefined : signer);
     const status = expired ? s.expired : s.verified;
-    const summary = controls.length ? `${status} · ${s.summary(shipped, controls.length)}` : `${status} · ${signer}`;
-    const label = `${posture.document.organization.name}: ${summary}, ${signer}, ${s.expires(this.formatDate(posture.expires))}`;
-    return this.box(expired ? '!' : '✓', posture.document.organization.name, summary, label);
+    const summary = detail ? `${status} · ${detail}` : status;
+    // Said once each: the signer is in the label only when the summary does not already say it.
+    const label = [
+      `${name}: ${summary}`,
+      detail === signer ? '' : signer,
+      (expired ? s.expiredOn : s.expires)(this.formatDate(posture.expires)),
+    ];
+    return this.box(expired ? '!' : '✓', name, summary, label.filter(Boolean).join(', '));
   }
+
+  /** What `show` asks for, when the document has it: the shipped share of applicable controls, or the current certifications. */
+  private detail(posture: VerifiedPosture): string | undefined {
+    const document = posture.document;
+    if (this.show === 'certifications') {
+      const current = (document.certifications ?? []).filter(isCurrent).map((c) => c.framework);
+      return current.length ? current.join(' · ') : undefined;
+    }
+    if (this.show === 'name') return undefined;
+    // A not-applicable control is neither shipped nor missing: it is left out of the count.
+    const controls = (document.categories ?? []).flatMap((c) => c.controls).filter((c) => c.status !== 'not-applicable');
+    return controls.length ? this.strings.summary(controls.filter((c) => c.status === 'shipped').length, controls.length) : undefined;
+  }
+}
+
+/** A certification that holds today: certified, within its audit period when it states one. */
+function isCurrent(c: Certification): boolean {
+  const today = new Date().toISOString().slice(0, 10);
+  return c.status === 'certified' && (!c.period || (c.period.from <= today && today <= c.period.to));
 }

@@ -8,7 +8,8 @@ import { section, type CenterSection, type CenterView } from './section.js';
 type CertificationStatus = (typeof CERTIFICATION_STATUSES)[number];
 
 /** Never colour alone: each status has its icon and its word. */
-const CERTIFICATION_ICONS: Record<CertificationStatus, string> = {
+const CERTIFICATION_ICONS: Record<CertificationStatus | 'lapsed', string> = {
+  lapsed: '◌',
   certified: '✓',
   'in-progress': '◐',
   planned: '○',
@@ -22,12 +23,18 @@ export function certificationsSection(view: CenterView, certifications: Certific
   return { id: 'certifications', title, content: section(view, 'certifications', 'certifications', title, content) };
 }
 
+/** Certified, but its audit period has ended: not shown as "✓ Certified" (its dates say so, not the vendor's status word). */
+const lapsed = (c: Certification) => c.status === 'certified' && !!c.period && c.period.to < new Date().toISOString().slice(0, 10);
+
 function renderCertification(view: CenterView, c: Certification): TemplateResult {
   const s = view.s;
+  const status = lapsed(c) ? 'lapsed' : c.status;
   return html`<li part="certification" class="card">
     <div class="card-head">
       ${heading(view.level + 2, { part: 'item-title', className: 'item-title' }, c.framework)}
-      <span part="status" class="status certification-${c.status}"><span aria-hidden="true">${CERTIFICATION_ICONS[c.status]}</span> ${s.certification[c.status]}</span>
+      <span part="status" class="status certification-${status}"
+        ><span aria-hidden="true">${CERTIFICATION_ICONS[status]}</span> ${status === 'lapsed' ? s.lapsed : s.certification[status]}</span
+      >
     </div>
     ${c.description ? html`<p>${c.description}</p>` : nothing}
     ${facts([

@@ -397,6 +397,9 @@ export const styles = css`
   .certification-aligned {
     color: var(--_accent);
   }
+  .certification-lapsed {
+    color: var(--_warning);
+  }
   .certification-expired {
     color: var(--_danger);
   }
