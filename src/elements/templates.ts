@@ -41,7 +41,7 @@ export function loadingMessage(s: CommonStrings): TemplateResult {
 export function problemBox(s: CommonStrings, problem: PostureProblem, source: string | undefined): TemplateResult {
   const look = problemLook(problem.code);
   return html`<div part="problem" class="problem is-${look}" role="alert">
-    <p class="problem-title"><span aria-hidden="true">${look === 'unavailable' ? 'ⓘ' : '⚠'} </span>${s.problem[problemKind(problem.code)]}</p>
+    <p class="problem-title"><span aria-hidden="true">${look === 'unavailable' ? 'ℹ' : '⚠'} </span>${s.problem[problemKind(problem.code)]}</p>
     <p>${s.tellOwner}</p>
     <details part="details">
       <summary>${s.technical}</summary>
