@@ -120,6 +120,8 @@ export interface CommonStrings {
   /** The short word when the document could not be loaded (network, timeout, HTTP status): not a failed check. */
   unavailable: string;
   signedBy: (domain: string) => string;
+  /** The badge's short form of `signedBy`, for its one line: said only where the domain's own published key was checked. */
+  signedByHost: (domain: string) => string;
   signedByPin: string;
   signedByKeys: string;
   updated: (date: string) => string;
@@ -157,6 +159,7 @@ export const COMMON_STRINGS: Record<Language, CommonStrings> = {
     expired: 'Expired',
     notVerified: 'Not verified',
     signedBy: (d) => `signed by ${d}'s published key`,
+    signedByHost: (d) => `signed by ${d}`,
     signedByPin: 'signed by the key this page pinned',
     signedByKeys: 'signed by the key set this page named',
     unavailable: 'Couldn’t load right now',
@@ -188,6 +191,7 @@ export const COMMON_STRINGS: Record<Language, CommonStrings> = {
     expired: 'Abgelaufen',
     notVerified: 'Nicht verifiziert',
     signedBy: (d) => `signiert mit dem veröffentlichten Schlüssel von ${d}`,
+    signedByHost: (d) => `signiert von ${d}`,
     signedByPin: 'signiert mit dem Schlüssel, den diese Seite festlegt',
     signedByKeys: 'signiert mit dem Schlüsselsatz, den diese Seite angibt',
     unavailable: 'Gerade nicht verfügbar',
@@ -221,6 +225,7 @@ export const COMMON_STRINGS: Record<Language, CommonStrings> = {
     expired: 'Expiré',
     notVerified: 'Non vérifié',
     signedBy: (d) => `signé avec la clé publiée par ${d}`,
+    signedByHost: (d) => `signé par ${d}`,
     signedByPin: 'signé avec la clé épinglée par cette page',
     signedByKeys: 'signé avec le jeu de clés désigné par cette page',
     unavailable: 'Indisponible pour le moment',

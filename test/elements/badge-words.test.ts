@@ -96,6 +96,19 @@ describe('<trust-badge> words', () => {
     expect(el.getBoundingClientRect().height.toFixed(1)).to.equal((3.5 * rem).toFixed(1));
   });
 
+  for (const lang of ['en', 'de', 'fr']) {
+    it(`keeps its default height when it names the signer (no controls, a host with a port, lang ${lang})`, async () => {
+      // The layout-shift bench caught this: the seal's longer "…'s published key" made the badge grow a line.
+      const { src } = await publish(network, { categories: undefined }, { origin: 'https://vendor-with-port.example:8443' });
+      const el = await fixture<TrustBadgeElement>(html`<trust-badge src=${src} lang=${lang}></trust-badge>`);
+      await settled(el);
+      expect(el.state).to.equal('verified');
+      expect(el.shadowRoot!.querySelector('[part="summary"]')!.textContent).to.contain('vendor-with-port.example:8443');
+      const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+      expect(el.getBoundingClientRect().height.toFixed(1)).to.equal((3.5 * rem).toFixed(1));
+    });
+  }
+
   it('counts shipped controls among the applicable ones only', async () => {
     const { src } = await longVendor(network);
     const el = await fixture<TrustBadgeElement>(html`<trust-badge src=${src}></trust-badge>`);

@@ -83,7 +83,9 @@ export class TrustBadgeElement extends PostureElement {
   protected override renderPosture(posture: VerifiedPosture, expired: boolean): unknown {
     const s = this.strings;
     const name = posture.document.organization.name;
-    const signer = signedBy(s, posture);
+    // In discovery mode the issuer's own published key was checked, so the host alone says it, in
+    // words short enough for the badge's lines; pinned and named keys say what decided trust.
+    const signer = posture.trustedBy === 'issuer' ? s.signedByHost(new URL(posture.issuer).host) : signedBy(s, posture);
     const detail = this.detail(posture) ?? (this.show === 'name' ? undefined : signer);
     const status = expired ? s.expired : s.verified;
     const summary = detail ? `${status} · ${detail}` : status;
