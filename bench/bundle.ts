@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
-import { minifyCssLiterals, minifyHtmlLiterals } from '../scripts/build.js';
+import { defineModules, minifyLiterals } from '../scripts/build.js';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -18,16 +18,11 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
  */
 export const BENCH_MAX_BYTES = 4 * 1024 * 1024;
 
+/** The bench's own differences: the raised size limit, and define/all imported from bench/. */
 const benchPlugin: Plugin = {
   name: 'bench',
   setup(b) {
-    // As in scripts/build.ts: the src/define modules register tags, so their bare imports are kept
-    // (package.json's `sideEffects` names only the built dist/define files).
-    b.onResolve({ filter: /^\.\/[a-z-]+\.js$/ }, (args) =>
-      path.basename(args.resolveDir) === 'define' && path.basename(path.dirname(args.resolveDir)) === 'src'
-        ? { path: path.join(args.resolveDir, args.path.replace(/\.js$/, '.ts')), sideEffects: true }
-        : undefined,
-    );
+    // The bench page imports src/define/all from outside src/define: keep its side effects too.
     b.onResolve({ filter: /[\\/]src[\\/]define[\\/]all\.js$/ }, (args) => ({
       path: path.resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts')),
       sideEffects: true,
@@ -38,14 +33,6 @@ const benchPlugin: Plugin = {
       if (raised === source) throw new Error('bench: DEFAULT_MAX_BYTES not found in src/core/verify.ts');
       return { contents: raised, loader: 'ts' };
     });
-    b.onLoad({ filter: /\.styles\.ts$/ }, async (args) => ({
-      contents: minifyCssLiterals(await readFile(args.path, 'utf8')),
-      loader: 'ts',
-    }));
-    b.onLoad({ filter: /[\\/]src[\\/]elements[\\/].*\.ts$/ }, async (args) => ({
-      contents: minifyHtmlLiterals(await readFile(args.path, 'utf8'), args.path),
-      loader: 'ts',
-    }));
   },
 };
 
@@ -59,7 +46,7 @@ export async function buildBenchPage(): Promise<string> {
     target: 'es2022',
     write: false,
     tsconfig: path.join(root, 'tsconfig.json'),
-    plugins: [benchPlugin],
+    plugins: [benchPlugin, defineModules, minifyLiterals],
     logLevel: 'warning',
   });
   return result.outputFiles[0]!.text;

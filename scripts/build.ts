@@ -85,7 +85,7 @@ export function minifyHtmlLiterals(source: string, fileName = 'module.ts'): stri
  * `import './subprocessor-list.js'` (define/trust-center registering the list it embeds) would be
  * dropped. They register tags: keep them.
  */
-const defineModules: Plugin = {
+export const defineModules: Plugin = {
   name: 'define-modules-have-side-effects',
   setup(b) {
     b.onResolve({ filter: /^\.\/[a-z-]+\.js$/ }, (args) =>
@@ -96,7 +96,8 @@ const defineModules: Plugin = {
   },
 };
 
-const minifyLiterals: Plugin = {
+/** CSS and HTML template literals minified, as in every CDN file. */
+export const minifyLiterals: Plugin = {
   name: 'minify-literals',
   setup(b) {
     b.onLoad({ filter: /\.styles\.ts$/ }, async (args) => ({
