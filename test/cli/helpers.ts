@@ -99,6 +99,24 @@ export async function keygen(
   return { file: path.join(dir, keyName), d: jwk.d, kid: jwk.kid };
 }
 
+/**
+ * A folder with the test document signed by `key.json` (its key set `jwks.json`) into `signed.json`,
+ * and a second, unrelated key `other.json` (`other-jwks.json`) for the wrong-key cases.
+ */
+export async function signedWithOtherKey(): Promise<{
+  dir: string;
+  key: Awaited<ReturnType<typeof keygen>>;
+  other: Awaited<ReturnType<typeof keygen>>;
+}> {
+  const dir = await tempDir();
+  await writeJson(dir, 'doc.json', makeDocument());
+  const key = await keygen(dir, 'ed25519', 'key.json');
+  const other = await keygen(dir, 'ed25519', 'other.json', 'other-jwks.json');
+  const r = await cli(dir, ['sign', 'doc.json', '--key', 'key.json', '--out', 'signed.json']);
+  if (r.code !== 0) throw new Error(`sign failed: ${r.stderr}`);
+  return { dir, key, other };
+}
+
 /** Replaces one character in the middle of the payload of a signed file with another base64url character. */
 export function tamperPayload(signedText: string): string {
   const jws = JSON.parse(signedText);

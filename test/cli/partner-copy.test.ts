@@ -7,16 +7,12 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { cli, keygen, makeDocument, readJson, tempDir, writeJson } from './helpers.js';
+import { cli, readJson, writeJson, signedWithOtherKey } from './helpers.js';
 
 const COPY = 'https://partner.example/vendor/posture.json';
 
 async function setup() {
-  const dir = await tempDir();
-  await writeJson(dir, 'doc.json', makeDocument());
-  const key = await keygen(dir, 'ed25519', 'key.json');
-  const other = await keygen(dir, 'ed25519', 'other.json', 'other-jwks.json');
-  assert.equal((await cli(dir, ['sign', 'doc.json', '--key', 'key.json', '--out', 'signed.json'])).code, 0);
+  const { dir, key, other } = await signedWithOtherKey();
   const copy = await readFile(path.join(dir, 'signed.json'), 'utf8');
   // The partner's origin serves the copy and nothing else (no key set).
   const asked: string[] = [];

@@ -7,17 +7,13 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { cli, keygen, makeDocument, tempDir, writeJson } from './helpers.js';
+import { cli, signedWithOtherKey } from './helpers.js';
 
 const DOC = 'https://vendor.example/.well-known/trust-elements/posture.json';
 const COPY = 'https://partner.example/vendor/posture.json';
 
 async function setup() {
-  const dir = await tempDir();
-  await writeJson(dir, 'doc.json', makeDocument());
-  const key = await keygen(dir, 'ed25519', 'key.json');
-  await keygen(dir, 'ed25519', 'other.json', 'other-jwks.json');
-  assert.equal((await cli(dir, ['sign', 'doc.json', '--key', 'key.json', '--out', 'signed.json'])).code, 0);
+  const { dir, key } = await signedWithOtherKey();
   const signed = await readFile(path.join(dir, 'signed.json'), 'utf8');
   const files: Record<string, string> = {
     [DOC]: signed,

@@ -10,16 +10,12 @@ import path from 'node:path';
 import { PostureError } from '../../src/core/index.js';
 import { reportError } from '../../src/cli/errors.js';
 import { printer } from '../../src/cli/output.js';
-import { cli, keygen, makeDocument, tempDir, writeJson } from './helpers.js';
+import { cli, signedWithOtherKey } from './helpers.js';
 
 const ORIGIN = 'https://vendor.example';
 
 async function setup() {
-  const dir = await tempDir();
-  await writeJson(dir, 'doc.json', makeDocument());
-  const key = await keygen(dir, 'ed25519', 'key.json');
-  const other = await keygen(dir, 'ed25519', 'other.json', 'other-jwks.json');
-  assert.equal((await cli(dir, ['sign', 'doc.json', '--key', 'key.json', '--out', 'signed.json'])).code, 0);
+  const { dir, key, other } = await signedWithOtherKey();
   // The vendor's site, as a fetch: the document and its key set at the well-known paths.
   const files: Record<string, string> = {
     [`${ORIGIN}/.well-known/trust-elements/posture.json`]: await readFile(path.join(dir, 'signed.json'), 'utf8'),
