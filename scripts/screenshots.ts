@@ -1,0 +1,85 @@
+/**
+ * `npm run screenshots`: the elements as visitors see them, for a person to look at before a change
+ * is called done. Serves the demo (as `npm start` does) and photographs every host page at a phone
+ * (390 px) and a desktop (1440 px) width, with the visitor's system in light and in dark mode, in
+ * headless Chromium. The PNGs go to screenshots/ (not committed); `--docs` also writes the few the
+ * README shows into docs/screenshots/.
+ *
+ *   npm run screenshots                       # every page × width × visitor scheme
+ *   npm run screenshots -- --pages light-site # only some pages
+ */
+import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createServer } from 'vite';
+import { launchChromium } from '../bench/browser.js';
+import { freePort, prepareDemo, root } from './demo.js';
+
+/** Host pages: the demo, a light marketing page (no color-scheme) and a dark one (color-scheme: dark). */
+const PAGES = ['index', 'light-site', 'dark-site', 'partner'];
+const WIDTHS = [390, 1440];
+const SCHEMES = ['light', 'dark'] as const;
+/** What the README shows: the light and the dark host page at both widths, visitor in light mode. */
+const DOCS = new Set(['light-site-1440-light', 'dark-site-1440-light', 'light-site-390-dark']);
+
+const { values } = parseArgs({
+  options: { pages: { type: 'string' }, docs: { type: 'boolean', default: false }, 'max-height': { type: 'string', default: '2400' } },
+});
+const pages = values.pages ? values.pages.split(',') : PAGES;
+const maxHeight = Number(values['max-height']);
+const outDir = path.join(root, 'screenshots');
+const docsDir = path.join(root, 'docs', 'screenshots');
+
+const port = await freePort(Number(process.env.PORT ?? 5190));
+const origin = `http://localhost:${port}`;
+await prepareDemo(origin);
+const server = await createServer({
+  configFile: path.join(root, 'vite.config.ts'),
+  logLevel: 'warn',
+  server: { port, host: '127.0.0.1', strictPort: true },
+});
+await server.listen();
+await rm(outDir, { recursive: true, force: true });
+await mkdir(outDir, { recursive: true });
+if (values.docs) await mkdir(docsDir, { recursive: true });
+
+const browser = await launchChromium();
+try {
+  for (const name of pages) {
+    for (const width of WIDTHS) {
+      for (const scheme of SCHEMES) {
+        const page = await browser.newPage();
+        await page.setViewport({ width, height: 900 });
+        await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+        await page.goto(`${origin}/${name === 'index' ? '' : `${name}.html`}`, { waitUntil: 'networkidle0' });
+        // Scroll through the page once, as a reader would, so `loading="lazy"` elements start too.
+        await page.evaluate(async () => {
+          for (let y = 0; y < document.documentElement.scrollHeight; y += 600) {
+            window.scrollTo(0, y);
+            await new Promise((r) => setTimeout(r, 50));
+          }
+          window.scrollTo(0, 0);
+        });
+        // Every element settled (verified or failed), fonts loaded: what a visitor sees after a second.
+        await page.waitForFunction(
+          () =>
+            [...document.querySelectorAll('trust-center, subprocessor-list, control-status, trust-badge')].every(
+              (el) => el.getAttribute('state') !== 'loading',
+            ),
+          { timeout: 15_000 },
+        );
+        await page.evaluate(() => document.fonts.ready);
+        const height = Math.min(maxHeight, await page.evaluate(() => document.documentElement.scrollHeight));
+        const file = `${name}-${width}-${scheme}.png`;
+        await page.screenshot({ path: path.join(outDir, file), clip: { x: 0, y: 0, width, height } });
+        if (values.docs && DOCS.has(file.replace(/\.png$/, '')))
+          await page.screenshot({ path: path.join(docsDir, file), clip: { x: 0, y: 0, width, height } });
+        console.log(`  ${path.relative(root, path.join(outDir, file))}  (${width}×${height}, visitor in ${scheme} mode)`);
+        await page.close();
+      }
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
