@@ -153,7 +153,7 @@ export async function verifyPosture(input: Uint8Array | string, options: VerifyO
     throw new PostureError(
       'no-trusted-signature',
       pins
-        ? `None of the pinned keys (nor a key they announced) is ${keysFrom === 'document' ? 'among the keys the document carries' : 'in the key set'}: the document cannot be trusted.${signedByText(headersOf(outer))}`
+        ? `None of the pinned keys is ${keysFrom === 'document' ? 'among the keys the document carries' : 'in the key set'}: the document cannot be trusted.${signedByText(headersOf(outer))}`
         : 'The key set has no usable Ed25519 or P-256 key.',
     );
   }

@@ -154,7 +154,10 @@ describe('sign --signer "COMMAND" (issue 13)', () => {
     const { dir, key, command, env } = await signerSetup();
     const garbage = await cli(dir, ['sign', 'doc.json', '--signer', command, '--kid', key.kid], { env: env('garbage') });
     assert.equal(garbage.code, 1);
-    assert.match(garbage.stderr, /the signer command's output is not a signature: expected 64 bytes, or them in base64url \(got 15 bytes\)/);
+    assert.match(
+      garbage.stderr,
+      /the signer command's output is not a signature: expected 64 bytes, or them in base64url \(got 15 bytes\)/,
+    );
     // The signer signs with a key that is not the one named: caught before anything is written.
     const other = await keygen(await tempDir(), 'ed25519', 'other.key.json');
     const wrong = await cli(dir, ['sign', 'doc.json', '--signer', command, '--kid', key.kid, '--out', 'signed.json'], {
