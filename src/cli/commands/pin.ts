@@ -40,9 +40,14 @@ const attr = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quo
  * reader makes), read from the file again: loadPosture returns the document, not the file.
  */
 async function announced(url: string, signers: TrustedKey[], fetch: FetchLike | undefined, now: Date): Promise<string[]> {
-  const outer = JSON.parse(new TextDecoder().decode(await fetchJsonBytes(url, 'signed document', { fetch, maxBytes: 1024 * 1024 }))) as {
-    jwks?: unknown;
-  };
+  let outer: { jwks?: unknown };
+  try {
+    outer = JSON.parse(new TextDecoder().decode(await fetchJsonBytes(url, 'signed document', { fetch, maxBytes: 1024 * 1024 }))) as {
+      jwks?: unknown;
+    };
+  } catch {
+    return []; // a compact JWS carries no announcements
+  }
   const bundle = outer.jwks === undefined ? [] : await trustedKeys(outer.jwks).catch(() => []);
   const pins = signers.map((k) => k.thumbprint);
   const all = await announcedPins(outer, [...signers, ...bundle], pins, now.getTime(), DEFAULT_CLOCK_SKEW_SECONDS * 1000);
