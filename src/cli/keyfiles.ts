@@ -2,7 +2,14 @@
  * Reading key files: a private key for signing, a key set (JWKS) for verifying or publishing,
  * with the mix-ups (a public key given to sign, a private key given as the key set) named as such.
  */
-import { importSigningKey, isPostureError, type SigningKey } from '../core/index.js';
+import {
+  decryptPrivateJwk,
+  ENCRYPTED_KEY_MARK,
+  importSigningKey,
+  isPostureError,
+  type EncryptedKeyFile,
+  type SigningKey,
+} from '../core/index.js';
 import { excerpt } from './display.js';
 import { CliError, UsageError } from './errors.js';
 import { readText } from './files.js';
@@ -54,8 +61,39 @@ export async function readStdin(io: Io, what: string, max = MAX_KEY_CHARS): Prom
   return text;
 }
 
-/** Loads a private key for signing: a key file made by keygen, `-` (standard input) or `env:NAME`. */
-export async function loadSigningKey(io: Io, spec: string): Promise<SigningKey> {
+/**
+ * A passphrase, as `--passphrase` names it: `-` (standard input, its last line break dropped) or
+ * `env:NAME`; never the passphrase itself on the command line.
+ */
+export async function readPassphrase(io: Io, spec: string): Promise<string> {
+  let text: string;
+  if (spec === '-') text = (await readStdin(io, 'passphrase')).replace(/\r?\n$/, '');
+  else if (spec.startsWith('env:')) text = io.env[spec.slice(4)] ?? '';
+  else
+    throw new UsageError(
+      '--passphrase takes - (standard input) or env:NAME (an environment variable), never the passphrase itself on the command line',
+    );
+  if (text === '') throw new CliError(`the passphrase (--passphrase ${spec}) is empty`);
+  return text;
+}
+
+/** The `--passphrase` of a command, read at most once and only when an encrypted key needs it. */
+export function passphraseOnce(io: Io, spec: string | undefined): (() => Promise<string>) | undefined {
+  if (spec === undefined) return undefined;
+  // A passphrase written on the command line is refused at once, before anything is read.
+  if (spec !== '-' && !spec.startsWith('env:'))
+    throw new UsageError(
+      '--passphrase takes - (standard input) or env:NAME (an environment variable), never the passphrase itself on the command line',
+    );
+  let read: Promise<string> | undefined;
+  return () => (read ??= readPassphrase(io, spec));
+}
+
+/**
+ * Loads a private key for signing: a key file made by keygen, `-` (standard input) or `env:NAME`;
+ * an encrypted key file ('trust-elements keys encrypt') is opened with `passphrase`.
+ */
+export async function loadSigningKey(io: Io, spec: string, passphrase?: () => Promise<string>): Promise<SigningKey> {
   const source = keySource(spec);
   let text: string;
   let label: string;
@@ -75,7 +113,16 @@ export async function loadSigningKey(io: Io, spec: string): Promise<SigningKey> 
     label = `key file ${source.file}`;
   }
   if (text.trim() === '') throw new CliError(`${label} is empty`);
-  const jwk = parseJsonText(text, label);
+  let jwk = parseJsonText(text, label);
+  if (isObject(jwk) && ENCRYPTED_KEY_MARK in jwk) {
+    if (!passphrase) throw new CliError(`${label} is encrypted: give its passphrase with --passphrase env:NAME or --passphrase -`);
+    try {
+      jwk = await decryptPrivateJwk(jwk as unknown as EncryptedKeyFile, await passphrase());
+    } catch (error) {
+      if (isPostureError(error)) throw new CliError(`${label}: ${error.message}`);
+      throw error;
+    }
+  }
   if (!isObject(jwk)) throw new CliError(`${label} is not a JWK (a JSON object)`);
   if (Array.isArray(jwk.keys))
     throw new CliError(`${label} is a key set (JWKS), not a private key: give the key file made by 'trust-elements keygen'`);

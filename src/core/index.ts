@@ -10,3 +10,10 @@ export {
   readAnnouncement,
   type Announcement,
 } from './announce.js';
+export {
+  encryptPrivateJwk,
+  decryptPrivateJwk,
+  ENCRYPTED_KEY_MARK,
+  PBKDF2_ITERATIONS,
+  type EncryptedKeyFile,
+} from './crypto/key-encryption.js';

@@ -173,3 +173,43 @@ describe('sign --signer "COMMAND" (issue 13)', () => {
     assert.equal((await cli(dir, ['sign', 'doc.json', '--kid', key.kid])).code, 2);
   });
 });
+
+describe('encrypted key files: keys encrypt, sign --passphrase (issue 13)', () => {
+  test('keys encrypt seals the key (0600, no private member in clear); sign opens it with --passphrase env:NAME or -', async () => {
+    const { dir, key } = await folder();
+    const env = { PW: 'correct horse battery staple' };
+    const r = await cli(dir, ['keys', 'encrypt', 'key.json', '--passphrase', 'env:PW'], { env });
+    assert.equal(r.code, 0, r.stderr);
+    const sealedText = await readFile(path.join(dir, 'key.enc.json'), 'utf8');
+    assert.ok(!sealedText.includes(key.d) && !/"d"\s*:/.test(sealedText), 'the private key is not in the file in clear');
+    const { stat } = await import('node:fs/promises');
+    assert.equal((await stat(path.join(dir, 'key.enc.json'))).mode & 0o777, 0o600);
+    const signed = await cli(dir, ['sign', 'doc.json', '--key', 'key.enc.json', '--passphrase', 'env:PW', '--out', 'signed.json'], { env });
+    assert.equal(signed.code, 0, signed.stderr);
+    assert.ok(await verifies(dir, key.kid));
+    const fromStdin = await cli(dir, ['sign', 'doc.json', '--key', 'key.enc.json', '--passphrase', '-', '--out', 'signed2.json'], {
+      stdin: stdinOf(`${env.PW}\n`),
+    });
+    assert.equal(fromStdin.code, 0, fromStdin.stderr);
+    assert.ok(await verifies(dir, key.kid, 'signed2.json'));
+  });
+
+  test('a wrong or missing passphrase, and one written on the command line, are refused by name', async () => {
+    const { dir } = await folder();
+    await cli(dir, ['keys', 'encrypt', 'key.json', '--passphrase', 'env:PW'], { env: { PW: 'right' } });
+    const wrong = await cli(dir, ['sign', 'doc.json', '--key', 'key.enc.json', '--passphrase', 'env:PW'], { env: { PW: 'wrong' } });
+    assert.equal(wrong.code, 1);
+    assert.match(wrong.stderr, /key file key\.enc\.json: The passphrase is wrong, or the encrypted key file was changed/);
+    const missing = await cli(dir, ['sign', 'doc.json', '--key', 'key.enc.json']);
+    assert.match(missing.stderr, /key file key\.enc\.json is encrypted: give its passphrase with --passphrase env:NAME or --passphrase -/);
+    const literal = await cli(dir, ['sign', 'doc.json', '--key', 'key.enc.json', '--passphrase', 'right']);
+    assert.equal(literal.code, 2);
+    assert.match(literal.stderr, /never the passphrase itself on the command line/);
+    const twice = await cli(dir, ['sign', 'doc.json', '--key', '-', '--passphrase', '-']);
+    assert.equal(twice.code, 2);
+    // An encrypted key file is a private key: no command writes over it.
+    const over = await cli(dir, ['sign', 'doc.json', '--key', 'key.json', '--out', 'key.enc.json']);
+    assert.equal(over.code, 1);
+    assert.match(over.stderr, /that file holds a private key/);
+  });
+});

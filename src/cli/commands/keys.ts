@@ -2,11 +2,20 @@
  * `trust-elements keys list|add|next|retire`: the lifecycle of the vendor's signing keys, kept in
  * the key record (keys.json, see keyring.ts) beside the published key set (jwks.json).
  */
-import { parsePins, signAnnouncement, readAnnouncement, MAX_ANNOUNCEMENT_DAYS, type Announcement } from '../../core/index.js';
+import {
+  encryptPrivateJwk,
+  parsePins,
+  signAnnouncement,
+  readAnnouncement,
+  MAX_ANNOUNCEMENT_DAYS,
+  type Announcement,
+} from '../../core/index.js';
 import { helpHint, parseCommand, type Command, type Context } from '../command.js';
 import { excerpt } from '../display.js';
 import { CliError, EXIT_OK, UsageError } from '../errors.js';
-import { keySource, loadSigningKey } from '../keyfiles.js';
+import { createExclusive, displayPath, guardOutput, readText, resolvePath, writing } from '../files.js';
+import { parseJsonText } from '../json.js';
+import { keySource, loadSigningKey, passphraseOnce } from '../keyfiles.js';
 import {
   DEFAULT_KEYRING_FILE,
   readKeyring,
@@ -22,7 +31,7 @@ import { DEFAULT_JWKS_FILE, DEFAULT_KEY_FILE, keygen } from './keygen.js';
 export const DEFAULT_NEXT_KEY_FILE = 'trust-elements.next.key.json';
 const DEFAULT_ANNOUNCEMENT_VALIDITY = '90d';
 
-const usage = `Usage: trust-elements keys <list|add|next|retire> [options]
+const usage = `Usage: trust-elements keys <list|add|next|retire|encrypt> [options]
 
 The lifecycle of your signing keys. The record of every key (id, algorithm, created, status,
 and the signed announcements of next keys) is kept in ${DEFAULT_KEYRING_FILE}, public keys only:
@@ -37,12 +46,17 @@ keep it with your sources, do not publish it. ${DEFAULT_JWKS_FILE} is the key se
                              puts into every document until it expires (default ${DEFAULT_ANNOUNCEMENT_VALIDITY}, at most
                              ${MAX_ANNOUNCEMENT_DAYS} days). Partners pinned to the current key then accept
                              documents signed by the next key. CURRENT: a key file, - or env:NAME
+  keys encrypt KEYFILE --passphrase SRC [--out FILE]
+                             writes KEYFILE encrypted (PBKDF2-SHA-256 and AES-256-GCM) to FILE
+                             (default: KEYFILE with .enc.json), mode 0600; sign and keys next
+                             open it with --passphrase. SRC: - (standard input) or env:NAME
   keys retire KEY            removes KEY (a key id, or its key file) from the published key set
                              and records it retired; next keys it announced become current
 
 Options:
   --jwks FILE      the published key set (default: ${DEFAULT_JWKS_FILE})
   --keyring FILE   the key record (default: ${DEFAULT_KEYRING_FILE})
+  --passphrase SRC the passphrase of an encrypted key file: - or env:NAME
   -h, --help       show this help
 
 A rotation: 'keys next --key trust-elements.key.json', publish, then (after partners have the
@@ -97,6 +111,31 @@ async function list(ctx: Context, jwksFile: string, keyringFile: string): Promis
   return EXIT_OK;
 }
 
+/** `keys encrypt KEYFILE`: the key file sealed under a passphrase, written beside it (0600, never over a file). */
+async function encrypt(
+  ctx: Context,
+  file: string | undefined,
+  out: string | undefined,
+  passphrase?: () => Promise<string>,
+): Promise<number> {
+  const { io, p } = ctx;
+  if (file === undefined) throw new UsageError('keys encrypt needs KEYFILE: the private key file to encrypt', helpHint('keys'));
+  if (!passphrase) throw new UsageError('keys encrypt needs --passphrase - or --passphrase env:NAME', helpHint('keys'));
+  const key = await loadSigningKey(io, file);
+  const target = resolvePath(io, out ?? file.replace(/(\.json)?$/, '.enc.json'));
+  await guardOutput(io, target, 'encrypted key file', [{ file, what: 'key file' }]);
+  const jwk = parseJsonText(await readText(io, file, 'key file'), `key file ${file}`) as { kid?: string };
+  const sealed = await encryptPrivateJwk({ ...jwk, kid: key.kid }, await passphrase());
+  await writing(io, target, 'encrypted key file', () =>
+    createExclusive(target, `${JSON.stringify(sealed, null, 2)}\n`, 0o600).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'EEXIST') throw new CliError(`${displayPath(io, target)} already exists: refusing to overwrite it`);
+      throw error;
+    }),
+  );
+  p.out(`encrypted ${key.kid} → ${displayPath(io, target)} (mode 0600); delete ${file} once you have checked it signs`);
+  return EXIT_OK;
+}
+
 export const keys: Command = {
   name: 'keys',
   summary: 'list, add, announce (next) and retire signing keys',
@@ -113,11 +152,13 @@ export const keys: Command = {
         alg: { type: 'string', default: 'ed25519' },
         out: { type: 'string' },
         'valid-for': { type: 'string', default: DEFAULT_ANNOUNCEMENT_VALIDITY },
+        passphrase: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
-      { min: 0, max: sub === 'retire' ? 1 : 0, name: 'KEY' },
+      { min: 0, max: sub === 'retire' || sub === 'encrypt' ? 1 : 0, name: 'KEY' },
     );
     const { io, p } = ctx;
+    const passphrase = passphraseOnce(io, values.passphrase);
     const now = io.now();
     switch (sub) {
       case 'list':
@@ -139,7 +180,7 @@ export const keys: Command = {
         // Check every key source (and refuse one on the command line) before a new key is made.
         current.forEach(keySource);
         const signers = [];
-        for (const spec of current) signers.push(await loadSigningKey(io, spec));
+        for (const spec of current) signers.push(await loadSigningKey(io, spec, passphrase));
         const { issued, expires } = validityPeriod(values['valid-for'], now);
         if (expires.getTime() - issued.getTime() > MAX_ANNOUNCEMENT_DAYS * 86_400_000)
           throw new UsageError(`--valid-for: an announcement is valid for at most ${MAX_ANNOUNCEMENT_DAYS} days`, helpHint('keys'));
@@ -159,6 +200,8 @@ export const keys: Command = {
         p.out(`'trust-elements sign' now puts the announcement into every document (recorded in ${values.keyring})`);
         return EXIT_OK;
       }
+      case 'encrypt':
+        return encrypt(ctx, positionals[0], values.out, passphrase);
       case 'retire': {
         const target = positionals[0];
         if (target === undefined) throw new UsageError('keys retire needs KEY: a key id, or the key file', helpHint('keys'));
@@ -190,7 +233,7 @@ export const keys: Command = {
       }
       default:
         throw new UsageError(
-          sub === undefined ? 'keys needs a subcommand: list, add, next or retire' : `unknown keys subcommand '${excerpt(sub)}'`,
+          sub === undefined ? 'keys needs a subcommand: list, add, next, retire or encrypt' : `unknown keys subcommand '${excerpt(sub)}'`,
           helpHint('keys'),
         );
     }

@@ -16,7 +16,7 @@ import { CliError, EXIT_OK, issueLines, UsageError } from '../errors.js';
 import { displayPath, guardOutput, looksSigned, readText, resolvePath, writeAtomic, writing } from '../files.js';
 import { parseJsonText } from '../json.js';
 import { DEFAULT_SIGNER_TIMEOUT_SECONDS, externalSigningKey } from '../external-signer.js';
-import { keySource, loadSigningKey, parseJwks } from '../keyfiles.js';
+import { keySource, loadSigningKey, parseJwks, passphraseOnce } from '../keyfiles.js';
 import { DEFAULT_KEYRING_FILE, readKeyring, readPublishedKeys } from '../keyring.js';
 import { DEFAULT_JWKS_FILE } from './keygen.js';
 import { shellArg } from '../output.js';
@@ -38,6 +38,8 @@ Options:
   --key KEY             the private key: a key file made by 'trust-elements keygen', - to read it
                         from standard input, or env:NAME from the environment variable NAME (a CI
                         secret); never the key itself on the command line (repeatable)
+  --passphrase SRC      the passphrase of an encrypted key file ('trust-elements keys encrypt'):
+                        - (standard input) or env:NAME
   --signer "COMMAND"    sign with an external program instead (a KMS, an HSM, an agent): run by
                         the shell once per signature, it gets the bytes to sign on standard input
                         (and TRUST_ELEMENTS_KID, TRUST_ELEMENTS_ALG) and writes the signature on
@@ -122,6 +124,7 @@ export const sign: Command = {
         'valid-for': { type: 'string' },
         sequence: { type: 'string' },
         previous: { type: 'string' },
+        passphrase: { type: 'string' },
         signer: { type: 'string' },
         kid: { type: 'string' },
         'public-key': { type: 'string' },
@@ -141,8 +144,9 @@ export const sign: Command = {
         "sign needs at least one --key KEY (a private key made by 'trust-elements keygen', - or env:NAME) or a --signer",
         helpHint('sign'),
       );
-    if (sources.filter((s) => s.kind === 'stdin').length > 1)
-      throw new UsageError('--key - is given twice: standard input holds one key', helpHint('sign'));
+    if (sources.filter((s) => s.kind === 'stdin').length + (values.passphrase === '-' ? 1 : 0) > 1)
+      throw new UsageError('standard input (-) is named twice: it holds one key or one passphrase', helpHint('sign'));
+    const passphrase = passphraseOnce(io, values.passphrase);
     if (values.signer === undefined && (values.kid ?? values['public-key'] ?? values['signer-timeout']) !== undefined)
       throw new UsageError('--kid, --public-key and --signer-timeout go with --signer', helpHint('sign'));
     if (values.signer !== undefined && (values.kid === undefined) === (values['public-key'] === undefined))
@@ -199,7 +203,7 @@ export const sign: Command = {
 
     const keys: SigningKey[] = [];
     for (const spec of keySpecs) {
-      const key = await loadSigningKey(io, spec);
+      const key = await loadSigningKey(io, spec, passphrase);
       if (keys.some((k) => k.kid === key.kid)) throw new UsageError(`the key ${key.kid} is given twice (${spec})`);
       keys.push(key);
     }
