@@ -46,28 +46,36 @@ function announcedBy(payload: Uint8Array, now: number, skew: number): string[] {
 }
 
 /**
- * The pins, extended by every key that a valid announcement in `outer` names, when that
- * announcement is signed by a key already trusted (a pinned key, or one announced by it: a chain of
- * at most MAX_ANNOUNCEMENTS links). `candidates` are the public keys at hand (the file's bundle or
- * the key set); each announcement costs at most one signature check, and only when its protected
- * `kid` is trusted.
+ * The announcements a file carries (none when it has no `announcements` array); more than
+ * MAX_ANNOUNCEMENTS are refused, before any cryptography (call it first).
  */
-export async function announcedPins(
-  outer: unknown,
-  candidates: readonly TrustedKey[],
-  pins: readonly string[],
-  now: number,
-  skew: number,
-): Promise<string[]> {
+export function announcementsOf(outer: unknown): unknown[] {
   const list = typeof outer === 'object' && outer !== null ? (outer as { announcements?: unknown }).announcements : undefined;
-  const trusted = [...pins];
-  if (!Array.isArray(list)) return trusted;
+  if (!Array.isArray(list)) return [];
   if (list.length > MAX_ANNOUNCEMENTS) {
     throw new PostureError(
       'too-many-signatures',
       `The document carries ${list.length} key announcements; at most ${MAX_ANNOUNCEMENTS} are accepted.`,
     );
   }
+  return list;
+}
+
+/**
+ * The pins, extended by every key that a valid announcement of `list` (announcementsOf) names,
+ * when that announcement is signed by a key already trusted (a pinned key, or one announced by
+ * it: a chain of at most MAX_ANNOUNCEMENTS links). `candidates` are the public keys at hand (the
+ * file's bundle or the key set); each announcement costs at most one signature check, and only
+ * when its protected `kid` is trusted.
+ */
+export async function announcedPins(
+  list: readonly unknown[],
+  candidates: readonly TrustedKey[],
+  pins: readonly string[],
+  now: number,
+  skew: number,
+): Promise<string[]> {
+  const trusted = [...pins];
   const open = list.filter((a): a is string => typeof a === 'string' && a.length <= MAX_ANNOUNCEMENT_CHARS);
   for (let grown = true; grown;) {
     grown = false;

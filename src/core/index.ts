@@ -7,6 +7,7 @@ export {
   MAX_ANNOUNCEMENTS,
   MAX_ANNOUNCEMENT_DAYS,
   announcedPins,
+  announcementsOf,
   readAnnouncement,
   type Announcement,
 } from './announce.js';

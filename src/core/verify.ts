@@ -2,7 +2,7 @@
  * Verifying a posture document: the one code path that browsers, Node and the CLI all use. Verification fails closed: the payload is parsed only after a signature by a
  * trusted key verified, and only from exactly the verified bytes.
  */
-import { announcedPins } from './announce.js';
+import { announcedPins, announcementsOf } from './announce.js';
 import { fromUtf8, utf8 } from './base64url.js';
 import { PostureError } from './errors.js';
 import { headersOf, signedByText, verifyJws } from './jws.js';
@@ -135,6 +135,8 @@ export async function verifyPosture(input: Uint8Array | string, options: VerifyO
   const outer = parseFile(typeof input === 'string' ? input : fromUtf8(input), 'document');
   const now = (options.now ?? new Date()).getTime();
   const skew = (options.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS) * 1000;
+  // Announcements count only with pins; too many are refused before any key is read.
+  const announcements = pins ? announcementsOf(outer) : [];
   // With pins, the keys a file carries decide trust by their thumbprints alone (the signer bundles
   // every signing key, so a pinned key missing there did not sign); a file without any uses the key set.
   const bundle = pins ? await bundledKeys(outer) : undefined;
@@ -146,7 +148,7 @@ export async function verifyPosture(input: Uint8Array | string, options: VerifyO
   }
   // A pin also trusts the next keys it announced, in announcements signed by a trusted key (rotation).
   if (pins) {
-    const trusted = await announcedPins(outer, keys, pins, now, skew);
+    const trusted = await announcedPins(announcements, keys, pins, now, skew);
     keys = keys.filter((k) => trusted.includes(k.thumbprint));
   }
   if (keys.length === 0) {

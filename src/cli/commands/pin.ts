@@ -1,6 +1,7 @@
 /** `trust-elements pin URL`: the exact tag a partner pastes, pinned to the keys that signed the vendor's document. */
 import {
   announcedPins,
+  announcementsOf,
   DEFAULT_CLOCK_SKEW_SECONDS,
   fetchJsonBytes,
   isPostureError,
@@ -50,7 +51,7 @@ async function announced(url: string, signers: TrustedKey[], fetch: FetchLike | 
   }
   const bundle = outer.jwks === undefined ? [] : await trustedKeys(outer.jwks).catch(() => []);
   const pins = signers.map((k) => k.thumbprint);
-  const all = await announcedPins(outer, [...signers, ...bundle], pins, now.getTime(), DEFAULT_CLOCK_SKEW_SECONDS * 1000);
+  const all = await announcedPins(announcementsOf(outer), [...signers, ...bundle], pins, now.getTime(), DEFAULT_CLOCK_SKEW_SECONDS * 1000);
   return all.filter((kid) => !pins.includes(kid));
 }
 
