@@ -152,6 +152,24 @@ describe('key rotation: announced next keys (issue 13)', () => {
     expect(error.code).to.equal('too-many-signatures');
   });
 
+  it('an announcement longer than 2048 characters is not read, though validly signed', async () => {
+    const long = {
+      next: [next.publicJwk.kid!],
+      issued: new Date(Date.now() - DAY).toISOString(),
+      expires: new Date(Date.now() + DAY).toISOString(),
+      note: 'x'.repeat(2000),
+    } as Announcement;
+    const [announcement] = await signAnnouncement(long, [current.key]);
+    expect(announcement!.jws.length).to.be.greaterThan(2048);
+    const error = await refusal(await published([next], [announcement!]), [current.publicJwk.kid!]);
+    expect(error.code).to.equal('no-trusted-signature');
+    // The same announcement without the padding is followed.
+    const [short] = await signAnnouncement({ ...long, note: undefined } as Announcement, [current.key]);
+    expect((await verifyPosture(await published([next], [short!]), { pins: [current.publicJwk.kid!] })).signers[0]!.thumbprint).to.equal(
+      next.publicJwk.kid,
+    );
+  });
+
   it('announcements do not widen discovery or a named key set: only a pin follows them', async () => {
     const text = await published([next], [await announce(current, [next])]);
     try {
