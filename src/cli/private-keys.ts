@@ -37,5 +37,7 @@ export function holdsPrivateKey(text: string): boolean {
   } catch {
     return /["'](?:d|p|q|dp|dq|qi|oth|k)["']\s*:/.test(text);
   }
-  return findPrivateMember(value) !== undefined;
+  // An encrypted key file ('keys encrypt') is a private key too, sealed.
+  const sealed = typeof value === 'object' && value !== null && 'trust-elements-encrypted-key' in value;
+  return sealed || findPrivateMember(value) !== undefined;
 }

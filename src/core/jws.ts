@@ -23,6 +23,8 @@ export interface GeneralJws {
    * them (see verifyPosture); never a reason to trust a key.
    */
   jwks?: Jwks;
+  /** Key announcements (compact JWS, see announce.ts), unsigned beside the signatures: each is checked on its own. */
+  announcements?: string[];
 }
 
 /** Header parameters that would let a document choose its own key or change how it is read. */

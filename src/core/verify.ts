@@ -2,6 +2,7 @@
  * Verifying a posture document: the one code path that browsers, Node and the CLI all use. Verification fails closed: the payload is parsed only after a signature by a
  * trusted key verified, and only from exactly the verified bytes.
  */
+import { announcedPins, announcementsOf } from './announce.js';
 import { fromUtf8, utf8 } from './base64url.js';
 import { PostureError } from './errors.js';
 import { headersOf, signedByText, verifyJws } from './jws.js';
@@ -101,16 +102,16 @@ function parsePayload(text: string | undefined): unknown {
 }
 
 /**
- * The pinned keys among the public keys a published file carries beside its signatures (the
- * unsigned top-level `jwks`, written by `trust-elements sign`), or undefined when it carries none.
- * Only pins may select them: the pin, not the file, decides trust. A bundle with a private or
- * weak key is refused as a JWKS is.
+ * The public keys a published file carries beside its signatures (the unsigned top-level `jwks`,
+ * written by `trust-elements sign`), or undefined when it carries none. Only pins (and what they
+ * announce) may select among them: the pin, not the file, decides trust. A bundle with a private
+ * or weak key is refused as a JWKS is.
  */
-async function bundledKeys(outer: unknown, pins: readonly string[]): Promise<TrustedKey[] | undefined> {
+async function bundledKeys(outer: unknown): Promise<TrustedKey[] | undefined> {
   const bundle = typeof outer === 'object' && outer !== null ? (outer as { jwks?: unknown }).jwks : undefined;
   if (bundle === undefined) return undefined;
   try {
-    return await trustedKeys(bundle, pins);
+    return await trustedKeys(bundle);
   } catch (error) {
     if (error instanceof PostureError) throw new PostureError(error.code, `In the keys the document carries: ${error.message}`);
     throw error;
@@ -132,14 +133,23 @@ export async function verifyPosture(input: Uint8Array | string, options: VerifyO
   if (size > maxBytes) throw new PostureError('too-large', `The document is ${size} bytes; the limit is ${maxBytes}.`);
 
   const outer = parseFile(typeof input === 'string' ? input : fromUtf8(input), 'document');
+  const now = (options.now ?? new Date()).getTime();
+  const skew = (options.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS) * 1000;
+  // Announcements count only with pins; too many are refused before any key is read.
+  const announcements = pins ? announcementsOf(outer) : [];
   // With pins, the keys a file carries decide trust by their thumbprints alone (the signer bundles
   // every signing key, so a pinned key missing there did not sign); a file without any uses the key set.
-  const bundle = pins ? await bundledKeys(outer, pins) : undefined;
+  const bundle = pins ? await bundledKeys(outer) : undefined;
   const keysFrom = bundle ? 'document' : 'key set';
-  let keys = bundle ?? [];
-  if (!bundle) {
+  let keys = bundle;
+  if (!keys) {
     const source = options.jwks !== undefined ? options.jwks : await options.loadJwks?.();
-    keys = await trustedKeys(typeof source === 'string' ? parseFile(source, 'key set') : source, pins);
+    keys = await trustedKeys(typeof source === 'string' ? parseFile(source, 'key set') : source);
+  }
+  // A pin also trusts the next keys it announced, in announcements signed by a trusted key (rotation).
+  if (pins) {
+    const trusted = await announcedPins(announcements, keys, pins, now, skew);
+    keys = keys.filter((k) => trusted.includes(k.thumbprint));
   }
   if (keys.length === 0) {
     throw new PostureError(
@@ -178,8 +188,6 @@ export async function verifyPosture(input: Uint8Array | string, options: VerifyO
     keysFrom,
     trustedBy: pins ? 'pin' : options.issuer !== undefined ? 'issuer' : 'keys',
   };
-  const now = (options.now ?? new Date()).getTime();
-  const skew = (options.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS) * 1000;
   if (posture.issued.getTime() > now + skew) {
     throw new PostureError('issued-in-future', `The document is dated ${document.issued}, in the future: check this device's clock.`);
   }

@@ -8,40 +8,15 @@ import assert from 'node:assert/strict';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
-import type { FetchLike } from '../../src/core/index.js';
 import { cli, readJson, tempDir, type Result } from './helpers.js';
+import { recipeBlocks, vendorFetch, words } from './readme.js';
 import { serveDir } from './serve.js';
-
-const README = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
-const ORIGIN = 'https://vendor.example';
-
-/** The `sh` code blocks of the README's vendor recipe. */
-function recipeBlocks(): string[][] {
-  const start = README.indexOf('### A vendor: sign and publish with the CLI');
-  assert.ok(start >= 0, 'the README has the vendor recipe');
-  const section = README.slice(start, README.indexOf('\n### ', start + 1));
-  return [...section.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]!.split('\n').filter((line) => line.trim() !== ''));
-}
-
-/** A command line as a POSIX shell splits it: words, "double-quoted" words, and a trailing `# comment` dropped. */
-function words(line: string): string[] {
-  const out: string[] = [];
-  for (const m of line.matchAll(/"([^"]*)"|(#.*$)|(\S+)/g)) {
-    if (m[2] !== undefined) break;
-    out.push(m[1] ?? m[3]!);
-  }
-  return out;
-}
 
 test('README vendor recipe, from an empty folder: init → validate → keygen → sign → publish → verify, then the next release with diff', async () => {
   const dir = await tempDir();
   const site = await serveDir(path.join(dir, 'public'));
   // The README's https://vendor.example is the loopback server that serves the published folder.
-  const fetch: FetchLike = async (input, init) => {
-    const url = String(input);
-    const res = await globalThis.fetch(url.startsWith(ORIGIN) ? site.origin + url.slice(ORIGIN.length) : url, init);
-    return new Response(await res.arrayBuffer(), { status: res.status, statusText: res.statusText, headers: res.headers });
-  };
+  const fetch = vendorFetch(site.origin);
   const runLine = async (line: string): Promise<Result> => {
     const argv = words(line);
     assert.deepEqual(argv.slice(0, 2), ['npx', 'trust-elements'], line);
@@ -51,7 +26,7 @@ test('README vendor recipe, from an empty folder: init → validate → keygen �
     return r;
   };
   try {
-    const [first, next] = recipeBlocks();
+    const [first, next] = recipeBlocks('### A vendor: sign and publish with the CLI');
     assert.ok(first && next, 'two code blocks: the first release, and every release after');
     assert.deepEqual((await readdir(dir)).sort(), [], 'an empty folder');
 

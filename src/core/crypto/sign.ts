@@ -13,7 +13,10 @@ export interface PrivateJwk extends PublicJwk {
 export interface SigningKey {
   alg: Algorithm;
   kid: string;
-  privateKey: CryptoKey;
+  /** The private key; absent for an external signer (`sign`). */
+  privateKey?: CryptoKey;
+  /** An external signer (a KMS, an HSM, an agent): returns the JWS signature of `data` (64 bytes). */
+  sign?: (data: Uint8Array) => Promise<Uint8Array>;
   publicJwk: PublicJwk;
 }
 
@@ -55,5 +58,7 @@ export async function importSigningKey(jwk: unknown): Promise<SigningKey> {
 }
 
 export async function signBytes(key: SigningKey, data: Uint8Array): Promise<Uint8Array> {
+  if (key.sign) return key.sign(data);
+  if (!key.privateKey) throw new PostureError('keys-invalid', `The key ${key.kid} has neither a private key nor a signer.`);
   return new Uint8Array(await subtle().sign(webCryptoAlgorithm(key.alg), key.privateKey, data as BufferSource));
 }
