@@ -10,4 +10,4 @@ export { ControlStatusElement } from './control-status/control-status.js';
 export { TrustBadgeElement } from './trust-badge/trust-badge.js';
 export { postureContext, type PostureProblem, type PostureSnapshot, type PostureState } from './context.js';
 export type { TrustErrorDetail, TrustLoadDetail } from './events.js';
-export { STRINGS, type Strings } from './strings.js';
+export { setLanguageBase, type Language } from './i18n.js';

@@ -327,7 +327,7 @@ describe('<subprocessor-list>', () => {
       const el = wrapper.querySelector('subprocessor-list')!;
       await settled(el);
       expect(root(el).querySelector('caption')!.textContent).to.equal('Sous-traitants ultérieurs de Vendor Example');
-      expect(count(el)).to.equal('4 sous-traitants ultérieurs sur 4');
+      expect(count(el)).to.equal('4 sur 4 sous-traitants ultérieurs');
       expect(rows(el)[0]!.querySelector('[part="new-badge"]')!.textContent).to.equal('Nouveau');
     });
   });

@@ -45,7 +45,7 @@ export function controlsSection(
               </button>`;
             })}
           </div>
-          <p part="filter-count" class="filter-count" role="status">${s.showing(shown, all.length)}</p>
+          <p part="filter-count" class="filter-count" role="status">${view.say(s.showing, { shown, n: all.length })}</p>
         </div>`
         : nothing
     }
