@@ -31,6 +31,13 @@ export const sharedStyles = css`
     line-height: 1.5;
     text-align: start;
   }
+  /* A right-to-left language reads right to left even on a page that set no dir (its own dir wins);
+     every other rule uses logical properties (inline-start …), so the layout mirrors. */
+  :host(:lang(ar):not([dir])),
+  :host(:lang(he):not([dir])),
+  :host(:lang(fa):not([dir])) {
+    direction: rtl;
+  }
   /* The host element can be restyled by the page (even reset with !important): the rendered root
      takes the text colour itself, so inherited page colours never make the content unreadable. */
   :host > * {

@@ -9,7 +9,7 @@ export const LANGUAGE_FILES = {
   fr: 'sha384-Mx0JEVe3b4VJW4X6F20Cu6eyKIFrCTj10xkDL14mEFl+L4NGm3TxJ8BufNCuPd3I',
   it: 'sha384-H8bnw3Dz8oc7a19bLkX+rus9QegpwzIP7DsCr8jBSYAHFaI2Wu9x2meCGRI4jwoh',
   ja: 'sha384-iyYmQXbwTz7AqEYguorucHtGrI4jQR4NP20bXZFFUbnEelF6X4DyzQ20so4JTh+m',
-  nl: 'sha384-WaWrIZ4r9pGY8ve3CMqdYUPwTtFcCt/b4Mt7wBlmlGMoZRgL4i5F9wZs6XiYH0Dv',
-  pl: 'sha384-U6i6WqGv+t6TQsdnjVu9RarKgQkYUN28xio35bU/EekdsJZCSy2txXyghf7MUyyg',
+  nl: 'sha384-od9N+ArUIMg/w1LsZ5LuYtTB7P8GTRoVKRR1tE58m7y40qANtQi8PTlT8z8yTumk',
+  pl: 'sha384-WmZLP66eNvKSfjVi5c+iPRB5hpOCpgSnBBc8nGfTXyFRLVb6yuCNTm35XOYVbsAY',
   pt: 'sha384-cjV9xxDbfzHkw6k6xSanfyt9+Fu7ii016OnRiTlyJK2eh89j89YMfiA345WwDFBl',
 } as const;
