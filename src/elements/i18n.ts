@@ -64,10 +64,13 @@ export function setLanguageBase(url: string | URL | undefined): void {
   base = url === undefined ? undefined : String(url);
 }
 
+/** The folder beside this script; in a variable, so that bundlers (Vite, webpack) do not take `new URL('…', import.meta.url)` for an asset of their own. */
+const BESIDE = './i18n/';
+
 function languageBase(): URL {
   const meta = globalThis.document?.querySelector<HTMLMetaElement>('meta[name="trust-elements-languages"]')?.content;
   const page = globalThis.document?.baseURI;
-  return new URL(base ?? meta ?? new URL('./i18n/', import.meta.url).href, page);
+  return new URL(base ?? meta ?? new URL(BESIDE, import.meta.url).href, page);
 }
 
 type Words = Record<string, unknown>;

@@ -305,7 +305,7 @@ export class ControlStatusElement extends PostureElement {
     const tipId = `tip-${b.key}`;
     const content = html`<span part="status" class="pill ${b.tone}"
         ><span part="icon" class="icon" aria-hidden="true">${b.icon}</span>${b.label ? html`<span part="label" class="label">${b.label}</span>` : nothing}</span
-      ><span part="title" class="title" lang=${ifDefined(b.titleLang)}>${b.title}</span>${b.mark ?? nothing}`;
+      ><span part="title" class="title" lang=${ifDefined(b.titleLang)} dir=${ifDefined(b.titleLang && 'auto')}>${b.title}</span>${b.mark ?? nothing}`;
     const anchorClass = `anchor${single ? ' single' : ''}`;
     const badgeClass = `badge${b.muted ? ' is-muted' : ''}`;
     if (!b.tip) {
