@@ -3,6 +3,7 @@
  * `trust-elements/define/<tag>` for that), for subclassing or registering under other names.
  */
 export { PostureElement } from './posture-element.js';
+export { PostureBlockElement } from './posture-block-element.js';
 export { safeHref } from './templates.js';
 export { TrustCenterElement } from './trust-center/trust-center.js';
 export { SubprocessorListElement } from './subprocessor-list/subprocessor-list.js';

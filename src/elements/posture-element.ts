@@ -4,13 +4,13 @@
  * `trust-error`, and render fail-closed: content only when verified (or expired, marked).
  */
 import { ContextConsumer, ContextProvider, ContextRoot } from '@lit/context';
-import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
+import { html, LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { VerifiedPosture } from '../core/read.js';
 import { postureContext, type PostureProblem, type PostureSnapshot, type PostureState } from './context.js';
 import type { TrustErrorDetail, TrustLoadDetail } from './events.js';
 import { PostureLoadController } from './posture-controller.js';
-import { NO_SOURCE, problemState, renderFailed, TRUST_WITHOUT_SRC } from './problems.js';
+import { NO_SOURCE, problemKind, problemState, renderFailed, TRUST_WITHOUT_SRC } from './problems.js';
 import {
   formatDate,
   LanguageController,
@@ -22,7 +22,6 @@ import {
   wordsIn,
   type Template,
 } from './i18n.js';
-import { expiredWarning, loadingMessage, problemBox, seal } from './templates.js';
 import { COMMON_WORDS, type CommonWords } from './words.js';
 
 let contextRoot: ContextRoot | undefined;
@@ -263,21 +262,13 @@ export abstract class PostureElement extends LitElement {
   /** What the element shows for a verified (or expired, `expired` true) document. */
   protected abstract renderPosture(posture: VerifiedPosture, expired: boolean): unknown;
 
+  /** What the element shows while loading: the words alone here; PostureBlockElement shows a skeleton. */
   protected renderLoading(): unknown {
-    return loadingMessage(this.strings);
+    return html`<p role="status">${this.strings.loading}</p>`;
   }
 
+  /** What the element shows instead of a document it cannot show: the explanation alone here; PostureBlockElement shows the problem box. */
   protected renderProblem(problem: PostureProblem): unknown {
-    return problemBox(this.strings, problem, this.snapshot.url ?? this.src);
-  }
-
-  /** The seal: verified mark, signer's domain, updated and expiry dates, key id on demand. */
-  protected renderSeal(posture: VerifiedPosture, expired: boolean): TemplateResult {
-    return seal(this.strings, this.locale, posture, expired);
-  }
-
-  /** The warning above expired content. */
-  protected renderExpiredWarning(posture: VerifiedPosture): TemplateResult {
-    return expiredWarning(this.strings, this.locale, posture);
+    return html`<p role="alert">${this.strings.problem[problemKind(problem.code)]}</p>`;
   }
 }

@@ -8,7 +8,7 @@ import { property } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { CONTROL_STATUSES, type Control, type ControlCategory, type VerifiedPosture } from '../../core/read.js';
 import type { PostureProblem } from '../context.js';
-import { PostureElement } from '../posture-element.js';
+import { PostureBlockElement } from '../posture-block-element.js';
 import { sealStyles, sharedStyles, STATUS_ICONS, statusStyles } from '../shared.styles.js';
 import { problemKind } from '../problems.js';
 import { shownText, signedBy } from '../templates.js';
@@ -90,7 +90,7 @@ interface Badge {
  * @cssproperty --trust-radius - Corner radius.
  * @cssproperty --trust-space - Spacing of the list view.
  */
-export class ControlStatusElement extends PostureElement {
+export class ControlStatusElement extends PostureBlockElement {
   static override styles = [sharedStyles, sealStyles, statusStyles, styles];
 
   /** Id of the control to show as one badge. Takes precedence over `category`. */

@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { PlannedSubprocessor, PostureDocument, Subprocessor, VerifiedPosture } from '../../core/read.js';
 import { heading, headingLevel } from '../headings.js';
-import { PostureElement } from '../posture-element.js';
+import { PostureBlockElement } from '../posture-block-element.js';
 import { sealStyles, sharedStyles } from '../shared.styles.js';
 import { regionName } from '../i18n.js';
 import { blocks, emailLink, facts, urlLink } from '../templates.js';
@@ -91,7 +91,7 @@ const isSubprocessorChange = (change: ChangeEntry): change is SubprocessorChange
  * The cards layout applies when the element's own width is at most 40rem (a container query on
  * the host, named `subprocessor-list`), so it works in a narrow column as well as on a phone.
  */
-export class SubprocessorListElement extends PostureElement {
+export class SubprocessorListElement extends PostureBlockElement {
   static override styles = [sharedStyles, sealStyles, styles];
 
   /** An entry whose `since` date lies within this many days is marked "New". */

@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { PostureDocument, VerifiedPosture } from '../../core/read.js';
 import { heading, headingLevel } from '../headings.js';
-import { PostureElement } from '../posture-element.js';
+import { PostureBlockElement } from '../posture-block-element.js';
 import { sealStyles, sharedStyles, statusIconStyles, statusStyles } from '../shared.styles.js';
 import { changelogSection } from './changelog-section.js';
 import { certificationsSection } from './certifications-section.js';
@@ -113,7 +113,7 @@ type SectionKey = Exclude<
  * The navigation becomes a side column when the element is at least 50rem wide (a container
  * query on the host, named `trust-center`).
  */
-export class TrustCenterElement extends PostureElement {
+export class TrustCenterElement extends PostureBlockElement {
   static override styles = [sharedStyles, sealStyles, statusStyles, statusIconStyles, styles];
 
   /** Level (1–4) of the title heading; sections are one below, categories and items two below. */
