@@ -78,6 +78,8 @@ const NONE: Words = {};
 
 /** The page's fetch when this script loaded: language files are the library's own, not the page's requests to stub. */
 const pageFetch = globalThis.fetch?.bind(globalThis);
+/** How long an element waits for its language's file before it speaks English. */
+const LANGUAGE_TIMEOUT_MS = 10_000;
 /** One fetch per file URL per page, and its checked words once it settled. */
 const fetches = new Map<string, Promise<void>>();
 const fetched = new Map<string, Words>();
@@ -101,7 +103,9 @@ export function languageWords(language: Language): Words | Promise<void> {
 
 async function fetchWords(url: string, language: Exclude<Language, 'en'>): Promise<Words> {
   try {
-    const response = await pageFetch(url, { integrity: LANGUAGE_FILES[language], credentials: 'omit' });
+    // An element waits for its words as a skeleton: a file that never comes must not hold it there.
+    const signal = AbortSignal.timeout?.(LANGUAGE_TIMEOUT_MS);
+    const response = await pageFetch(url, { integrity: LANGUAGE_FILES[language], credentials: 'omit', signal });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     const words: unknown = await response.json();
     if (typeof words !== 'object' || !words) throw new Error('not a table of words');

@@ -123,9 +123,10 @@ const leadText = (lead: string) => (/[.:;!?…]$/.test(lead) ? lead : `${lead}:`
  */
 export function blocks(list: readonly Block[] | undefined, colon = true): unknown {
   if (!list?.length) return nothing;
+  // dir="auto": the document's own text reads in its own direction on a page in another (English on an Arabic page).
   return list.map((block) =>
     block.type === 'paragraph'
-      ? html`<p>${block.lead ? html`<strong class="lead">${colon ? leadText(block.lead) : block.lead}</strong> ` : nothing}${block.text}</p>`
-      : html`<ul class="bullets">${block.items.map((item) => html`<li>${item}</li>`)}</ul>`,
+      ? html`<p dir="auto">${block.lead ? html`<strong class="lead">${colon ? leadText(block.lead) : block.lead}</strong> ` : nothing}${block.text}</p>`
+      : html`<ul class="bullets">${block.items.map((item) => html`<li dir="auto">${item}</li>`)}</ul>`,
   );
 }

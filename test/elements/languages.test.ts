@@ -267,6 +267,7 @@ describe('languages', () => {
   for (const lang of ['ar', 'he']) {
     it(`lays out right to left in ${lang}: the badge's mark at the inline start (right), the table from the right`, async () => {
       const { src } = await publish(network, {
+        introduction: [{ type: 'paragraph', text: 'How we keep your data safe.' }],
         subprocessors: {
           disclosure: 'public',
           entries: [{ name: 'Zeta', purpose: 'Hosting', locations: [{ name: 'Frankfurt', country: 'DE' }] }],
@@ -284,6 +285,11 @@ describe('languages', () => {
       const cells = Array.from(list!.shadowRoot!.querySelectorAll('tbody tr > *')).map((c) => c.getBoundingClientRect());
       expect(cells.length).to.be.greaterThan(1);
       expect(cells[0]!.left, 'the first column on the right').to.be.greaterThan(cells[1]!.left);
+      // The document's own (English) text keeps its direction inside the right-to-left element.
+      const center = await fixture<Settling>(html`<trust-center lang=${lang} src=${src}></trust-center>`);
+      await settled(center);
+      const intro = center.shadowRoot!.querySelector('[part="introduction"] p')!;
+      expect([getComputedStyle(center).direction, getComputedStyle(intro).direction]).to.deep.equal(['rtl', 'ltr']);
       // A page that sets dir itself decides.
       badge!.setAttribute('dir', 'ltr');
       expect(getComputedStyle(badge!).direction).to.equal('ltr');
