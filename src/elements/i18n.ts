@@ -106,12 +106,12 @@ async function fetchWords(url: string, language: Exclude<Language, 'en'>): Promi
     // An element waits for its words as a skeleton: a file that never comes must not hold it there.
     const signal = AbortSignal.timeout?.(LANGUAGE_TIMEOUT_MS);
     const response = await pageFetch(url, { integrity: LANGUAGE_FILES[language], credentials: 'omit', signal });
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    if (!response.ok) throw response.status;
     const words: unknown = await response.json();
-    if (typeof words !== 'object' || !words) throw new Error('not a table of words');
+    if (typeof words !== 'object' || !words) throw 'not an object';
     return words as Words;
   } catch (error) {
-    console.warn(`trust-elements: the ${language} words at ${url} could not be loaded, so English is shown (${String(error)})`);
+    console.warn(`trust-elements: ${url} not loaded (${String(error)}): English shown`);
     return NONE;
   }
 }
