@@ -16,6 +16,7 @@ import { measureLayoutShift, DOCUMENT_DELAY_MS, LATE_SCRIPT_DELAY_MS } from './l
 import { measureRender } from './render.js';
 import { measureRequests } from './requests.js';
 import { BenchServer } from './server.js';
+import { byteTable } from './bytes.js';
 import { measureSize } from './size.js';
 import { fmtSummary } from './stats.js';
 import { formatTable, type Cell } from './table.js';
@@ -148,6 +149,8 @@ for (const s of results.layoutShift) {
   ]);
 }
 console.log(`\n${formatTable(['area', 'what', 'median', 'min–max', 'runs', 'beside'], rows)}`);
+// Where the bytes go, so a size regression names its cause (also alone: npm run bench:size).
+console.log(`\n${await byteTable()}`);
 const out = path.join(root, 'bench/results.json');
 await writeFile(out, `${JSON.stringify(results, null, 2)}\n`);
 console.log(`\n${results.totalSeconds} s in all; results in ${path.relative(process.cwd(), out)}`);

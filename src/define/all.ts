@@ -8,3 +8,4 @@ export { TrustBadgeElement } from './trust-badge.js';
 export { ControlStatusElement } from './control-status.js';
 export { SubprocessorListElement } from './subprocessor-list.js';
 export { TrustCenterElement } from './trust-center.js';
+export { setLanguageBase } from '../elements/i18n.js';

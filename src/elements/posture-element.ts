@@ -4,15 +4,25 @@
  * `trust-error`, and render fail-closed: content only when verified (or expired, marked).
  */
 import { ContextConsumer, ContextProvider, ContextRoot } from '@lit/context';
-import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
+import { html, LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { VerifiedPosture } from '../core/read.js';
 import { postureContext, type PostureProblem, type PostureSnapshot, type PostureState } from './context.js';
 import type { TrustErrorDetail, TrustLoadDetail } from './events.js';
 import { PostureLoadController } from './posture-controller.js';
-import { NO_SOURCE, problemState, renderFailed, TRUST_WITHOUT_SRC } from './problems.js';
-import { COMMON_STRINGS, formatDate, nearestLang, wordsFor, type CommonStrings } from './strings.js';
-import { expiredWarning, loadingMessage, problemBox, seal } from './templates.js';
+import { NO_SOURCE, problemKind, problemState, renderFailed, TRUST_WITHOUT_SRC } from './problems.js';
+import {
+  formatDate,
+  LanguageController,
+  languageOf,
+  languageWords,
+  nearestLang,
+  say,
+  spokenLocale,
+  wordsIn,
+  type Template,
+} from './i18n.js';
+import { COMMON_WORDS, type CommonWords } from './words.js';
 
 let contextRoot: ContextRoot | undefined;
 /** Lets providers defined after their consumers still reach them. */
@@ -88,6 +98,7 @@ export abstract class PostureElement extends LitElement {
   constructor() {
     super();
     attachContextRoot();
+    new LanguageController(this);
     new ContextConsumer(this, {
       context: postureContext,
       subscribe: true,
@@ -108,14 +119,24 @@ export abstract class PostureElement extends LitElement {
     return globalThis.fetch(input, init);
   }
 
-  /** The visitor's words every element shares, for the nearest `lang` (each element adds its own). */
-  protected get strings(): CommonStrings {
-    return wordsFor(COMMON_STRINGS, this.locale);
+  /** The visitor's words every element shares, in the nearest `lang` (each element adds its own with `words`). */
+  protected get strings(): CommonWords {
+    return this.words(COMMON_WORDS, 'common');
   }
 
-  /** The nearest `lang` (this element's own first), as a tag Intl accepts; English otherwise. */
+  /** `english`, one table of words, in the nearest `lang`: `table` names it in the language files. */
+  protected words<T extends object>(english: T, table: string): T {
+    return wordsIn(english, table, languageOf(this.locale));
+  }
+
+  /** `template` filled with `values`, in the nearest `lang` (plural forms chosen by `values.n`). */
+  protected say(template: Template, values?: Record<string, string | number>): string {
+    return say(this.locale, template, values);
+  }
+
+  /** The nearest `lang` (this element's own first), as a tag Intl accepts; English when the elements have no words in it. */
   protected get locale(): string {
-    return this.renderLocale ?? nearestLang(this);
+    return this.renderLocale ?? spokenLocale(nearestLang(this));
   }
 
   /** `locale`, found once per render: rows ask for it many times, and finding it walks up the tree. */
@@ -123,6 +144,13 @@ export abstract class PostureElement extends LitElement {
 
   protected formatDate(date: Date | string): string {
     return formatDate(date, this.locale);
+  }
+
+  /** Lit's `updateComplete`, once the words of the nearest `lang` are here and shown too. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    const pending = languageWords(languageOf(this.locale));
+    return pending instanceof Promise ? (await pending, this.getUpdateComplete()) : done;
   }
 
   /** What there is to show: this element's own load (with `src`), or else its ancestor's document. */
@@ -216,10 +244,13 @@ export abstract class PostureElement extends LitElement {
   }
 
   override render(): unknown {
-    this.renderLocale = nearestLang(this);
+    this.renderLocale = spokenLocale(nearestLang(this));
     try {
       const posture = this.posture;
-      if (this.state === 'loading') return this.renderLoading();
+      const words = languageWords(languageOf(this.renderLocale));
+      // Until the visitor's words are here, the element stays a skeleton rather than flash English.
+      if (words instanceof Promise) void words.then(() => this.requestUpdate());
+      if (this.state === 'loading' || words instanceof Promise) return this.renderLoading();
       // The page's own fallback content, when it gives some, replaces the problem display.
       if (!posture) return html`<slot name="fallback">${this.renderProblem(this.problem!)}</slot>`;
       return this.renderPosture(posture, this.state === 'expired');
@@ -231,21 +262,13 @@ export abstract class PostureElement extends LitElement {
   /** What the element shows for a verified (or expired, `expired` true) document. */
   protected abstract renderPosture(posture: VerifiedPosture, expired: boolean): unknown;
 
+  /** What the element shows while loading: the words alone here; PostureBlockElement shows a skeleton. */
   protected renderLoading(): unknown {
-    return loadingMessage(this.strings);
+    return html`<p role="status">${this.strings.loading}</p>`;
   }
 
+  /** What the element shows instead of a document it cannot show: the explanation alone here; PostureBlockElement shows the problem box. */
   protected renderProblem(problem: PostureProblem): unknown {
-    return problemBox(this.strings, problem, this.snapshot.url ?? this.src);
-  }
-
-  /** The seal: verified mark, signer's domain, updated and expiry dates, key id on demand. */
-  protected renderSeal(posture: VerifiedPosture, expired: boolean): TemplateResult {
-    return seal(this.strings, this.locale, posture, expired);
-  }
-
-  /** The warning above expired content. */
-  protected renderExpiredWarning(posture: VerifiedPosture): TemplateResult {
-    return expiredWarning(this.strings, this.locale, posture);
+    return html`<p role="alert">${this.strings.problem[problemKind(problem.code)]}</p>`;
   }
 }

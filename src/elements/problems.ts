@@ -5,7 +5,9 @@
  */
 import type { ErrorCode } from '../core/read.js';
 import type { PostureProblem, PostureState } from './context.js';
-import type { ProblemKind } from './strings.js';
+
+/** Which explanation a visitor gets. `setup`: the page's own trust settings are wrong (a pin that is empty or malformed); only its owner can fix them. */
+export type ProblemKind = 'network' | 'unverified' | 'rolledBack' | 'damaged' | 'clock' | 'browser' | 'expired' | 'missing' | 'setup';
 
 /** The core's error codes and the elements' own. */
 export type ProblemCode = ErrorCode | 'no-source' | 'trust-without-src' | 'unknown-control' | 'unknown-category' | 'render-failed';

@@ -31,6 +31,13 @@ export const sharedStyles = css`
     line-height: 1.5;
     text-align: start;
   }
+  /* A right-to-left language reads right to left even on a page that set no dir (its own dir wins);
+     every other rule uses logical properties (inline-start …), so the layout mirrors. */
+  :host(:lang(ar):not([dir])),
+  :host(:lang(he):not([dir])),
+  :host(:lang(fa):not([dir])) {
+    direction: rtl;
+  }
   /* The host element can be restyled by the page (even reset with !important): the rendered root
      takes the text colour itself, so inherited page colours never make the content unreadable. */
   :host > * {
@@ -76,6 +83,29 @@ export const sharedStyles = css`
   .bone:nth-child(4) {
     inline-size: 55%;
   }
+  :host([on-error='hide'][state='error']),
+  :host([on-error='hide'][state='unverified']),
+  :host([on-error='hide'][expired='hide'][state='expired']) {
+    display: none !important;
+  }
+  summary {
+    cursor: pointer;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;
+
+/**
+ * The problem box, the seal and the expired warning (templates.ts): every element but the badge,
+ * which says all of that in its own box. Pure, so a bundle without it drops it.
+ */
+export const sealStyles = /* @__PURE__ */ (() => css`
   .problem {
     border: 1px solid var(--_danger);
     border-radius: var(--_radius);
@@ -88,11 +118,6 @@ export const sharedStyles = css`
   }
   .problem.is-expired {
     border-color: var(--_warning);
-  }
-  :host([on-error='hide'][state='error']),
-  :host([on-error='hide'][state='unverified']),
-  :host([on-error='hide'][expired='hide'][state='expired']) {
-    display: none !important;
   }
   .problem p {
     margin: 0 0 0.5em;
@@ -108,9 +133,6 @@ export const sharedStyles = css`
   .problem code,
   .seal-key code {
     overflow-wrap: anywhere;
-  }
-  summary {
-    cursor: pointer;
   }
   .seal {
     display: flex;
@@ -135,15 +157,7 @@ export const sharedStyles = css`
     font-weight: 600;
     margin: 0 0 var(--_space);
   }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
-`;
+`)();
 
 /** Status colours and icons for controls: never colour alone, always an icon and a word. */
 export const STATUS_ICONS: Record<string, string> = { shipped: '✓', 'in-progress': '◐', roadmap: '○', 'not-applicable': '–' };
@@ -152,13 +166,14 @@ export const STATUS_ICONS: Record<string, string> = { shipped: '✓', 'in-progre
  * The icon before a status word drawn by CSS (`class="status-icon-shipped"`), for long lists where
  * an icon element per row would cost: the same icons, and hidden from screen readers (the word says it).
  */
-export const statusIconStyles = unsafeCSS(
-  Object.entries(STATUS_ICONS)
-    .map(([status, icon]) => `.status-icon-${status}::before{content:"${icon}";content:"${icon}"/""}`)
-    .join(''),
-);
+export const statusIconStyles = /* @__PURE__ */ (() =>
+  unsafeCSS(
+    Object.entries(STATUS_ICONS)
+      .map(([status, icon]) => `.status-icon-${status}::before{content:"${icon}";content:"${icon}"/""}`)
+      .join(''),
+  ))();
 
-export const statusStyles = css`
+export const statusStyles = /* @__PURE__ */ (() => css`
   .status {
     display: inline-flex;
     align-items: center;
@@ -182,4 +197,4 @@ export const statusStyles = css`
   .status-not-applicable {
     color: var(--_muted);
   }
-`;
+`)();

@@ -8,7 +8,8 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { escapeForDisplay, type Block, type VerifiedPosture } from '../core/read.js';
 import type { PostureProblem } from './context.js';
 import { problemKind, problemLook } from './problems.js';
-import { formatDate, type CommonStrings } from './strings.js';
+import { formatDate, say } from './i18n.js';
+import type { CommonWords } from './words.js';
 
 /** Problem text shown to people (messages and URLs, partly from documents and servers) is cut to this many characters. */
 const MAX_SHOWN = 300;
@@ -31,14 +32,14 @@ export function safeHref(url: string | undefined, allowMailto = false): string |
 }
 
 /** Loading: a quiet skeleton of three lines; the words are for screen readers only. */
-export function loadingMessage(s: CommonStrings): TemplateResult {
+export function loadingMessage(s: CommonWords): TemplateResult {
   return html`<div part="loading" class="loading" role="status">
     <span class="visually-hidden">${s.loading}</span><span class="bone"></span><span class="bone"></span><span class="bone"></span>
   </div>`;
 }
 
 /** What is shown instead of the document: the visitor's explanation, and the technical details (with the document's URL) folded away. */
-export function problemBox(s: CommonStrings, problem: PostureProblem, source: string | undefined): TemplateResult {
+export function problemBox(s: CommonWords, problem: PostureProblem, source: string | undefined): TemplateResult {
   const look = problemLook(problem.code);
   return html`<div part="problem" class="problem is-${look}" role="alert">
     <p class="problem-title"><span aria-hidden="true">${look === 'unavailable' ? 'ℹ' : '⚠'} </span>${s.problem[problemKind(problem.code)]}</p>
@@ -54,19 +55,23 @@ export function problemBox(s: CommonStrings, problem: PostureProblem, source: st
  * Who signed, worded by what was checked: only discovery (the keys at the issuer's origin) proves
  * the issuer's domain; with a pin or a key set the page named, the domain is the key holder's claim.
  */
-export const signedBy = (s: CommonStrings, posture: VerifiedPosture): string =>
-  posture.trustedBy === 'pin' ? s.signedByPin : posture.trustedBy === 'keys' ? s.signedByKeys : s.signedBy(new URL(posture.issuer).host);
+export const signedBy = (s: CommonWords, posture: VerifiedPosture): string =>
+  posture.trustedBy === 'pin'
+    ? s.signedByPin
+    : posture.trustedBy === 'keys'
+      ? s.signedByKeys
+      : say('en', s.signedBy, { host: new URL(posture.issuer).host });
 
 /**
  * The seal: verified mark, who signed (signedBy), updated and expiry dates, key id on demand.
  */
-export function seal(s: CommonStrings, locale: string, posture: VerifiedPosture, expired: boolean): TemplateResult {
+export function seal(s: CommonWords, locale: string, posture: VerifiedPosture, expired: boolean): TemplateResult {
   const signer = signedBy(s, posture);
   return html`<div part="seal" class="seal ${expired ? 'is-expired' : 'is-verified'}">
     <span class="seal-mark"><span aria-hidden="true">${expired ? '⚠' : '✓'}</span> ${expired ? s.expired : s.verified}</span>
     <span>${signer}</span>
-    <span>${s.updated(formatDate(posture.document.updated, locale))}</span>
-    <span>${(expired ? s.expiredOn : s.expires)(formatDate(posture.expires, locale))}</span>
+    <span>${say(locale, s.updated, { date: formatDate(posture.document.updated, locale) })}</span>
+    <span>${say(locale, expired ? s.expiredOn : s.expires, { date: formatDate(posture.expires, locale) })}</span>
     <details class="seal-key">
       <summary>${s.keyId}</summary>
       <code>${posture.signers.map((k) => k.thumbprint).join(' ')}</code>
@@ -75,9 +80,9 @@ export function seal(s: CommonStrings, locale: string, posture: VerifiedPosture,
 }
 
 /** The warning above expired content. */
-export function expiredWarning(s: CommonStrings, locale: string, posture: VerifiedPosture): TemplateResult {
+export function expiredWarning(s: CommonWords, locale: string, posture: VerifiedPosture): TemplateResult {
   return html`<p part="expired-warning" class="expired-warning" role="alert">
-    <span aria-hidden="true">⚠ </span>${s.expiredWarning(formatDate(posture.expires, locale))}
+    <span aria-hidden="true">⚠ </span>${say(locale, s.expiredWarning, { date: formatDate(posture.expires, locale) })}
   </p>`;
 }
 
@@ -118,9 +123,10 @@ const leadText = (lead: string) => (/[.:;!?…]$/.test(lead) ? lead : `${lead}:`
  */
 export function blocks(list: readonly Block[] | undefined, colon = true): unknown {
   if (!list?.length) return nothing;
+  // dir="auto": the document's own text reads in its own direction on a page in another (English on an Arabic page).
   return list.map((block) =>
     block.type === 'paragraph'
-      ? html`<p>${block.lead ? html`<strong class="lead">${colon ? leadText(block.lead) : block.lead}</strong> ` : nothing}${block.text}</p>`
-      : html`<ul class="bullets">${block.items.map((item) => html`<li>${item}</li>`)}</ul>`,
+      ? html`<p dir="auto">${block.lead ? html`<strong class="lead">${colon ? leadText(block.lead) : block.lead}</strong> ` : nothing}${block.text}</p>`
+      : html`<ul class="bullets">${block.items.map((item) => html`<li dir="auto">${item}</li>`)}</ul>`,
   );
 }

@@ -69,7 +69,7 @@ describe('<trust-badge> words', () => {
   beforeEach(() => (network = installNetwork()));
   afterEach(() => network.restore());
 
-  for (const lang of ['en', 'de', 'fr']) {
+  for (const lang of ['en', 'de', 'fr', 'es', 'it', 'nl', 'pt', 'ja', 'pl', 'ar']) {
     for (const show of ['controls', 'certifications', 'name']) {
       it(`never cuts its words (lang ${lang}, show=${show}): a long name, a host with a port, 18 controls`, async () => {
         const { src } = await longVendor(network);
@@ -96,7 +96,7 @@ describe('<trust-badge> words', () => {
     expect(el.getBoundingClientRect().height.toFixed(1)).to.equal((3.5 * rem).toFixed(1));
   });
 
-  for (const lang of ['en', 'de', 'fr']) {
+  for (const lang of ['en', 'de', 'fr', 'es', 'it', 'nl', 'pt', 'ja', 'pl', 'ar']) {
     it(`keeps its default height when it names the signer (no controls, a host with a port, lang ${lang})`, async () => {
       // The layout-shift bench caught this: the seal's longer "…'s published key" made the badge grow a line.
       const { src } = await publish(network, { categories: undefined }, { origin: 'https://vendor-with-port.example:8443' });

@@ -9,11 +9,11 @@ import '../../src/define/control-status.js';
 import type { ControlStatusElement } from '../../src/define/control-status.js';
 import type { VerifiedPosture } from '../../src/core/index.js';
 import { define } from '../../src/elements/define.js';
-import { PostureElement } from '../../src/elements/posture-element.js';
+import { PostureBlockElement } from '../../src/elements/posture-block-element.js';
 import { installNetwork, publish, settled, tamper, type FakeNetwork } from '../fixtures/network.js';
 
 /** A test-only posture element that hosts children in a slot (no shipped element has one). */
-class SlotHostElement extends PostureElement {
+class SlotHostElement extends PostureBlockElement {
   protected override renderPosture(posture: VerifiedPosture) {
     return litHtml`<p>${posture.document.organization.name}</p><slot></slot>`;
   }

@@ -7,7 +7,7 @@ import { html as litHtml } from 'lit';
 import '../../src/define/trust-badge.js';
 import type { TrustBadgeElement } from '../../src/define/trust-badge.js';
 import type { VerifiedPosture } from '../../src/core/index.js';
-import { PostureElement } from '../../src/elements/posture-element.js';
+import { PostureBlockElement } from '../../src/elements/posture-block-element.js';
 import { TrustBadgeElement as TrustBadgeClass } from '../../src/elements/trust-badge/trust-badge.js';
 import { define } from '../../src/elements/define.js';
 import { pageCache } from '../../src/elements/loader.js';
@@ -15,7 +15,7 @@ import { deferred, installNetwork, publish, settled, type FakeNetwork } from '..
 import { makeSigner } from '../fixtures/posture.js';
 
 /** A test-only posture element that shows the organization and hosts children in a slot. */
-class SlotHostElement extends PostureElement {
+class SlotHostElement extends PostureBlockElement {
   protected override renderPosture(posture: VerifiedPosture) {
     return litHtml`<p>${posture.document.organization.name}</p><slot></slot>`;
   }

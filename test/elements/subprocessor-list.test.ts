@@ -12,12 +12,12 @@ import type { SubprocessorListElement } from '../../src/define/subprocessor-list
 import type { PostureDocument, VerifiedPosture } from '../../src/core/index.js';
 import { postureContext } from '../../src/elements/context.js';
 import { define } from '../../src/elements/define.js';
-import { PostureElement } from '../../src/elements/posture-element.js';
+import { PostureBlockElement } from '../../src/elements/posture-block-element.js';
 import { installNetwork, jsonResponse, publish, settled, tamper, type FakeNetwork } from '../fixtures/network.js';
 import { makeDocument, signedRaw } from '../fixtures/posture.js';
 
 /** A test-only posture element that hosts children in a slot, to provide its document to them. */
-class SlotHostElement extends PostureElement {
+class SlotHostElement extends PostureBlockElement {
   protected override renderPosture(posture: VerifiedPosture) {
     return litHtml`<p>${posture.document.organization.name}</p><slot></slot>`;
   }
@@ -327,7 +327,7 @@ describe('<subprocessor-list>', () => {
       const el = wrapper.querySelector('subprocessor-list')!;
       await settled(el);
       expect(root(el).querySelector('caption')!.textContent).to.equal('Sous-traitants ultérieurs de Vendor Example');
-      expect(count(el)).to.equal('4 sous-traitants ultérieurs sur 4');
+      expect(count(el)).to.equal('4 sur 4 sous-traitants ultérieurs');
       expect(rows(el)[0]!.querySelector('[part="new-badge"]')!.textContent).to.equal('Nouveau');
     });
   });

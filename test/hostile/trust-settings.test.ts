@@ -9,7 +9,7 @@ import { html as litHtml } from 'lit';
 import '../../src/define/trust-badge.js';
 import type { TrustBadgeElement } from '../../src/define/trust-badge.js';
 import type { VerifiedPosture } from '../../src/core/index.js';
-import { PostureElement } from '../../src/elements/posture-element.js';
+import { PostureBlockElement } from '../../src/elements/posture-block-element.js';
 import { define } from '../../src/elements/define.js';
 import type { TrustErrorDetail } from '../../src/elements/events.js';
 import { flooded, spyOnVerify } from '../fixtures/flood.js';
@@ -17,7 +17,7 @@ import { installNetwork, jsonResponse, publish, settled, type FakeNetwork } from
 import { jwksOf, makeSigner } from '../fixtures/posture.js';
 
 /** A test-only posture element that shows the organization and hosts children in a slot. */
-class TrustHostElement extends PostureElement {
+class TrustHostElement extends PostureBlockElement {
   protected override renderPosture(posture: VerifiedPosture) {
     return litHtml`<p>${posture.document.organization.name}</p><slot></slot>`;
   }

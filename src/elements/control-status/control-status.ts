@@ -8,12 +8,12 @@ import { property } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { CONTROL_STATUSES, type Control, type ControlCategory, type VerifiedPosture } from '../../core/read.js';
 import type { PostureProblem } from '../context.js';
-import { PostureElement } from '../posture-element.js';
-import { sharedStyles, STATUS_ICONS, statusStyles } from '../shared.styles.js';
+import { PostureBlockElement } from '../posture-block-element.js';
+import { sealStyles, sharedStyles, STATUS_ICONS, statusStyles } from '../shared.styles.js';
 import { problemKind } from '../problems.js';
-import { CONTROL_STRINGS, wordsFor, type ControlStrings } from '../strings.js';
 import { shownText, signedBy } from '../templates.js';
 import { styles } from './control-status.styles.js';
+import { CONTROL_WORDS } from './control-status.words.js';
 import { POPOVER, TooltipController } from './tooltip-controller.js';
 
 interface Badge {
@@ -90,8 +90,8 @@ interface Badge {
  * @cssproperty --trust-radius - Corner radius.
  * @cssproperty --trust-space - Spacing of the list view.
  */
-export class ControlStatusElement extends PostureElement {
-  static override styles = [sharedStyles, statusStyles, styles];
+export class ControlStatusElement extends PostureBlockElement {
+  static override styles = [sharedStyles, sealStyles, statusStyles, styles];
 
   /** Id of the control to show as one badge. Takes precedence over `category`. */
   @property({ reflect: true }) control?: string;
@@ -102,8 +102,8 @@ export class ControlStatusElement extends PostureElement {
   /** Shows a badge's tooltip on hover and focus, hides it on Escape. */
   private readonly tooltips = new TooltipController(this);
 
-  private get controlStrings(): ControlStrings {
-    return wordsFor(CONTROL_STRINGS, this.locale);
+  private get controlStrings(): typeof CONTROL_WORDS {
+    return this.words(CONTROL_WORDS, 'control');
   }
 
   private get controlId(): string | undefined {
@@ -235,12 +235,12 @@ export class ControlStatusElement extends PostureElement {
           ? html`<ul part="list" class="list" aria-labelledby="heading">
             ${groups.map(({ status, controls: list }) => {
               const label = s.status[status];
-              const count = words.count(list.length);
+              const count = this.say(words.count, { n: list.length });
               const tip = html`<ul class="tip-list" lang=${ifDefined(lang)}>
                 ${list.map((c) => html`<li>${c.title}</li>`)}
               </ul>`;
               return html`<li part="item">
-                ${this.badge({ key: `s-${status}`, tone: `status-${status}`, icon: STATUS_ICONS[status] ?? '', label, title: count, name: words.label(label, count), tip }, false)}
+                ${this.badge({ key: `s-${status}`, tone: `status-${status}`, icon: STATUS_ICONS[status] ?? '', label, title: count, name: this.say(words.label, { title: label, status: count }), tip }, false)}
               </li>`;
             })}
           </ul>`
@@ -257,8 +257,8 @@ export class ControlStatusElement extends PostureElement {
     const lang = posture.document.language;
     const status = s.status[control.status];
     const meta = [
-      control.target ? words.target(control.target) : '',
-      control.updated ? s.updated(this.formatDate(control.updated)) : '',
+      control.target ? this.say(words.target, { target: control.target }) : '',
+      control.updated ? this.say(s.updated, { date: this.formatDate(control.updated) }) : '',
     ].filter(Boolean);
     // The title and status are the badge's name already; the description repeats them only when it has nothing else to say.
     const repeat = !(control.description || meta.length || single);
@@ -273,7 +273,7 @@ export class ControlStatusElement extends PostureElement {
       : expired
         ? html`<span part="mark" class="mark is-expired"><span aria-hidden="true">⚠</span>${s.expired}</span>`
         : html`<span part="mark" class="mark is-verified" aria-hidden="true">✓</span>`;
-    const name = words.label(control.title, status) + (single && expired ? ` (${s.expired})` : '');
+    const name = this.say(words.label, { title: control.title, status }) + (single && expired ? ` (${s.expired})` : '');
     return this.badge(
       {
         key,
@@ -296,16 +296,16 @@ export class ControlStatusElement extends PostureElement {
     const signer = signedBy(s, posture);
     const expires = this.formatDate(posture.expires);
     return expired
-      ? html`<span class="tip-line tip-seal is-expired"><span aria-hidden="true">⚠ </span>${s.expiredWarning(expires)}</span>
+      ? html`<span class="tip-line tip-seal is-expired"><span aria-hidden="true">⚠ </span>${this.say(s.expiredWarning, { date: expires })}</span>
           <span class="tip-line tip-seal">${s.expired}, ${signer}</span>`
-      : html`<span class="tip-line tip-seal"><span aria-hidden="true">✓ </span>${s.verified}, ${signer}, ${s.expires(expires)}</span>`;
+      : html`<span class="tip-line tip-seal"><span aria-hidden="true">✓ </span>${s.verified}, ${signer}, ${this.say(s.expires, { date: expires })}</span>`;
   }
 
   private badge(b: Badge, single: boolean): TemplateResult {
     const tipId = `tip-${b.key}`;
     const content = html`<span part="status" class="pill ${b.tone}"
         ><span part="icon" class="icon" aria-hidden="true">${b.icon}</span>${b.label ? html`<span part="label" class="label">${b.label}</span>` : nothing}</span
-      ><span part="title" class="title" lang=${ifDefined(b.titleLang)}>${b.title}</span>${b.mark ?? nothing}`;
+      ><span part="title" class="title" lang=${ifDefined(b.titleLang)} dir=${ifDefined(b.titleLang && 'auto')}>${b.title}</span>${b.mark ?? nothing}`;
     const anchorClass = `anchor${single ? ' single' : ''}`;
     const badgeClass = `badge${b.muted ? ' is-muted' : ''}`;
     if (!b.tip) {

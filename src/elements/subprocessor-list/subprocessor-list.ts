@@ -2,11 +2,14 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { PlannedSubprocessor, PostureDocument, Subprocessor, VerifiedPosture } from '../../core/read.js';
 import { heading, headingLevel } from '../headings.js';
-import { PostureElement } from '../posture-element.js';
-import { sharedStyles } from '../shared.styles.js';
-import { regionName, SUBPROCESSOR_STRINGS, wordsFor, type SubprocessorStrings } from '../strings.js';
+import { PostureBlockElement } from '../posture-block-element.js';
+import { sealStyles, sharedStyles } from '../shared.styles.js';
+import { regionName } from '../i18n.js';
 import { blocks, emailLink, facts, urlLink } from '../templates.js';
 import { styles } from './subprocessor-list.styles.js';
+import { SUBPROCESSOR_WORDS } from './subprocessor-list.words.js';
+
+type SubprocessorStrings = typeof SUBPROCESSOR_WORDS;
 
 type SortKey = 'name' | 'purpose' | 'location';
 type SortDirection = 'ascending' | 'descending';
@@ -88,8 +91,8 @@ const isSubprocessorChange = (change: ChangeEntry): change is SubprocessorChange
  * The cards layout applies when the element's own width is at most 40rem (a container query on
  * the host, named `subprocessor-list`), so it works in a narrow column as well as on a phone.
  */
-export class SubprocessorListElement extends PostureElement {
-  static override styles = [sharedStyles, styles];
+export class SubprocessorListElement extends PostureBlockElement {
+  static override styles = [sharedStyles, sealStyles, styles];
 
   /** An entry whose `since` date lies within this many days is marked "New". */
   @property({ type: Number, attribute: 'recent-days' }) recentDays = 90;
@@ -102,7 +105,7 @@ export class SubprocessorListElement extends PostureElement {
   @state() private query = '';
 
   private get subStrings(): SubprocessorStrings {
-    return wordsFor(SUBPROCESSOR_STRINGS, this.locale);
+    return this.words(SUBPROCESSOR_WORDS, 'subprocessors');
   }
 
   private get level(): number {
@@ -127,12 +130,12 @@ export class SubprocessorListElement extends PostureElement {
     return html`
       ${expired ? this.renderExpiredWarning(posture) : nothing}
       ${this.renderSeal(posture, expired)}
-      ${heading(this.level, { part: 'title', className: 'title', role: true }, s.title(doc.organization.name))}
+      ${heading(this.level, { part: 'title', className: 'title', role: true }, this.say(s.title, { org: doc.organization.name }))}
       ${list?.statement ? html`<div part="statement" class="statement" lang=${doc.language ?? nothing}>${blocks(list.statement, false)}</div>` : nothing}
       ${!showTable || disclosure !== 'public' ? html`<p part="disclosure" class="disclosure">${s.disclosure[disclosure]}</p>` : nothing}
       ${showTable ? this.renderTable(rows, doc.organization.name, today) : nothing}
       ${list?.safeguards ? html`<p part="safeguards" class="safeguards"><strong>${s.safeguards}:</strong> ${list.safeguards}</p>` : nothing}
-      ${list?.noticeDays !== undefined ? html`<p part="notice" class="notice">${s.notice(list.noticeDays)}</p>` : nothing}
+      ${list?.noticeDays !== undefined ? html`<p part="notice" class="notice">${this.say(s.notice, { n: list.noticeDays })}</p>` : nothing}
       ${list?.contact ? html`<p part="contact" class="contact"><strong>${s.contact}:</strong> ${emailLink(list.contact)}</p>` : nothing}
       ${upcoming}
     `;
@@ -158,10 +161,10 @@ export class SubprocessorListElement extends PostureElement {
       <div part="filter" class="filter">
         <label for="filter">${s.filter}</label>
         <input id="filter" part="filter-input" type="search" autocomplete="off" .value=${this.query} @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)} />
-        <p part="count" class="count" role="status">${rows.length ? s.count(rows.length, all.length) : s.noMatch}</p>
+        <p part="count" class="count" role="status">${rows.length ? this.say(s.count, { shown: rows.length, n: all.length }) : s.noMatch}</p>
       </div>
       <table part="table">
-        <caption part="caption"><span class="visually-hidden">${s.title(organization)}</span></caption>
+        <caption part="caption"><span class="visually-hidden">${this.say(s.title, { org: organization })}</span></caption>
         <thead>
           <tr>
             ${SORT_KEYS.map((key) => {
@@ -188,7 +191,7 @@ export class SubprocessorListElement extends PostureElement {
    */
   private renderRow(entry: Subprocessor, isNew: boolean, s: SubprocessorStrings, locale: string): TemplateResult {
     return html`<tr part="row">
-      <th part="name" scope="row" class="name">${this.renderName(entry)}${isNew ? html` <span part="new-badge" class="new">${s.newMark}</span>` : nothing}${entry.since ? html`<span class="since">${s.since(this.formatDate(entry.since))}</span>` : nothing}</th>
+      <th part="name" scope="row" class="name">${this.renderName(entry)}${isNew ? html` <span part="new-badge" class="new">${s.newMark}</span>` : nothing}${entry.since ? html`<span class="since">${this.say(s.since, { date: this.formatDate(entry.since) })}</span>` : nothing}</th>
       <td part="cell" class="purpose" data-label=${s.purpose}>${entry.purpose}${this.renderFacts(entry)}</td>
       <td part="cell" class=${entry.locations?.length ? 'location' : 'location none'} data-label=${s.location}>${this.renderLocations(entry, s, locale)}</td>
       <td part="cell" class=${entry.safeguard ? 'safeguard' : 'safeguard none'} data-label=${s.safeguard}>${entry.safeguard ?? s.notStated}</td>
@@ -246,14 +249,14 @@ export class SubprocessorListElement extends PostureElement {
         ${locations ? html`<span>${s.location}: ${locations}</span>` : nothing}
         ${p.safeguard ? html`<span>${s.safeguard}: ${p.safeguard}</span>` : nothing}
       </span>
-      <span class="dates">${p.announced ? html`${s.announced(this.formatDate(p.announced))} · ` : nothing}${s.effective(this.formatDate(p.effective))}</span>`;
+      <span class="dates">${p.announced ? html`${this.say(s.announced, { date: this.formatDate(p.announced) })} · ` : nothing}${this.say(s.effective, { date: this.formatDate(p.effective) })}</span>`;
   }
 
   private renderChange(c: SubprocessorChange): TemplateResult {
     const s = this.subStrings;
     return html`<span class="kind">${s.change[c.type]}</span>
       <span class="what">${c.subject ? html`<strong>${c.subject}</strong> — ` : nothing}${c.summary}</span>
-      <span class="dates">${s.announced(this.formatDate(c.date))} · ${s.effective(this.formatDate(c.effective!))}</span>`;
+      <span class="dates">${this.say(s.announced, { date: this.formatDate(c.date) })} · ${this.say(s.effective, { date: this.formatDate(c.effective!) })}</span>`;
   }
 
   /** Entries matching every word of the filter, in name, purpose, category, services, data or location. */

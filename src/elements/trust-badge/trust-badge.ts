@@ -8,6 +8,7 @@ import { sharedStyles } from '../shared.styles.js';
 import { problemKind, problemLook } from '../problems.js';
 import { safeHref, signedBy } from '../templates.js';
 import { styles } from './trust-badge.styles.js';
+import { BADGE_WORDS } from './trust-badge.words.js';
 
 /**
  * A small seal for a page footer: the organization, a verified mark and a short summary, linking
@@ -85,7 +86,10 @@ export class TrustBadgeElement extends PostureElement {
     const name = posture.document.organization.name;
     // In discovery mode the issuer's own published key was checked, so the host alone says it, in
     // words short enough for the badge's lines; pinned and named keys say what decided trust.
-    const signer = posture.trustedBy === 'issuer' ? s.signedByHost(new URL(posture.issuer).host) : signedBy(s, posture);
+    const signer =
+      posture.trustedBy === 'issuer'
+        ? this.say(this.words(BADGE_WORDS, 'badge').signedByHost, { host: new URL(posture.issuer).host })
+        : signedBy(s, posture);
     const detail = this.detail(posture) ?? (this.show === 'name' ? undefined : signer);
     const status = expired ? s.expired : s.verified;
     const summary = detail ? `${status} · ${detail}` : status;
@@ -93,7 +97,7 @@ export class TrustBadgeElement extends PostureElement {
     const label = [
       `${name}: ${summary}`,
       detail === signer ? '' : signer,
-      (expired ? s.expiredOn : s.expires)(this.formatDate(posture.expires)),
+      this.say(expired ? s.expiredOn : s.expires, { date: this.formatDate(posture.expires) }),
     ];
     return this.box(expired ? '!' : '✓', name, summary, label.filter(Boolean).join(', '));
   }
@@ -108,7 +112,8 @@ export class TrustBadgeElement extends PostureElement {
     if (this.show === 'name') return undefined;
     // A not-applicable control is neither shipped nor missing: it is left out of the count.
     const controls = (document.categories ?? []).flatMap((c) => c.controls).filter((c) => c.status !== 'not-applicable');
-    return controls.length ? this.strings.summary(controls.filter((c) => c.status === 'shipped').length, controls.length) : undefined;
+    const shipped = controls.filter((c) => c.status === 'shipped').length;
+    return controls.length ? this.say(this.words(BADGE_WORDS, 'badge').summary, { shipped, n: controls.length }) : undefined;
   }
 }
 

@@ -39,7 +39,7 @@ function renderCertification(view: CenterView, c: Certification): TemplateResult
     ${c.description ? html`<p>${c.description}</p>` : nothing}
     ${facts([
       [s.auditor, c.auditor],
-      [s.period, c.period ? html`${s.range(view.formatDate(c.period.from), view.formatDate(c.period.to))}` : undefined],
+      [s.period, c.period ? view.say(s.range, { from: view.formatDate(c.period.from), to: view.formatDate(c.period.to) }) : undefined],
       [s.scope, c.scope],
       [s.report, c.report ? renderReport(view, c.report) : undefined],
     ])}

@@ -17,7 +17,7 @@ export function changelogSection(view: CenterView, changes: Changelog): CenterSe
           ${c.subject ? html`<span class="change-subject">${c.subject}</span>` : nothing}
         </p>
         <p>${c.summary}</p>
-        ${c.effective ? html`<p class="meta">${s.effective(view.formatDate(c.effective))}</p>` : nothing}
+        ${c.effective ? html`<p class="meta">${view.say(s.effective, { date: view.formatDate(c.effective) })}</p>` : nothing}
       </li>`,
     )}
   </ol>`;

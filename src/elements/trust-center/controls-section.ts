@@ -45,7 +45,7 @@ export function controlsSection(
               </button>`;
             })}
           </div>
-          <p part="filter-count" class="filter-count" role="status">${s.showing(shown, all.length)}</p>
+          <p part="filter-count" class="filter-count" role="status">${view.say(s.showing, { shown, n: all.length })}</p>
         </div>`
         : nothing
     }
@@ -54,7 +54,7 @@ export function controlsSection(
       const controls = category.controls.filter(matches);
       return html`<section part="category" class=${all.length >= LONG_LIST ? 'category lazy' : 'category'} id=${id} aria-labelledby=${`${id}-title`}>
         ${heading(view.level + 2, { id: `${id}-title`, part: 'category-title', className: 'category-title', target: true }, category.title)}
-        ${category.description ? html`<p class="category-description">${category.description}</p>` : nothing}
+        ${category.description ? html`<p class="category-description" dir="auto">${category.description}</p>` : nothing}
         ${
           controls.length
             ? html`<ul class="controls">${controls.map((control) => renderControl(view, control))}</ul>`
@@ -77,7 +77,7 @@ function renderControl(view: CenterView, control: Control): TemplateResult {
   return html`<li part="control" class="control" data-status=${control.status}>
     <span part="control-title" class="control-title">${control.title}</span>
     ${statusBadge(view, control.status)}
-    ${control.description ? html`<p class="control-description">${control.description}</p>` : nothing}
+    ${control.description ? html`<p class="control-description" dir="auto">${control.description}</p>` : nothing}
     ${facts([
       [s.target, control.target],
       [s.controlUpdated, control.updated ? time(view, control.updated) : undefined],

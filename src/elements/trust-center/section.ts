@@ -5,16 +5,20 @@
  */
 import { html, type TemplateResult } from 'lit';
 import { heading } from '../headings.js';
-import { regionName, type CommonStrings, type TrustCenterStrings } from '../strings.js';
+import { regionName, type Template } from '../i18n.js';
+import type { CommonWords } from '../words.js';
+import type { CENTER_WORDS } from './trust-center.words.js';
 
 /** What a section renderer needs from the element. */
 export interface CenterView {
-  strings: CommonStrings;
-  s: TrustCenterStrings;
+  strings: CommonWords;
+  s: typeof CENTER_WORDS;
   locale: string;
   /** Level of the page title; sections are one below it, their items two. */
   level: number;
   formatDate(date: string): string;
+  /** `template` filled with `values` in the visitor's language. */
+  say(template: Template, values: Record<string, string | number>): string;
 }
 
 /** An entry of the "On this page" navigation, and the id of the element it scrolls to. */

@@ -2,8 +2,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { PostureDocument, VerifiedPosture } from '../../core/read.js';
 import { heading, headingLevel } from '../headings.js';
-import { PostureElement } from '../posture-element.js';
-import { sharedStyles, statusIconStyles, statusStyles } from '../shared.styles.js';
+import { PostureBlockElement } from '../posture-block-element.js';
+import { sealStyles, sharedStyles, statusIconStyles, statusStyles } from '../shared.styles.js';
 import { changelogSection } from './changelog-section.js';
 import { certificationsSection } from './certifications-section.js';
 import { contactsSection, linksSection } from './contact-sections.js';
@@ -12,9 +12,9 @@ import { residencySection, retentionSection } from './data-sections.js';
 import { documentsSection } from './documents-section.js';
 import { faqSection } from './faq-section.js';
 import { LONG_LIST, section, type CenterSection, type CenterView, type NavEntry } from './section.js';
-import { CENTER_STRINGS, wordsFor } from '../strings.js';
 import { blocks, safeHref } from '../templates.js';
 import { styles } from './trust-center.styles.js';
+import { CENTER_WORDS } from './trust-center.words.js';
 
 /** The document keys that become sections; the others make the header, the footer and the seal. */
 type SectionKey = Exclude<
@@ -113,8 +113,8 @@ type SectionKey = Exclude<
  * The navigation becomes a side column when the element is at least 50rem wide (a container
  * query on the host, named `trust-center`).
  */
-export class TrustCenterElement extends PostureElement {
-  static override styles = [sharedStyles, statusStyles, statusIconStyles, styles];
+export class TrustCenterElement extends PostureBlockElement {
+  static override styles = [sharedStyles, sealStyles, statusStyles, statusIconStyles, styles];
 
   /** Level (1–4) of the title heading; sections are one below, categories and items two below. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
@@ -125,10 +125,11 @@ export class TrustCenterElement extends PostureElement {
   private view(): CenterView {
     return {
       strings: this.strings,
-      s: wordsFor(CENTER_STRINGS, this.locale),
+      s: this.words(CENTER_WORDS, 'center'),
       locale: this.locale,
       level: headingLevel(this.headingLevel, 4),
       formatDate: (d) => this.formatDate(d),
+      say: (template, values) => this.say(template, values),
     };
   }
 
@@ -221,7 +222,7 @@ export class TrustCenterElement extends PostureElement {
     const site = safeHref(org.url);
     return html`<header part="header" class="header">
       <p class="organization">
-        ${logo ? html`<img part="logo" class="logo" src=${logo} alt=${view.s.logo(org.name)} referrerpolicy="no-referrer" />` : nothing}
+        ${logo ? html`<img part="logo" class="logo" src=${logo} alt=${view.say(view.s.logo, { org: org.name })} referrerpolicy="no-referrer" />` : nothing}
         ${site ? html`<a part="organization" href=${site} rel="noopener noreferrer">${org.name}</a>` : html`<span part="organization">${org.name}</span>`}
         ${org.legalName ? html`<span class="legal-name">${org.legalName}</span>` : nothing}
       </p>
@@ -267,9 +268,9 @@ export class TrustCenterElement extends PostureElement {
     const review = doc.review;
     return html`<footer part="footer" class="footer">
       <p>
-        ${s.lastUpdated(view.formatDate(doc.updated))}
+        ${view.say(s.lastUpdated, { date: view.formatDate(doc.updated) })}
         ${review ? html` ${s.cadence[review.cadence]}` : nothing}
-        ${review?.lastReviewed ? html` ${s.lastReviewed(view.formatDate(review.lastReviewed))}` : nothing}
+        ${review?.lastReviewed ? html` ${view.say(s.lastReviewed, { date: view.formatDate(review.lastReviewed) })}` : nothing}
       </p>
       ${review?.note ? html`<p lang=${doc.language ?? nothing}>${review.note}</p>` : nothing}
       <slot name="footer"></slot>
