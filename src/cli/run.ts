@@ -3,6 +3,7 @@
  * every expected failure printed as one line. `main.ts` is only the executable around it.
  */
 import { closest, helpHint, wantsHelp, type Command } from './command.js';
+import { check } from './commands/check.js';
 import { diff } from './commands/diff.js';
 import { init } from './commands/init.js';
 import { inspect } from './commands/inspect.js';
@@ -19,7 +20,7 @@ import { version } from './version.js';
 export type { Io, Output } from './output.js';
 export { version };
 
-export const COMMANDS: readonly Command[] = [init, keygen, validate, sign, verify, inspect, diff, publish, pin];
+export const COMMANDS: readonly Command[] = [init, keygen, validate, sign, verify, inspect, diff, publish, check, pin];
 
 export function mainUsage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -37,7 +37,7 @@ function words(line: string): string[] {
   return out;
 }
 
-test('README vendor recipe, from an empty folder: init → validate → keygen → sign → publish → verify → the static page with JavaScript off and on, then the next release with diff and the feed', async () => {
+test('README vendor recipe, from an empty folder: init → validate → keygen → sign → publish → verify → the static page with JavaScript off and on, then the next release with diff, the feed and the CI check', async () => {
   const dir = await tempDir();
   const site = await serveDir(path.join(dir, 'public'));
   // The browser reaches https://vendor.example at a second, https server of the same folder.
@@ -57,8 +57,8 @@ test('README vendor recipe, from an empty folder: init → validate → keygen �
     return r;
   };
   try {
-    const [first, next] = recipeBlocks();
-    assert.ok(first && next, 'two code blocks: the first release, and every release after');
+    const [first, next, ci] = recipeBlocks();
+    assert.ok(first && next && ci, 'three code blocks: the first release, every release after, and the CI check');
     assert.deepEqual((await readdir(dir)).sort(), [], 'an empty folder');
 
     const outputs = [];
@@ -112,6 +112,13 @@ test('README vendor recipe, from an empty folder: init → validate → keygen �
     assert.match(diff, /^Sub-processors\n {2}\+ Stripe — Payments$/m);
     const verifyAgain = await runLine(first[5]!);
     assert.match(verifyAgain.stdout, /sequence +2\b/);
+
+    // The scheduled check passes: fresh, served right, its key published.
+    for (const line of ci) assert.match((await runLine(line)).stdout, /^all checks passed$/m);
+    assert.deepEqual(
+      ci.map((line) => words(line)[2]),
+      ['check'],
+    );
 
     // The change feed has an entry for it, above the starter's change-log entry.
     const feed = await readJson(path.join(dir, 'public', 'feed.json'));
