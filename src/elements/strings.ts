@@ -129,6 +129,8 @@ export interface CommonStrings {
   /** The same date once it has passed. */
   expiredOn: (date: string) => string;
   keyId: string;
+  // issue 14: the link to the document's change feed (links.feed).
+  subscribe: string;
   expiredWarning: (date: string) => string;
   problem: Record<ProblemKind, string>;
   tellOwner: string;
@@ -167,6 +169,8 @@ export const COMMON_STRINGS: Record<Language, CommonStrings> = {
     expires: (d) => `expires ${d}`,
     expiredOn: (d) => `expired on ${d}`,
     keyId: 'Key ID',
+    // issue 14:
+    subscribe: 'Subscribe to changes',
     expiredWarning: (d) => `This information expired on ${d}. It was genuine then, but it may be out of date now.`,
     problem: {
       network: 'The security information could not be loaded.',
@@ -199,6 +203,8 @@ export const COMMON_STRINGS: Record<Language, CommonStrings> = {
     expires: (d) => `gültig bis ${d}`,
     expiredOn: (d) => `abgelaufen am ${d}`,
     keyId: 'Schlüssel-ID',
+    // issue 14:
+    subscribe: 'Änderungen abonnieren',
     expiredWarning: (d) => `Diese Angaben sind am ${d} abgelaufen. Sie waren damals echt, können aber inzwischen veraltet sein.`,
     problem: {
       network: 'Die Sicherheitsinformationen konnten nicht geladen werden.',
@@ -233,6 +239,8 @@ export const COMMON_STRINGS: Record<Language, CommonStrings> = {
     expires: (d) => `expire le ${d}`,
     expiredOn: (d) => `expiré le ${d}`,
     keyId: 'Identifiant de clé',
+    // issue 14:
+    subscribe: 'S’abonner aux changements',
     expiredWarning: (d) => `Ces informations ont expiré le ${d}. Elles étaient authentiques, mais peuvent être dépassées.`,
     problem: {
       network: 'Les informations de sécurité n’ont pas pu être chargées.',

@@ -74,6 +74,12 @@ export function seal(s: CommonStrings, locale: string, posture: VerifiedPosture,
   </div>`;
 }
 
+/** The link to the document's change feed, when it names one (`links.feed`, https: only). */
+export function subscribeLink(s: CommonStrings, posture: VerifiedPosture): unknown {
+  const href = safeHref(posture.document.links?.feed);
+  return href ? html`<p part="subscribe" class="subscribe"><a href=${href} rel="alternate">${s.subscribe}</a></p>` : nothing;
+}
+
 /** The warning above expired content. */
 export function expiredWarning(s: CommonStrings, locale: string, posture: VerifiedPosture): TemplateResult {
   return html`<p part="expired-warning" class="expired-warning" role="alert">
