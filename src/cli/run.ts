@@ -9,6 +9,7 @@ import { init } from './commands/init.js';
 import { inspect } from './commands/inspect.js';
 import { keygen } from './commands/keygen.js';
 import { pin } from './commands/pin.js';
+import { preview } from './commands/preview.js';
 import { publish } from './commands/publish.js';
 import { sign } from './commands/sign.js';
 import { validate } from './commands/validate.js';
@@ -20,7 +21,7 @@ import { version } from './version.js';
 export type { Io, Output } from './output.js';
 export { version };
 
-export const COMMANDS: readonly Command[] = [init, keygen, validate, sign, verify, inspect, diff, publish, check, pin];
+export const COMMANDS: readonly Command[] = [init, keygen, validate, preview, sign, verify, inspect, diff, publish, check, pin];
 
 export function mainUsage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -5,11 +5,11 @@
  * write is kept, never replaced.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { decode } from '../core/base64url.js';
 import { toGeneralJws, WELL_KNOWN_DOCUMENT, type VerifiedPosture } from '../core/index.js';
 import { GENERATOR_META, renderPage } from '../ssr/page.js';
+import { elementScript, SCRIPT } from './element-script.js';
 import { CliError } from './errors.js';
 import {
   atomFeed,
@@ -24,11 +24,6 @@ import {
   type FeedMeta,
 } from './feed.js';
 import { version } from './version.js';
-
-/** The one CDN file the page needs: `<trust-center>` and the `<subprocessor-list>` it embeds. */
-const SCRIPT = 'trust-center.min.js';
-/** The built CDN files: two levels up from src/cli and from dist/cli alike. */
-const CDN_DIR = new URL('../../dist/cdn/', import.meta.url);
 
 export interface SiteOptions {
   /** The page file, inside the site directory (default DIR/index.html). */
@@ -66,16 +61,6 @@ export function urlPath(dir: string, file: string): string {
     throw new CliError(`--page ${file} must be a file inside the site directory ${dir}`);
   const web = `/${rel.split(path.sep).join('/')}`;
   return web.endsWith('/index.html') ? web.slice(0, -'index.html'.length) : web;
-}
-
-async function elementScript(): Promise<Uint8Array> {
-  try {
-    return new Uint8Array(await readFile(new URL(SCRIPT, CDN_DIR)));
-  } catch {
-    throw new CliError(
-      `the element script ${SCRIPT} is missing from this installation of trust-elements (dist/cdn): build it with npm run build`,
-    );
-  }
 }
 
 /**
