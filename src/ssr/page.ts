@@ -145,8 +145,7 @@ ${doc.organization.logo?.startsWith('https:') ? `<meta property="og:image" conte
       ? `<link rel="alternate" type="application/atom+xml" title="${e(doc.organization.name)}: changes" href="${e(feeds.atom)}">
 <link rel="alternate" type="application/feed+json" title="${e(doc.organization.name)}: changes" href="${e(feeds.json)}">\n`
       : ''
-  }<link rel="preload" href="${e(options.documentUrl)}" as="fetch" crossorigin="anonymous">
-<script type="application/ld+json">
+  }<script type="application/ld+json">
 ${scriptJson(organizationJsonLd(posture))}
 </script>
 <style>
