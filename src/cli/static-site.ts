@@ -5,6 +5,7 @@
  * write is kept, never replaced.
  */
 import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { decode } from '../core/base64url.js';
 import { toGeneralJws, WELL_KNOWN_DOCUMENT, type VerifiedPosture } from '../core/index.js';
@@ -32,6 +33,8 @@ export interface SiteOptions {
   cdn: boolean;
   /** The page's public URL (default: the issuer origin and the page's path). */
   url?: string | undefined;
+  /** The vendor's stylesheet (colours, fonts, logo size: `--trust-*` custom properties and `::part()`), linked after the page's own. */
+  css?: string | undefined;
 }
 
 export interface SiteFile {
@@ -53,6 +56,23 @@ export function publishedDocument(bytes: Uint8Array | undefined): unknown {
     return undefined;
   }
 }
+
+/** The name of the vendor's stylesheet when publish copies it beside the page. */
+const STYLESHEET = 'trust-center.css';
+
+async function readCss(file: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await readFile(file));
+  } catch {
+    throw new CliError(`cannot read the stylesheet --css ${file}`);
+  }
+}
+
+/** The URL path of `file` when it lies inside `dir`, else undefined. */
+const urlPathOrNothing = (dir: string, file: string): string | undefined => {
+  const rel = path.relative(dir, file);
+  return rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? undefined : `/${rel.split(path.sep).join('/')}`;
+};
 
 /** The URL path of `file` under `dir` (`index.html` → its folder), or an error when it is outside. */
 export function urlPath(dir: string, file: string): string {
@@ -97,7 +117,13 @@ export async function siteFiles(
   const release = releaseEntry(before, doc);
   const entries = feedEntries([carriedEntries(text(previous.feed), doc), changelogEntries(doc), release ? [release] : []]);
 
+  // A stylesheet already in the site is linked where it is; one from elsewhere is copied beside the page.
+  const inSite = options.css === undefined ? undefined : urlPathOrNothing(dir, options.css);
+  const copyCss = options.css !== undefined && inSite === undefined;
+  const stylesheet = options.css === undefined ? undefined : (inSite ?? `${folder}${STYLESHEET}`);
+
   const page = renderPage(posture, {
+    ...(stylesheet !== undefined && { stylesheet }),
     documentUrl: WELL_KNOWN_DOCUMENT,
     script: { src: scriptSrc, integrity },
     canonical,
@@ -110,6 +136,7 @@ export async function siteFiles(
     { file: folderFile(FEED_JSON), content: encode(jsonFeed(meta, entries)), what: 'JSON feed', ours: FEED_GENERATOR },
   ];
   if (!options.cdn) files.push({ file: folderFile(scriptName), content: script, what: 'element script' });
+  if (copyCss) files.push({ file: folderFile(STYLESHEET), content: await readCss(options.css!), what: 'stylesheet' });
   // The feeds are public and read by feed readers and other sites' scripts alike.
   const headerRules =
     `${folder}${FEED_ATOM}\n  Content-Type: application/atom+xml; charset=utf-8\n  Access-Control-Allow-Origin: *\n` +

@@ -173,6 +173,25 @@ describe('publish: the static trust-center page', () => {
     assert.doesNotMatch(cdn.stdout, /trust-center-[^ ]*\.min\.js/, 'nothing copied');
   });
 
+  test('--css: the vendor stylesheet colours the page, before and after the script runs', async () => {
+    const dir = await tempDir();
+    await writeFile(path.join(dir, 'brand.css'), ':root { --trust-color-text: rgb(1, 2, 3); }\n');
+    const { site, stdout } = await published(postureDoc(), ['--css', path.join(dir, 'brand.css')]);
+    assert.match(stdout, /written +\S*site\/trust-center\.css/);
+    assert.match(await readFile(path.join(site, 'index.html'), 'utf8'), /<link rel="stylesheet" href="\/trust-center\.css">/);
+    await visit(site, async (browser) => {
+      const linkColour = (tag: string) => getComputedStyle(document.querySelector(tag)!.shadowRoot!.querySelector('[part~=title]')!).color;
+      const off = await browser.newPage();
+      await off.setJavaScriptEnabled(false);
+      await off.goto('https://vendor.example/', { waitUntil: 'load' });
+      assert.equal(await inPage(off, linkColour, 'trust-center-static'), 'rgb(1, 2, 3)');
+      const on = await browser.newPage();
+      await on.goto('https://vendor.example/', { waitUntil: 'load' });
+      assert.equal(await settle(on), 'verified');
+      assert.equal(await inPage(on, linkColour, 'trust-center'), 'rgb(1, 2, 3)');
+    });
+  });
+
   test('a page that publish did not write is kept; --page writes another file, with the feeds beside it', async () => {
     const dir = await tempDir();
     await mkdir(path.join(dir, 'site'), { recursive: true });

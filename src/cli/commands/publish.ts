@@ -58,6 +58,9 @@ Options:
   --cdn               load the element script from jsDelivr (same file, same SRI hash)
                       instead of copying it beside the page
   --url URL           the page's public URL (default: the issuer and the page's path)
+  --css FILE          your stylesheet for the page (colours and fonts through the
+                      --trust-* custom properties, ::part() rules), linked after the
+                      page's own; copied beside the page unless it is in DIR already
   --now DATE          check the dates as of DATE instead of now
   --force             publish although the published document has the same or a
                       higher sequence (readers that saw it refuse an older one)
@@ -162,6 +165,7 @@ export const publish: Command = {
         page: { type: 'string' },
         cdn: { type: 'boolean', default: false },
         url: { type: 'string' },
+        css: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       { min: 1, max: 1, name: 'the site DIR to publish into' },
@@ -203,7 +207,7 @@ export const publish: Command = {
     const site = await siteFiles(
       dir,
       posture,
-      { page: pageFile, cdn: values.cdn, url: values.url },
+      { page: pageFile, cdn: values.cdn, url: values.url, css: values.css === undefined ? undefined : resolvePath(io, values.css) },
       { document: published, feed: await readIfExists(path.join(path.dirname(pageFile), 'feed.json')).catch(() => undefined) },
     );
 
@@ -217,6 +221,7 @@ export const publish: Command = {
     const inputs = [
       { file: values.document, what: 'signed document' },
       { file: values.jwks, what: 'key set' },
+      ...(values.css === undefined ? [] : [{ file: values.css, what: 'stylesheet' }]),
     ];
     for (const [file, what] of [
       [documentFile, 'published document'],
@@ -284,4 +289,5 @@ function printHostNote(p: Printer, issuer: string): void {
   p.out(
     s.dim(`  nginx: location ${WELL_KNOWN_DIR}/ { default_type application/json; add_header Access-Control-Allow-Origin "*" always; … }`),
   );
+  p.out(`and for the feeds beside the page: feed.atom as application/atom+xml, feed.json as application/feed+json.`);
 }
