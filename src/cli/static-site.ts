@@ -85,7 +85,7 @@ export function urlPath(dir: string, file: string): string {
 
 /**
  * The files of the static trust center for `posture`: page, script (unless on the CDN), feeds.
- * `previous` is the document published before in the folder and `previousFeed` its feed.json.
+ * `previous` holds the document published before in the folder and the feed.json beside the page.
  */
 export async function siteFiles(
   dir: string,
