@@ -12,6 +12,7 @@ import path from 'node:path';
 import { generateSigningKey, importSigningKey, WELL_KNOWN_JWKS } from '../src/core/index.js';
 import { CHROMIUM, launchChromium } from './browser.js';
 import { BENCH_MAX_BYTES, buildBenchPage, root } from './bundle.js';
+import { measureColdLoad, RUNS as COLD_RUNS } from './cold-load.js';
 import { measureLayoutShift, DOCUMENT_DELAY_MS, LATE_SCRIPT_DELAY_MS } from './layout-shift.js';
 import { measureRender } from './render.js';
 import { measureRequests } from './requests.js';
@@ -60,6 +61,8 @@ try {
   const requests = await measureRequests(browser, server, key);
   log('layout shift: demo-like page and badges alone');
   const layoutShift = await measureLayoutShift(browser, server, key, size.allInOne);
+  log('cold load: emulated mobile network, embed vs static page vs static HTML vs iframe');
+  const coldLoad = await measureColdLoad(browser, server, key, size.allInOne, { keys: [publicJwk] });
   results = {
     date: new Date().toISOString(),
     machine: {
@@ -73,6 +76,8 @@ try {
     notes: {
       units: 'times in milliseconds (median, min, max over runs); sizes in bytes',
       render: `from setting src to state=verified plus two requestAnimationFrames; the document is served from memory by a server on 127.0.0.1 with a fresh query string each run. The bench page is the elements minified like the CDN file, with the document size limit raised from 1 MiB to ${BENCH_MAX_BYTES} bytes so 10,000 items (about 2.1 MB signed) can be shown; rows with withinLimit false would be refused by the product.`,
+      coldLoad:
+        'one run each on an emulated mobile network (CDP: 150 ms latency, 1.6 Mbit/s down, no cache); times in ms from navigation; verifiedPainted is two frames after state=verified; (c) is the static page with its script and live element removed, measured by its first contentful paint.',
       layoutShift: `documents held back ${DOCUMENT_DELAY_MS} ms by the server; the CDN file not at all ('on time') or ${LATE_SCRIPT_DELAY_MS} ms ('late'), the page with or without reserve.css (room for undefined tags); viewport 1280×800; CLS is the sum of all layout-shift values without recent input; badges' share is the part whose shifted nodes are trust badges (the browser does not report a node inside a shadow root: it is named after the trust element whose box holds it).`,
     },
     size: { files: size.files, lit: size.lit, ownShare: size.ownShare, floor: size.floor, core: size.core, verifyOnly: size.verifyOnly },
@@ -81,6 +86,7 @@ try {
     growth: render.growth,
     requests,
     layoutShift,
+    coldLoad,
     totalSeconds: 0,
   };
 } finally {
@@ -148,6 +154,24 @@ for (const s of results.layoutShift) {
       : `shifted: ${s.sources.join(', ') || 'nothing'}`,
   ]);
 }
+const cold = results.coldLoad;
+for (const r of cold.rows)
+  rows.push([
+    'cold load',
+    r.page,
+    r.verifiedPainted === null ? '—' : r.verifiedPainted.toFixed(0),
+    '',
+    COLD_RUNS,
+    `first contentful paint ${Number.isNaN(r.firstContentfulPaint) ? '— (in the iframe)' : r.firstContentfulPaint.toFixed(0)} | document requests ${r.documentRequests} | CLS ${r.cls.toFixed(4)}`,
+  ]);
+rows.push([
+  'cold load',
+  'ratios',
+  `(b)/(c) ${cold.staticVsPlain.firstContent.toFixed(2)}`,
+  '',
+  '',
+  `first content; verified (b)/(c) ${cold.staticVsPlain.verified.toFixed(2)} | (a)/(d) ${cold.embedVsIframe.toFixed(2)} | preload/(a) ${cold.preloadVsEmbed.toFixed(2)}`,
+]);
 console.log(`\n${formatTable(['area', 'what', 'median', 'min–max', 'runs', 'beside'], rows)}`);
 // Where the bytes go, so a size regression names its cause (also alone: npm run bench:size).
 console.log(`\n${await byteTable()}`);

@@ -3,12 +3,14 @@
  * every expected failure printed as one line. `main.ts` is only the executable around it.
  */
 import { closest, helpHint, wantsHelp, type Command } from './command.js';
+import { check } from './commands/check.js';
 import { diff } from './commands/diff.js';
 import { init } from './commands/init.js';
 import { inspect } from './commands/inspect.js';
 import { keygen } from './commands/keygen.js';
 import { keys } from './commands/keys.js';
 import { pin } from './commands/pin.js';
+import { preview } from './commands/preview.js';
 import { publish } from './commands/publish.js';
 import { sign } from './commands/sign.js';
 import { validate } from './commands/validate.js';
@@ -20,7 +22,7 @@ import { version } from './version.js';
 export type { Io, Output } from './output.js';
 export { version };
 
-export const COMMANDS: readonly Command[] = [init, keygen, keys, validate, sign, verify, inspect, diff, publish, pin];
+export const COMMANDS: readonly Command[] = [init, keygen, keys, validate, preview, sign, verify, inspect, diff, publish, check, pin];
 
 export function mainUsage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

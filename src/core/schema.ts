@@ -221,6 +221,8 @@ const Links = obj({
   securityTxt: opt(HttpsUrl),
   privacyPolicy: opt(HttpsUrl),
   terms: opt(HttpsUrl),
+  // issue 14: the vendor's change feed (Atom or JSON Feed), for a "Subscribe" link.
+  feed: opt(HttpsUrl),
   other: opt(arr(obj({ title: ShortText, url: LinkUrl }))),
 });
 

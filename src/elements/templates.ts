@@ -79,6 +79,12 @@ export function seal(s: CommonWords, locale: string, posture: VerifiedPosture, e
   </div>`;
 }
 
+/** The link to the document's change feed, when it names one (`links.feed`, https: only). */
+export function subscribeLink(s: CommonWords, posture: VerifiedPosture): unknown {
+  const href = safeHref(posture.document.links?.feed);
+  return href ? html`<p part="subscribe" class="subscribe"><a href=${href} rel="alternate">${s.subscribe}</a></p>` : nothing;
+}
+
 /** The warning above expired content. */
 export function expiredWarning(s: CommonWords, locale: string, posture: VerifiedPosture): TemplateResult {
   return html`<p part="expired-warning" class="expired-warning" role="alert">

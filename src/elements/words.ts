@@ -21,6 +21,8 @@ export const COMMON_WORDS = {
   /** The same date once it has passed. */
   expiredOn: 'expired on {date}',
   keyId: 'Key ID',
+  /** The link to the document's change feed (links.feed). */
+  subscribe: 'Subscribe to changes',
   expiredWarning: 'This information expired on {date}. It was genuine then, but it may be out of date now.',
   problem: {
     network: 'The security information could not be loaded.',

@@ -75,7 +75,8 @@ export function spawnCli(cwd: string, argv: string[], env: Record<string, string
     execFile(
       process.execPath,
       ['--import', tsx, MAIN, ...argv],
-      { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, timeout: 30_000 },
+      // The project's tsconfig wherever the test runs: the elements that publish pre-renders use its (legacy) decorators.
+      { cwd, env: { ...process.env, NO_COLOR: '1', TSX_TSCONFIG_PATH: path.join(root, 'tsconfig.json'), ...env }, timeout: 30_000 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : undefined) : 0;
         if (code === undefined) return reject(error);

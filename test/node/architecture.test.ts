@@ -73,7 +73,9 @@ describe('architecture of src/', () => {
       elements: ['core', 'elements'],
       define: ['core', 'elements', 'define'],
       react: ['core', 'elements', 'define', 'react'],
-      cli: ['core', 'cli'],
+      // Node only: the elements pre-rendered for the static page that `publish` writes.
+      ssr: ['core', 'elements', 'ssr'],
+      cli: ['core', 'ssr', 'cli'],
     };
     for (const [file, deps] of graph) {
       const from = layer(file);

@@ -173,6 +173,8 @@ export function starterDocument(a: Answers, today: string): Record<string, unkno
       { role: 'security', label: 'Report a vulnerability', email: a.securityEmail },
       { role: 'privacy', email: `privacy@${a.domain}` },
     ],
+    // Where publish writes the change feed beside the page: the elements link to it as "Subscribe".
+    links: { feed: `https://${a.domain}/feed.atom` },
     changelog: [{ date: today, type: 'other', summary: 'Trust center first published.' }],
   };
 }

@@ -17,6 +17,7 @@ import {
 import { helpHint, parseCommand, type Command } from '../command.js';
 import { CliError, EXIT_OK, hintFor, issueLines, postureMessage, UsageError } from '../errors.js';
 import { excerpt } from '../display.js';
+import { HEADERS, headersBlock, mergeHeaders } from '../headers-file.js';
 import { displayPath, guardOutput, readBytes, readText, resolvePath, writeAtomic, writing } from '../files.js';
 import { refuseBrokenJson } from '../json.js';
 import { parseJwks, refusePrivateMembers } from '../keyfiles.js';
@@ -24,50 +25,9 @@ import type { Io, Printer } from '../output.js';
 import { SECURITY_TXT_MARK, SECURITY_TXT_PATH, securityTxt } from '../security-txt.js';
 import { parseInstant, relativeExpiry } from '../time.js';
 
-/**
- * The response headers for everything under the well-known directory:
- * - CORS `*`: the files are public and the components fetch them without credentials, so any
- *   page may read them (that is the point); `*` never exposes cookies.
- * - `application/json`: the components refuse documents and key sets served as anything else.
- * - Cache: fresh for 5 minutes, so a new document or a removed key reaches readers quickly;
- *   after that a cache may answer with the old copy for up to a day while it fetches the new
- *   one in the background, so pages stay fast and survive a short outage. Staleness is
- *   bounded anyway: the document is signed and carries its own expiry.
- * - `nosniff`: browsers never guess another type (such as HTML) from the content.
- */
-export const HEADERS: readonly (readonly [string, string])[] = [
-  ['Access-Control-Allow-Origin', '*'],
-  ['Content-Type', 'application/json'],
-  ['Cache-Control', 'public, max-age=300, stale-while-revalidate=86400'],
-  ['X-Content-Type-Options', 'nosniff'],
-];
+export { HEADERS, headersBlock, mergeHeaders } from '../headers-file.js';
 
-const BEGIN = '# trust-elements: begin (written by `trust-elements publish`; edits between these lines are replaced)';
-const END = '# trust-elements: end';
-const BEGIN_LINE = /^# trust-elements: begin.*$/m;
-const END_LINE = /^# trust-elements: end.*$/m;
-
-/** The `_headers` rules (Netlify, Cloudflare Pages) for the well-known directory. */
-export const headersBlock = (): string =>
-  `${BEGIN}\n${WELL_KNOWN_DIR}/*\n${HEADERS.map(([name, value]) => `  ${name}: ${value}`).join('\n')}\n` +
-  `${SECURITY_TXT_PATH}\n  Content-Type: text/plain; charset=utf-8\n${END}\n`;
-
-/** Puts our block into an existing `_headers` file: replaced in place when present, else appended. */
-export function mergeHeaders(existing: string | undefined, block = headersBlock()): string {
-  if (!existing?.trim()) return block;
-  const begin = BEGIN_LINE.exec(existing);
-  if (begin) {
-    const rest = existing.slice(begin.index);
-    const end = END_LINE.exec(rest);
-    if (end) {
-      const after = existing.slice(begin.index + end.index + end[0].length).replace(/^\r?\n/, '');
-      return existing.slice(0, begin.index) + block + after;
-    }
-  }
-  return `${existing.replace(/\s*$/, '')}\n\n${block}`;
-}
-
-const usage = `Usage: trust-elements publish DIR --document SIGNED --jwks JWKS [--now DATE]
+const usage = `Usage: trust-elements publish DIR --document SIGNED --jwks JWKS [--page PATH] [--cdn] [--now DATE]
 
 Verifies SIGNED with the key set JWKS (it refuses what does not verify or has expired),
 then writes into the static site directory DIR:
@@ -77,15 +37,30 @@ then writes into the static site directory DIR:
                                                Expires no later than the document's, Policy,
                                                Preferred-Languages, Canonical (a security.txt that
                                                publish did not write is kept as it is)
-  DIR/_headers                                 response headers for ${WELL_KNOWN_DIR}/* and
-                                               security.txt (Netlify, Cloudflare Pages); other rules
-                                               in it are kept
+  DIR/index.html (--page)                      the trust center as a static page: pre-rendered from
+                                               the verified document (readable without JavaScript
+                                               and by search engines), then verified in the browser
+                                               by the element script beside it (with its SRI hash)
+  DIR/feed.atom, DIR/feed.json                 change feeds (Atom, JSON Feed 1.1) beside the page:
+                                               the change log, and what changed since the version
+                                               published before in DIR
+  DIR/_headers                                 response headers for ${WELL_KNOWN_DIR}/*,
+                                               security.txt and the feeds (Netlify, Cloudflare
+                                               Pages); other rules in it are kept
+A page or feed that publish did not write is kept as it is (use --page for another file).
 Running it again is safe; other files in DIR are never touched. Deploy DIR at the
 document's issuer origin, where readers look for it.
 
 Options:
   --document SIGNED   the signed document (from 'trust-elements sign')
   --jwks JWKS         the key set with the signing key(s) (from 'trust-elements keygen')
+  --page PATH         write the static page to PATH (inside DIR) instead of DIR/index.html
+  --cdn               load the element script from jsDelivr (same file, same SRI hash)
+                      instead of copying it beside the page
+  --url URL           the page's public URL (default: the issuer and the page's path)
+  --css FILE          your stylesheet for the page (colours and fonts through the
+                      --trust-* custom properties, ::part() rules), linked after the
+                      page's own; copied beside the page unless it is in DIR already
   --now DATE          check the dates as of DATE instead of now
   --force             publish although the published document has the same or a
                       higher sequence (readers that saw it refuse an older one)
@@ -99,6 +74,8 @@ async function readIfExists(file: string): Promise<Uint8Array | undefined> {
     throw error;
   }
 }
+
+const text = (bytes: Uint8Array | undefined) => (bytes === undefined ? undefined : new TextDecoder().decode(bytes));
 
 const same = (a: Uint8Array | undefined, b: Uint8Array) => a !== undefined && a.length === b.length && a.every((x, i) => x === b[i]);
 
@@ -185,6 +162,10 @@ export const publish: Command = {
         jwks: { type: 'string' },
         now: { type: 'string' },
         force: { type: 'boolean', default: false },
+        page: { type: 'string' },
+        cdn: { type: 'boolean', default: false },
+        url: { type: 'string' },
+        css: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       { min: 1, max: 1, name: 'the site DIR to publish into' },
@@ -221,9 +202,18 @@ export const publish: Command = {
       p.warn(`${what}: published anyway (--force); readers that verified ${previous} will refuse it`);
     }
 
+    const pageFile = values.page === undefined ? path.join(dir, 'index.html') : resolvePath(io, values.page);
+    const { siteFiles } = await import('../static-site.js');
+    const site = await siteFiles(
+      dir,
+      posture,
+      { page: pageFile, cdn: values.cdn, url: values.url, css: values.css === undefined ? undefined : resolvePath(io, values.css) },
+      { document: published, feed: await readIfExists(path.join(path.dirname(pageFile), 'feed.json')).catch(() => undefined) },
+    );
+
     const existingHeaders = await readIfExists(headersFile).catch(() => undefined);
     const headersText = existingHeaders === undefined ? undefined : new TextDecoder().decode(existingHeaders);
-    const merged = mergeHeaders(headersText);
+    const merged = mergeHeaders(headersText, headersBlock(site.headerRules));
     const outside = mergeHeaders(headersText, '').includes(WELL_KNOWN_DIR);
     if (outside)
       p.warn(`${displayPath(io, headersFile)} has other rules for ${WELL_KNOWN_DIR}: check that they agree with the ones written here`);
@@ -231,6 +221,7 @@ export const publish: Command = {
     const inputs = [
       { file: values.document, what: 'signed document' },
       { file: values.jwks, what: 'key set' },
+      ...(values.css === undefined ? [] : [{ file: values.css, what: 'stylesheet' }]),
     ];
     for (const [file, what] of [
       [documentFile, 'published document'],
@@ -255,7 +246,20 @@ export const publish: Command = {
       await guardOutput(io, securityFile, 'security.txt', inputs);
       files.push([securityFile, new TextEncoder().encode(security), 'security.txt']);
     }
+    for (const f of site.files) {
+      const existing = text(await readIfExists(f.file).catch(() => undefined));
+      if (f.ours !== undefined && existing !== undefined && !existing.includes(f.ours)) {
+        rows.push([
+          'kept',
+          `${displayPath(io, f.file)} (not written by publish${f.what === 'static page' ? ': --page names another file' : ''})`,
+        ]);
+        continue;
+      }
+      await guardOutput(io, f.file, f.what, inputs);
+      files.push([f.file, f.content, f.what]);
+    }
     for (const [file, content, what] of files) {
+      await writing(io, path.dirname(file), 'directory', () => mkdir(path.dirname(file), { recursive: true }));
       const unchanged = same(await readIfExists(file).catch(() => undefined), content);
       if (!unchanged) await writing(io, file, what, () => writeAtomic(file, content));
       rows.push([unchanged ? 'unchanged' : 'written', displayPath(io, file)]);
@@ -285,4 +289,5 @@ function printHostNote(p: Printer, issuer: string): void {
   p.out(
     s.dim(`  nginx: location ${WELL_KNOWN_DIR}/ { default_type application/json; add_header Access-Control-Allow-Origin "*" always; … }`),
   );
+  p.out(`and for the feeds beside the page: feed.atom as application/atom+xml, feed.json as application/feed+json.`);
 }

@@ -3,13 +3,13 @@
  * SHA-384, checked by fetch() when an element loads it. Do not edit; change a file and run it.
  */
 export const LANGUAGE_FILES = {
-  ar: 'sha384-Y2yWMbhnyTi96zNF25e9MCsjmLPsOwSF+MF8EHOJH1n3uA4C6knpPTOLseeCtowq',
-  de: 'sha384-2Jp2FHZPr0rxWhkCIjD4a3ewkleaPvpXAWnDKJ7xYQIVhDEweT9eQW61FErgZiFo',
-  es: 'sha384-AhjeTUMnu8Wb8LmMtfQvWsngIx5kg7JjFkthyH15PJPKXPKkPSFp0ccxTGd3Zlkw',
-  fr: 'sha384-Mx0JEVe3b4VJW4X6F20Cu6eyKIFrCTj10xkDL14mEFl+L4NGm3TxJ8BufNCuPd3I',
-  it: 'sha384-H8bnw3Dz8oc7a19bLkX+rus9QegpwzIP7DsCr8jBSYAHFaI2Wu9x2meCGRI4jwoh',
-  ja: 'sha384-iyYmQXbwTz7AqEYguorucHtGrI4jQR4NP20bXZFFUbnEelF6X4DyzQ20so4JTh+m',
-  nl: 'sha384-od9N+ArUIMg/w1LsZ5LuYtTB7P8GTRoVKRR1tE58m7y40qANtQi8PTlT8z8yTumk',
-  pl: 'sha384-WmZLP66eNvKSfjVi5c+iPRB5hpOCpgSnBBc8nGfTXyFRLVb6yuCNTm35XOYVbsAY',
-  pt: 'sha384-cjV9xxDbfzHkw6k6xSanfyt9+Fu7ii016OnRiTlyJK2eh89j89YMfiA345WwDFBl',
+  ar: 'sha384-6ffmPwIHPmKLHgTNgf2ERNKvgw0m3eL6g7/Zs9MYqU89U6LeH5T/0JijF5X/Xq+V',
+  de: 'sha384-0l6NDyCTgg5KoMCPUOjG+HkCI9sW4/V8K3JziFX4rnMFzR2LZQkSZsQb8Iwa0uED',
+  es: 'sha384-wR550xJ0+XWKLykfFSNwg7Cs/JFQ1fPAdEblPpjaHUhkApILl1E3RM88TdO79Vwl',
+  fr: 'sha384-bH0fTy5FNAi8Gug2HWdWeQdjYtUgibUttPXjpyTNj2Mcdc1rVzGa10tyU0p483CK',
+  it: 'sha384-Ria2+RgF1hCFfGtGG0zUYLLsYtNWOxS2/NMaxMLX/QtDfWQA96AFt42BATc0ItyG',
+  ja: 'sha384-tqAFt7JmkvYCNMvw/QJPBbrqBo+rpFWMrXQxEQfGzCq89NuLiLD1tU6ZEQf3P3Az',
+  nl: 'sha384-WZqckFDGlA5HnkhqvLKh0VqzQoZ/X7OhfYpvikN5g/HE1lLeCaRqn+YB9F2W0O0J',
+  pl: 'sha384-3uuPBPF/QnzmTuUEImvQMnk6zKq36W8S57M+1rQOAGd7xgkZSDFn3aa3IGfBKG2O',
+  pt: 'sha384-4x0xIwb4R8ZhDbWdviCtmosh2sdxXe13GoBlTr2LqhrIqmtWpxmA6oPjiHXdd8v2',
 } as const;

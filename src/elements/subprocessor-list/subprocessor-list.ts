@@ -5,7 +5,7 @@ import { heading, headingLevel } from '../headings.js';
 import { PostureBlockElement } from '../posture-block-element.js';
 import { sealStyles, sharedStyles } from '../shared.styles.js';
 import { regionName } from '../i18n.js';
-import { blocks, emailLink, facts, urlLink } from '../templates.js';
+import { blocks, emailLink, facts, subscribeLink, urlLink } from '../templates.js';
 import { styles } from './subprocessor-list.styles.js';
 import { SUBPROCESSOR_WORDS } from './subprocessor-list.words.js';
 
@@ -67,6 +67,7 @@ const isSubprocessorChange = (change: ChangeEntry): change is SubprocessorChange
  * @csspart safeguards - The list-level sentence about transfer safeguards.
  * @csspart notice - The notice period for changes.
  * @csspart contact - The contact address.
+ * @csspart subscribe - The link to the document's change feed (when it names one in `links.feed`).
  * @csspart upcoming - The "Upcoming changes" section.
  * @csspart upcoming-item - One planned sub-processor or announced change.
  *
@@ -137,7 +138,7 @@ export class SubprocessorListElement extends PostureBlockElement {
       ${list?.safeguards ? html`<p part="safeguards" class="safeguards"><strong>${s.safeguards}:</strong> ${list.safeguards}</p>` : nothing}
       ${list?.noticeDays !== undefined ? html`<p part="notice" class="notice">${this.say(s.notice, { n: list.noticeDays })}</p>` : nothing}
       ${list?.contact ? html`<p part="contact" class="contact"><strong>${s.contact}:</strong> ${emailLink(list.contact)}</p>` : nothing}
-      ${upcoming}
+      ${subscribeLink(this.strings, posture)} ${upcoming}
     `;
   }
 

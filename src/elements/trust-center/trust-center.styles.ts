@@ -475,6 +475,7 @@ export const styles = css`
 
   /* The embedded list shows this element's document: our seal and warning already stand above it. */
   subprocessor-list::part(seal),
+  subprocessor-list::part(subscribe),
   subprocessor-list::part(expired-warning) {
     display: none;
   }

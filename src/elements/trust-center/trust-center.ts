@@ -12,7 +12,7 @@ import { residencySection, retentionSection } from './data-sections.js';
 import { documentsSection } from './documents-section.js';
 import { faqSection } from './faq-section.js';
 import { LONG_LIST, section, type CenterSection, type CenterView, type NavEntry } from './section.js';
-import { blocks, safeHref } from '../templates.js';
+import { blocks, safeHref, subscribeLink } from '../templates.js';
 import { styles } from './trust-center.styles.js';
 import { CENTER_WORDS } from './trust-center.words.js';
 
@@ -58,6 +58,7 @@ type SectionKey = Exclude<
  * @csspart details - The technical details of a problem.
  * @csspart expired-warning - The warning above an expired document.
  * @csspart seal - The verification seal: signer, updated and expiry dates, key id.
+ * @csspart subscribe - The link to the document's change feed (when it names one in `links.feed`).
  * @csspart header - The header: organization, title, seal and introduction.
  * @csspart logo - The organization's logo (only from an https: URL).
  * @csspart organization - The organization's name, a link to its site.
@@ -227,7 +228,7 @@ export class TrustCenterElement extends PostureBlockElement {
         ${org.legalName ? html`<span class="legal-name">${org.legalName}</span>` : nothing}
       </p>
       ${heading(view.level, { id: 'title', part: 'title', className: 'title' }, html`<span lang=${doc.language ?? nothing}>${doc.title ?? org.name}</span>`)}
-      ${this.renderSeal(posture, expired)}
+      ${this.renderSeal(posture, expired)} ${subscribeLink(view.strings, posture)}
       ${doc.introduction?.length ? html`<div part="introduction" class="introduction" lang=${doc.language ?? nothing}>${blocks(doc.introduction)}</div>` : nothing}
     </header>`;
   }
