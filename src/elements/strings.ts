@@ -696,10 +696,20 @@ const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** A date for people, in `lang`: "24 May 2026". */
 export function formatDate(date: Date | string, lang: string): string {
-  const d = typeof date === 'string' ? new Date(date.length === 10 ? `${date}T00:00:00Z` : date) : date;
+  // A month (format 1.1, "2026-08") reads "August 2026".
+  const month = typeof date === 'string' && date.length === 7;
+  const d = typeof date === 'string' ? new Date(date.length === 10 || month ? `${month ? `${date}-01` : date}T00:00:00Z` : date) : date;
   try {
-    let format = dateFormats.get(lang);
-    if (!format) dateFormats.set(lang, (format = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' })));
+    const key = month ? `${lang} m` : lang;
+    let format = dateFormats.get(key);
+    if (!format)
+      dateFormats.set(
+        key,
+        (format = new Intl.DateTimeFormat(
+          lang,
+          month ? { year: 'numeric', month: 'long', timeZone: 'UTC' } : { dateStyle: 'medium', timeZone: 'UTC' },
+        )),
+      );
     return format.format(d);
   } catch {
     return d.toISOString().slice(0, 10);

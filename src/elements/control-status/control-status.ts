@@ -12,7 +12,7 @@ import { PostureElement } from '../posture-element.js';
 import { sharedStyles, STATUS_ICONS, statusStyles } from '../shared.styles.js';
 import { problemKind } from '../problems.js';
 import { CONTROL_STRINGS, wordsFor, type ControlStrings } from '../strings.js';
-import { shownText, signedBy } from '../templates.js';
+import { plainText, rich, shownText, signedBy } from '../templates.js';
 import { styles } from './control-status.styles.js';
 import { POPOVER, TooltipController } from './tooltip-controller.js';
 
@@ -212,7 +212,7 @@ export class ControlStatusElement extends PostureElement {
     return html`<div part="group" class="group">
       ${expired ? this.renderExpiredWarning(posture) : nothing}
       <p part="heading" class="heading" id="heading" lang=${ifDefined(lang)}>${category.title}</p>
-      ${category.description ? html`<p part="category-description" class="group-description" lang=${ifDefined(lang)}>${category.description}</p>` : nothing}
+      ${category.description ? html`<p part="category-description" class="group-description" lang=${ifDefined(lang)}>${rich(category.description)}</p>` : nothing}
       <ul part="list" class="list" aria-labelledby="heading">
         ${category.controls.map((c, i) => html`<li part="item">${this.controlBadge(c, `c${i}`, posture, expired, false)}</li>`)}
       </ul>
@@ -265,7 +265,7 @@ export class ControlStatusElement extends PostureElement {
     const hidden = ifDefined(repeat ? undefined : 'true');
     const tip = html`<span class="tip-line tip-title" aria-hidden=${hidden} lang=${ifDefined(lang)}>${control.title}</span>
       <span class="tip-line tip-status status-${control.status}" aria-hidden=${hidden}><span aria-hidden="true">${STATUS_ICONS[control.status]}</span> ${status}</span>
-      ${control.description ? html`<span part="description" class="tip-line" lang=${ifDefined(lang)}>${control.description}</span>` : nothing}
+      ${control.description ? html`<span part="description" class="tip-line" lang=${ifDefined(lang)}>${plainText(control.description)}</span>` : nothing}
       ${meta.length ? html`<span class="tip-line tip-meta">${meta.join(' · ')}</span>` : nothing}
       ${single ? this.tipSeal(posture, expired) : nothing}`;
     const mark = !single

@@ -2,7 +2,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { CERTIFICATION_STATUSES, Certification } from '../../core/read.js';
 import { heading } from '../headings.js';
-import { emailLink, facts, urlLink } from '../templates.js';
+import { emailLink, facts, rich, urlLink } from '../templates.js';
 import { section, type CenterSection, type CenterView } from './section.js';
 
 type CertificationStatus = (typeof CERTIFICATION_STATUSES)[number];
@@ -36,7 +36,7 @@ function renderCertification(view: CenterView, c: Certification): TemplateResult
         ><span aria-hidden="true">${CERTIFICATION_ICONS[status]}</span> ${status === 'lapsed' ? s.lapsed : s.certification[status]}</span
       >
     </div>
-    ${c.description ? html`<p>${c.description}</p>` : nothing}
+    ${c.description ? html`<p>${rich(c.description)}</p>` : nothing}
     ${facts([
       [s.auditor, c.auditor],
       [s.period, c.period ? html`${s.range(view.formatDate(c.period.from), view.formatDate(c.period.to))}` : undefined],

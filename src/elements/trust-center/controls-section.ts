@@ -3,7 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { CONTROL_STATUSES, type Control, type ControlCategory, type ControlStatus } from '../../core/read.js';
 import { STATUS_ICONS } from '../shared.styles.js';
 import { heading } from '../headings.js';
-import { facts } from '../templates.js';
+import { facts, rich } from '../templates.js';
 import { LONG_LIST, section, time, type CenterSection, type CenterView } from './section.js';
 
 /** `all`, or the one status whose controls are shown. */
@@ -54,7 +54,7 @@ export function controlsSection(
       const controls = category.controls.filter(matches);
       return html`<section part="category" class=${all.length >= LONG_LIST ? 'category lazy' : 'category'} id=${id} aria-labelledby=${`${id}-title`}>
         ${heading(view.level + 2, { id: `${id}-title`, part: 'category-title', className: 'category-title', target: true }, category.title)}
-        ${category.description ? html`<p class="category-description">${category.description}</p>` : nothing}
+        ${category.description ? html`<p class="category-description">${rich(category.description)}</p>` : nothing}
         ${
           controls.length
             ? html`<ul class="controls">${controls.map((control) => renderControl(view, control))}</ul>`
@@ -77,7 +77,7 @@ function renderControl(view: CenterView, control: Control): TemplateResult {
   return html`<li part="control" class="control" data-status=${control.status}>
     <span part="control-title" class="control-title">${control.title}</span>
     ${statusBadge(view, control.status)}
-    ${control.description ? html`<p class="control-description">${control.description}</p>` : nothing}
+    ${control.description ? html`<p class="control-description">${rich(control.description)}</p>` : nothing}
     ${facts([
       [s.target, control.target],
       [s.controlUpdated, control.updated ? time(view, control.updated) : undefined],

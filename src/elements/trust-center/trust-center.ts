@@ -267,7 +267,7 @@ export class TrustCenterElement extends PostureElement {
     const review = doc.review;
     return html`<footer part="footer" class="footer">
       <p>
-        ${s.lastUpdated(view.formatDate(doc.updated))}
+        ${doc.updated === 'undated' ? nothing : s.lastUpdated(view.formatDate(doc.updated))}
         ${review ? html` ${s.cadence[review.cadence]}` : nothing}
         ${review?.lastReviewed ? html` ${s.lastReviewed(view.formatDate(review.lastReviewed))}` : nothing}
       </p>
