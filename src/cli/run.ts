@@ -7,6 +7,7 @@ import { diff } from './commands/diff.js';
 import { init } from './commands/init.js';
 import { inspect } from './commands/inspect.js';
 import { keygen } from './commands/keygen.js';
+import { migrate } from './commands/migrate.js';
 import { pin } from './commands/pin.js';
 import { publish } from './commands/publish.js';
 import { sign } from './commands/sign.js';
@@ -19,7 +20,7 @@ import { version } from './version.js';
 export type { Io, Output } from './output.js';
 export { version };
 
-export const COMMANDS: readonly Command[] = [init, keygen, validate, sign, verify, inspect, diff, publish, pin];
+export const COMMANDS: readonly Command[] = [init, keygen, validate, migrate, sign, verify, inspect, diff, publish, pin];
 
 export function mainUsage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
