@@ -6,6 +6,8 @@
  */
 import type { ControlStatus } from '../core/read.js';
 import type { ACCESS, CERTIFICATION_STATUSES, CHANGE_TYPES, CONTACT_ROLES, REVIEW_CADENCES } from '../core/read.js';
+// issue 12:
+import type { CERTIFICATION_KINDS, LEGAL_BASES, NOTICE_CHANGES, PRIVACY_RIGHTS, PRIVACY_ROLES } from '../core/read.js';
 
 /** `setup`: the page's own trust settings are wrong (a pin that is empty or malformed); only its owner can fix them. */
 export type ProblemKind = 'network' | 'unverified' | 'rolledBack' | 'damaged' | 'clock' | 'browser' | 'expired' | 'missing' | 'setup';
@@ -627,6 +629,194 @@ export const CONTROL_STRINGS: Record<Language, ControlStrings> = {
     notFound: 'Introuvable',
   },
 };
+
+// issue 12: the words of format 1.1 (sub-processor columns and notice policy, control availability
+// and recurring activities, certification kinds, the privacy section), for every element.
+// ---------------------------------------------------------------------------------------------
+
+type Cadence = (typeof REVIEW_CADENCES)[number];
+
+/** The words of format 1.1's fields. */
+export interface Format11Strings {
+  cadence: Record<Cadence, string>;
+  availability: string;
+  recurring: string;
+  lastPerformed: string;
+  evidence: string;
+  kindLabel: string;
+  kind: Record<(typeof CERTIFICATION_KINDS)[number], string>;
+  reportType: string;
+  auditCadence: string;
+  entity: string;
+  optional: string;
+  /** A row without a safeguard of its own, under a list-level safeguard statement. */
+  listWide: string;
+  scope: string;
+  noticeFor: (kinds: string) => string;
+  noticeChange: Record<(typeof NOTICE_CHANGES)[number], string>;
+  subscribe: string;
+  feed: string;
+  otherGroup: string;
+  privacy: string;
+  controller: string;
+  dpo: string;
+  euRepresentative: string;
+  roles: string;
+  role: Record<(typeof PRIVACY_ROLES)[number], string>;
+  legalBases: string;
+  basis: Record<(typeof LEGAL_BASES)[number], string>;
+  rights: string;
+  right: Record<(typeof PRIVACY_RIGHTS)[number], string>;
+}
+
+export const FORMAT11_STRINGS: Record<Language, Format11Strings> = {
+  en: {
+    cadence: { continuous: 'Continuous', monthly: 'Monthly', quarterly: 'Quarterly', semiannual: 'Twice a year', annual: 'Annual' },
+    availability: 'Available on',
+    recurring: 'Recurring',
+    lastPerformed: 'Last performed',
+    evidence: 'Evidence',
+    kindLabel: 'Kind',
+    kind: { certification: 'Certification', attestation: 'Attestation', alignment: 'Alignment (no certificate)' },
+    reportType: 'Report type',
+    auditCadence: 'Audited',
+    entity: 'Legal entity',
+    optional: 'Optional',
+    listWide: 'As for the whole list',
+    scope: 'Scope',
+    noticeFor: (kinds) => `Notice is given for ${kinds}.`,
+    noticeChange: { additions: 'additions', removals: 'removals', changes: 'changes' },
+    subscribe: 'Subscribe',
+    feed: 'Feed',
+    otherGroup: 'Other',
+    privacy: 'Privacy',
+    controller: 'Controller',
+    dpo: 'Data protection officer',
+    euRepresentative: 'EU representative',
+    roles: 'Our role',
+    role: { controller: 'Controller', processor: 'Processor', 'joint-controller': 'Joint controller' },
+    legalBases: 'Legal bases',
+    basis: {
+      consent: 'Consent',
+      contract: 'Contract',
+      'legal-obligation': 'Legal obligation',
+      'vital-interests': 'Vital interests',
+      'public-task': 'Public task',
+      'legitimate-interests': 'Legitimate interests',
+    },
+    rights: 'Your rights',
+    right: {
+      access: 'Access',
+      rectification: 'Rectification',
+      erasure: 'Erasure',
+      restriction: 'Restriction of processing',
+      portability: 'Data portability',
+      objection: 'Objection',
+      'withdraw-consent': 'Withdrawing consent',
+      'automated-decisions': 'No automated decisions',
+      complaint: 'Complaint to a supervisory authority',
+      'opt-out-of-sale': 'Opting out of sale',
+    },
+  },
+  de: {
+    cadence: { continuous: 'Laufend', monthly: 'Monatlich', quarterly: 'Vierteljährlich', semiannual: 'Halbjährlich', annual: 'Jährlich' },
+    availability: 'Verfügbar in',
+    recurring: 'Wiederkehrend',
+    lastPerformed: 'Zuletzt durchgeführt',
+    evidence: 'Nachweis',
+    kindLabel: 'Art',
+    kind: { certification: 'Zertifizierung', attestation: 'Testat', alignment: 'Ausrichtung (kein Zertifikat)' },
+    reportType: 'Berichtstyp',
+    auditCadence: 'Geprüft',
+    entity: 'Rechtsträger',
+    optional: 'Optional',
+    listWide: 'Wie für die ganze Liste',
+    scope: 'Geltungsbereich',
+    noticeFor: (kinds) => `Vorab informiert wird bei: ${kinds}.`,
+    noticeChange: { additions: 'Neuaufnahmen', removals: 'Entfernungen', changes: 'Änderungen' },
+    subscribe: 'Abonnieren',
+    feed: 'Feed',
+    otherGroup: 'Weitere',
+    privacy: 'Datenschutz',
+    controller: 'Verantwortlicher',
+    dpo: 'Datenschutzbeauftragte:r',
+    euRepresentative: 'Vertreter in der EU',
+    roles: 'Unsere Rolle',
+    role: { controller: 'Verantwortlicher', processor: 'Auftragsverarbeiter', 'joint-controller': 'Gemeinsam Verantwortlicher' },
+    legalBases: 'Rechtsgrundlagen',
+    basis: {
+      consent: 'Einwilligung',
+      contract: 'Vertrag',
+      'legal-obligation': 'Rechtliche Verpflichtung',
+      'vital-interests': 'Lebenswichtige Interessen',
+      'public-task': 'Öffentliche Aufgabe',
+      'legitimate-interests': 'Berechtigte Interessen',
+    },
+    rights: 'Ihre Rechte',
+    right: {
+      access: 'Auskunft',
+      rectification: 'Berichtigung',
+      erasure: 'Löschung',
+      restriction: 'Einschränkung der Verarbeitung',
+      portability: 'Datenübertragbarkeit',
+      objection: 'Widerspruch',
+      'withdraw-consent': 'Widerruf der Einwilligung',
+      'automated-decisions': 'Keine automatisierte Entscheidung',
+      complaint: 'Beschwerde bei einer Aufsichtsbehörde',
+      'opt-out-of-sale': 'Widerspruch gegen den Verkauf',
+    },
+  },
+  fr: {
+    cadence: { continuous: 'En continu', monthly: 'Mensuel', quarterly: 'Trimestriel', semiannual: 'Semestriel', annual: 'Annuel' },
+    availability: 'Disponible avec',
+    recurring: 'Récurrent',
+    lastPerformed: 'Dernière réalisation',
+    evidence: 'Justificatif',
+    kindLabel: 'Type',
+    kind: { certification: 'Certification', attestation: 'Attestation', alignment: 'Conformité (sans certificat)' },
+    reportType: 'Type de rapport',
+    auditCadence: 'Audit',
+    entity: 'Entité juridique',
+    optional: 'Facultatif',
+    listWide: 'Comme pour toute la liste',
+    scope: 'Périmètre',
+    noticeFor: (kinds) => `Préavis donné pour : ${kinds}.`,
+    noticeChange: { additions: 'ajouts', removals: 'retraits', changes: 'modifications' },
+    subscribe: 'S’abonner',
+    feed: 'Flux',
+    otherGroup: 'Autres',
+    privacy: 'Confidentialité',
+    controller: 'Responsable du traitement',
+    dpo: 'Délégué à la protection des données',
+    euRepresentative: 'Représentant dans l’UE',
+    roles: 'Notre rôle',
+    role: { controller: 'Responsable du traitement', processor: 'Sous-traitant', 'joint-controller': 'Responsable conjoint' },
+    legalBases: 'Bases légales',
+    basis: {
+      consent: 'Consentement',
+      contract: 'Contrat',
+      'legal-obligation': 'Obligation légale',
+      'vital-interests': 'Intérêts vitaux',
+      'public-task': 'Mission d’intérêt public',
+      'legitimate-interests': 'Intérêts légitimes',
+    },
+    rights: 'Vos droits',
+    right: {
+      access: 'Accès',
+      rectification: 'Rectification',
+      erasure: 'Effacement',
+      restriction: 'Limitation du traitement',
+      portability: 'Portabilité',
+      objection: 'Opposition',
+      'withdraw-consent': 'Retrait du consentement',
+      'automated-decisions': 'Pas de décision automatisée',
+      complaint: 'Réclamation auprès d’une autorité de contrôle',
+      'opt-out-of-sale': 'Refus de la vente',
+    },
+  },
+};
+// end of issue 12
+// ---------------------------------------------------------------------------------------------
 
 /** Every word in one language: the tables above put together (elements read only the tables they need). */
 function allStrings(language: Language): Strings {

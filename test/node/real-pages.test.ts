@@ -152,3 +152,29 @@ describe('a GDPR privacy policy: Matomo Cloud (InnoCraft)', () => {
     assert.deepEqual(intro.text[1], { text: 'their own privacy policy', href: 'https://matomo.org/privacy-policy/' });
   });
 });
+
+describe('a grouped sub-processor list: velluto.io/legal/subprocessors', () => {
+  const doc = read('velluto-subprocessors');
+
+  test('validates as format 1.1', () => assert.deepEqual(validatePosture(doc).issues, []));
+
+  test('two groups, each entry in its group; legal entities beside the brand names', () => {
+    assert.deepEqual(
+      doc.subprocessors!.groups!.map((g) => g.title),
+      ['Infrastructure', 'Payments'],
+    );
+    const byGroup = (id: string) => doc.subprocessors!.entries!.filter((e) => e.group === id).map((e) => e.id);
+    assert.deepEqual(byGroup('infrastructure'), ['vast-ai', 'cloudflare', 'hetzner', 'github']);
+    assert.deepEqual(byGroup('payments'), ['lava-top', 'cryptocloud']);
+    assert.equal(entry(doc, 'cryptocloud').legalName, 'CryptoCloud (Trybit) Ltd.');
+  });
+
+  test('Hetzner is conditional; notice 30 days before additions and replacements, with a subscription page', () => {
+    assert.equal(entry(doc, 'hetzner').condition, 'If used for storage / control plane');
+    assert.deepEqual(doc.subprocessors!.notice, {
+      days: 30,
+      changes: ['additions', 'changes'],
+      subscribe: 'https://velluto.io/subprocessors-subscribe',
+    });
+  });
+});

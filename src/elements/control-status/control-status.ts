@@ -11,7 +11,7 @@ import type { PostureProblem } from '../context.js';
 import { PostureElement } from '../posture-element.js';
 import { sharedStyles, STATUS_ICONS, statusStyles } from '../shared.styles.js';
 import { problemKind } from '../problems.js';
-import { CONTROL_STRINGS, wordsFor, type ControlStrings } from '../strings.js';
+import { CONTROL_STRINGS, FORMAT11_STRINGS, wordsFor, type ControlStrings } from '../strings.js';
 import { plainText, rich, shownText, signedBy } from '../templates.js';
 import { styles } from './control-status.styles.js';
 import { POPOVER, TooltipController } from './tooltip-controller.js';
@@ -256,9 +256,13 @@ export class ControlStatusElement extends PostureElement {
     const words = this.controlStrings;
     const lang = posture.document.language;
     const status = s.status[control.status];
+    const f = wordsFor(FORMAT11_STRINGS, this.locale);
+    const last = control.recurring?.lastPerformed;
     const meta = [
       control.target ? words.target(control.target) : '',
       control.updated ? s.updated(this.formatDate(control.updated)) : '',
+      control.availability ? `${f.availability}: ${control.availability}` : '',
+      last ? `${f.lastPerformed}: ${this.formatDate(last)}` : '',
     ].filter(Boolean);
     // The title and status are the badge's name already; the description repeats them only when it has nothing else to say.
     const repeat = !(control.description || meta.length || single);

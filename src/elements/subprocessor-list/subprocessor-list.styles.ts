@@ -138,7 +138,8 @@ export const styles = css`
   .location {
     inline-size: 20%;
   }
-  .new {
+  .new,
+  .optional {
     display: inline-block;
     margin-inline-start: 0.25em;
     padding: 0 0.5em;
@@ -149,7 +150,11 @@ export const styles = css`
     font-weight: 600;
     vertical-align: 0.1em;
   }
-  .since {
+  .optional {
+    color: var(--_muted);
+  }
+  .since,
+  .seat {
     display: block;
     color: var(--_muted);
     font-size: 0.8125em;

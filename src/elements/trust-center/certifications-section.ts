@@ -38,7 +38,10 @@ function renderCertification(view: CenterView, c: Certification): TemplateResult
     </div>
     ${c.description ? html`<p>${rich(c.description)}</p>` : nothing}
     ${facts([
+      [view.f.kindLabel, c.kind ? view.f.kind[c.kind] : undefined],
+      [view.f.reportType, c.reportType],
       [s.auditor, c.auditor],
+      [view.f.auditCadence, c.cadence ? view.f.cadence[c.cadence] : undefined],
       [s.period, c.period ? html`${s.range(view.formatDate(c.period.from), view.formatDate(c.period.to))}` : undefined],
       [s.scope, c.scope],
       [s.report, c.report ? renderReport(view, c.report) : undefined],

@@ -21,6 +21,7 @@ export function controlsSection(
   categories: ControlCategory[],
   filter: StatusFilter,
   onFilter: (status: StatusFilter) => void,
+  evidence: Map<string, string> = new Map(),
 ): CenterSection {
   const s = view.s;
   const all = categories.flatMap((c) => c.controls);
@@ -57,7 +58,7 @@ export function controlsSection(
         ${category.description ? html`<p class="category-description">${rich(category.description)}</p>` : nothing}
         ${
           controls.length
-            ? html`<ul class="controls">${controls.map((control) => renderControl(view, control))}</ul>`
+            ? html`<ul class="controls">${controls.map((control) => renderControl(view, control, evidence))}</ul>`
             : html`<p part="no-match" class="no-match">${s.noMatch}</p>`
         }
       </section>`;
@@ -71,8 +72,10 @@ export function controlsSection(
   };
 }
 
-function renderControl(view: CenterView, control: Control): TemplateResult {
+function renderControl(view: CenterView, control: Control, evidence: Map<string, string>): TemplateResult {
   const s = view.s;
+  const f = view.f;
+  const recurring = control.recurring;
   // Title and status side by side, then description and facts: a grid, no wrapper elements.
   return html`<li part="control" class="control" data-status=${control.status}>
     <span part="control-title" class="control-title">${control.title}</span>
@@ -81,6 +84,10 @@ function renderControl(view: CenterView, control: Control): TemplateResult {
     ${facts([
       [s.target, control.target],
       [s.controlUpdated, control.updated ? time(view, control.updated) : undefined],
+      [f.availability, control.availability],
+      [f.recurring, recurring ? [f.cadence[recurring.cadence], recurring.provider].filter(Boolean).join(', ') : undefined],
+      [f.lastPerformed, recurring?.lastPerformed ? time(view, recurring.lastPerformed) : undefined],
+      [f.evidence, control.evidence?.map((id) => evidence.get(id) ?? id).join(', ')],
     ])}
   </li>`;
 }

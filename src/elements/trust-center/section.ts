@@ -5,7 +5,7 @@
  */
 import { html, type TemplateResult } from 'lit';
 import { heading } from '../headings.js';
-import { regionName, type CommonStrings, type TrustCenterStrings } from '../strings.js';
+import { regionName, type CommonStrings, type Format11Strings, type TrustCenterStrings } from '../strings.js';
 
 /** What a section renderer needs from the element. */
 export interface CenterView {
@@ -15,6 +15,8 @@ export interface CenterView {
   /** Level of the page title; sections are one below it, their items two. */
   level: number;
   formatDate(date: string): string;
+  /** The words of format 1.1's fields (issue 12). */
+  f: Format11Strings;
 }
 
 /** An entry of the "On this page" navigation, and the id of the element it scrolls to. */
