@@ -138,6 +138,17 @@ export const styles = css`
   .location {
     inline-size: 20%;
   }
+  /* With a legal-entity column, the same room shared by one more column. */
+  .has-entity .name,
+  .has-entity .entity {
+    inline-size: 18%;
+  }
+  .has-entity .purpose {
+    inline-size: 24%;
+  }
+  .has-entity .location {
+    inline-size: 16%;
+  }
   .new,
   .optional {
     display: inline-block;
@@ -293,7 +304,8 @@ export const styles = css`
     }
     .name,
     .purpose,
-    .location {
+    .location,
+    .has-entity :is(.name, .entity, .purpose, .location) {
       inline-size: auto;
     }
     tbody th,

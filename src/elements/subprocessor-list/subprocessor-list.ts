@@ -250,7 +250,7 @@ export class SubprocessorListElement extends PostureElement {
     const labels: Record<SortKey, string> = { name: s.name, purpose: s.purpose, location: s.location, entity: this.f11.entity };
     const keys: SortKey[] = columns.entity ? ['name', 'entity', 'purpose', 'location'] : ['name', 'purpose', 'location'];
     return html`
-      <table part="table">
+      <table part="table" class=${columns.entity ? 'has-entity' : nothing}>
         <caption part="caption"><span class="visually-hidden">${caption}</span></caption>
         <thead>
           <tr>

@@ -34,7 +34,7 @@ function renderParty(view: CenterView, party: Party): TemplateResult {
   return html`<p>
     ${party.name}${party.legalName ? html`<br />${party.legalName}` : nothing}
     ${party.address ? html`<br />${party.address}` : nothing}
-    ${party.country ? html`<br />${countryName(view, party.country)}` : nothing}
+    ${party.country && !party.address ? html`<br />${countryName(view, party.country)}` : nothing}
     ${party.email ? html`<br />${emailLink(party.email)}` : nothing}
     ${party.url ? html`<br />${urlLink(party.url, { mailto: true })}` : nothing}
   </p>`;
