@@ -50,6 +50,22 @@ describe('validate, sign, verify, inspect keep format 1.1', () => {
     assert.equal(payload.updated, '2026-08');
   });
 
+  test('a document of a newer minor version: validate says its unknown fields were not checked; sign refuses it', async () => {
+    const dir = await tempDir();
+    await writeJson(dir, 'doc.json', { ...v11(), version: '1.9', somethingNew: true });
+    const key = await keygen(dir, 'ed25519', 'key.json');
+    const validated = await cli(dir, ['validate', 'doc.json']);
+    assert.equal(validated.code, 0);
+    assert.match(
+      validated.stdout,
+      /note: it says format 1\.9, newer than this trust-elements \(1\.1\): the fields it does not know were not checked/,
+    );
+    const signed = await cli(dir, ['sign', 'doc.json', '--key', key.file, '--out', 'signed.json']);
+    assert.equal(signed.code, 1);
+    assert.match(signed.stderr, /says format 1\.9, newer than this trust-elements reads \(1\.1\): update trust-elements/);
+    await assert.rejects(readFile(path.join(dir, 'signed.json')));
+  });
+
   test('validate names the version to write when a 1.0 document uses a 1.1 field', async () => {
     const dir = await tempDir();
     await writeJson(dir, 'doc.json', { ...v11(), version: 1 });

@@ -1,5 +1,13 @@
 /** `trust-elements sign FILE --key KEYFILE …`: validates a document and signs it with every key. */
-import { serializeJws, signPosture, validatePosture, type SigningKey } from '../../core/index.js';
+import {
+  claimedVersion,
+  FORMAT_MINOR,
+  FORMAT_VERSION,
+  serializeJws,
+  signPosture,
+  validatePosture,
+  type SigningKey,
+} from '../../core/index.js';
 import { helpHint, parseCommand, type Command } from '../command.js';
 import { excerpt } from '../display.js';
 import { CliError, EXIT_OK, issueLines, UsageError } from '../errors.js';
@@ -115,6 +123,13 @@ export const sign: Command = {
       });
     }
     const doc = result.document;
+    // A newer minor version's fields are ignored when read, never checked: this release cannot vouch for them.
+    const claimed = claimedVersion(input);
+    if (claimed && claimed.minor > FORMAT_MINOR) {
+      throw new CliError(
+        `${file} says format ${claimed.major}.${claimed.minor}, newer than this trust-elements reads (${FORMAT_VERSION}.${FORMAT_MINOR}): update trust-elements to check and sign it; nothing was signed`,
+      );
+    }
 
     const keys: SigningKey[] = [];
     for (const keyFile of keyFiles) {
