@@ -49,15 +49,17 @@ export async function prepareDemo(origin: string): Promise<void> {
   cli('keygen', '--alg', 'ed25519', '--key', key, '--jwks', jwks);
 
   const names = (await readdir(documentsDir)).filter((f) => f.endsWith('.json')).sort();
+  // The two seed documents play the demo's roles (well-known, tampered, expired, partner); the others are shown as they are.
+  const [first, last] = ['personaizer.json', 'personalityai.json'];
   for (const name of names) {
     const out = path.join(publicDir, 'documents', name);
     cli('sign', path.join(documentsDir, name), '--key', key, '--issuer', origin, '--valid-for', '30d', '--out', out);
   }
   // The first document is also published at the well-known path, with the keys every document is checked against.
-  cli('publish', publicDir, '--document', path.join(publicDir, 'documents', names[0]!), '--jwks', jwks);
+  cli('publish', publicDir, '--document', path.join(publicDir, 'documents', first), '--jwks', jwks);
 
   // A tampered copy: one word of the signed content changed after signing.
-  const signed = JSON.parse(await readFile(path.join(publicDir, 'documents', names[0]!), 'utf8'));
+  const signed = JSON.parse(await readFile(path.join(publicDir, 'documents', first), 'utf8'));
   const payload = Buffer.from(signed.payload, 'base64url').toString('utf8').replace('"shipped"', '"roadmap"').replace('EEA', 'USA');
   await writeFile(
     path.join(publicDir, 'documents', 'tampered.json'),
@@ -66,7 +68,7 @@ export async function prepareDemo(origin: string): Promise<void> {
 
   // An expired copy: genuinely signed, but its validity ended ten days ago.
   const DAY = 86_400_000;
-  const expiredSource = JSON.parse(await readFile(path.join(documentsDir, names[names.length - 1]!), 'utf8'));
+  const expiredSource = JSON.parse(await readFile(path.join(documentsDir, last), 'utf8'));
   const draft = path.join(work, 'expired-source.json');
   await writeFile(
     draft,
@@ -81,10 +83,7 @@ export async function prepareDemo(origin: string): Promise<void> {
 
   // A partner's mirror of a vendor document, for the page that pins the vendor's key.
   await mkdir(path.join(publicDir, 'partner'), { recursive: true });
-  await writeFile(
-    path.join(publicDir, 'partner', 'vendor-posture.json'),
-    await readFile(path.join(publicDir, 'documents', names[names.length - 1]!)),
-  );
+  await writeFile(path.join(publicDir, 'partner', 'vendor-posture.json'), await readFile(path.join(publicDir, 'documents', last)));
 
   // The stylesheet that gives the elements their room before the script defines them, served as a
   // plain static file like on a real site (the pages link /reserve.css in their <head>).

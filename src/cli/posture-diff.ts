@@ -102,7 +102,9 @@ const publishedOn = (doc: Item): string | undefined => text(doc.updated) ?? text
  */
 function noticeShortfalls(before: Item, after: Item, diff: { subprocessors: ListDiff; planned: ListDiff }): NoticeShortfall[] {
   const sp = isObject(after.subprocessors) ? after.subprocessors : {};
-  const promised = typeof sp.noticeDays === 'number' ? sp.noticeDays : undefined;
+  // Format 1.1 also says it in the notice policy.
+  const policy = isObject(sp.notice) ? sp.notice.days : undefined;
+  const promised = typeof sp.noticeDays === 'number' ? sp.noticeDays : typeof policy === 'number' ? policy : undefined;
   if (promised === undefined || promised === 0) return [];
   const wasPlanned = new Map(
     items(isObject(before.subprocessors) ? before.subprocessors.planned : []).map((p, i) => [subprocessorKey(p, i), p]),

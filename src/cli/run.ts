@@ -9,6 +9,7 @@ import { init } from './commands/init.js';
 import { inspect } from './commands/inspect.js';
 import { keygen } from './commands/keygen.js';
 import { keys } from './commands/keys.js';
+import { migrate } from './commands/migrate.js';
 import { pin } from './commands/pin.js';
 import { preview } from './commands/preview.js';
 import { publish } from './commands/publish.js';
@@ -22,7 +23,21 @@ import { version } from './version.js';
 export type { Io, Output } from './output.js';
 export { version };
 
-export const COMMANDS: readonly Command[] = [init, keygen, keys, validate, preview, sign, verify, inspect, diff, publish, check, pin];
+export const COMMANDS: readonly Command[] = [
+  init,
+  keygen,
+  keys,
+  validate,
+  migrate,
+  preview,
+  sign,
+  verify,
+  inspect,
+  diff,
+  publish,
+  check,
+  pin,
+];
 
 export function mainUsage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

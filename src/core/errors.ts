@@ -26,6 +26,8 @@ export const ERROR_CODES = [
   'payload-not-utf8',
   'payload-not-json',
   'schema-invalid',
+  // A document of a newer major format version: made for a newer version of trust-elements.
+  'newer-version',
   'issuer-mismatch',
   'expired',
   'issued-in-future',

@@ -3,7 +3,7 @@
  * only (`npm run schema`): the browser bundle never includes it.
  */
 import { FORMAT_VERSION } from './schema.js';
-import type { Spec } from './spec.js';
+import { EXTENSION_NAME, type Spec } from './spec.js';
 
 /**
  * Where the published schema of a release is read: the file `schema/posture-v1.schema.json` of
@@ -60,10 +60,14 @@ export function toJsonSchema(spec: Spec, descriptions: Record<string, string> = 
           required: Object.entries(s.props)
             .filter(([, prop]) => !prop.o)
             .map(([key]) => key),
+          // A vendor's own `x-` members are allowed everywhere; nothing else unknown.
+          patternProperties: { [EXTENSION_NAME.source]: {} },
           additionalProperties: false,
         };
       case 'v':
         return { oneOf: s.options.map((option) => convert(option, path)) };
+      case 'u':
+        return { anyOf: s.options.map((option) => convert(option, path)) };
       default:
         throw new Error(`unknown spec kind at ${path}`);
     }

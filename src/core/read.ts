@@ -4,7 +4,7 @@
  */
 export * from './errors.js';
 export * from './schema.js';
-export { validatePosture, formatPath, type ValidationIssue, type ValidationResult } from './validate.js';
+export { validatePosture, claimedVersion, formatPath, type ValidationIssue, type ValidationResult } from './validate.js';
 export { thumbprint, trustedKeys, keyAlgorithm, ALGORITHMS, type Algorithm, type Jwks, type PublicJwk, type TrustedKey } from './keys.js';
 export { verifyBytes } from './crypto/verify.js';
 export {

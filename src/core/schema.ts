@@ -1,11 +1,16 @@
 /**
- * The posture document, format version 1: the one definition of its TypeScript types
- * (`PostureDocument`), its runtime validation (`validatePosture`) and the published JSON
- * Schema (`npm run schema`, with the field descriptions of `schema-docs.ts`).
+ * The posture document, format version 1.1 (README "Format 1.1 and compatibility"): the one
+ * definition of its TypeScript types (`PostureDocument`), its runtime validation
+ * (`validatePosture`) and the published JSON Schema (`npm run schema`, with the field
+ * descriptions of `schema-docs.ts`).
+ * Longer than 300 lines because it is the whole format, every field in one place.
  */
-import { arr, bool, num, obj, oneOf, opt, str, variant, type Infer } from './spec.js';
+import { anyOf, arr, bool, num, obj, oneOf, opt, since, str, variant, type Infer } from './spec.js';
 
+/** The format's major version: a reader refuses a document of a newer one ("made for a newer version"). */
 export const FORMAT_VERSION = 1;
+/** The newest minor version this release knows; of a newer minor it ignores the fields it does not know. */
+export const FORMAT_MINOR = 1;
 
 /** Well-known paths (RFC 8615) under the issuer's origin. */
 export const WELL_KNOWN_DIR = '/.well-known/trust-elements';
@@ -102,17 +107,32 @@ const Origin = str({
 });
 
 const CountryCode = str({ re: /^[A-Z]{2}$/, is: 'an ISO 3166-1 alpha-2 country code, e.g. SE' });
+/** A month, `YYYY-MM`, for pages that date themselves by month. */
+const MonthString = str({ re: /^\d{4}-(?:0[1-9]|1[0-2])$/, is: 'a month written YYYY-MM', format: 'month' });
+/** A day or, where a page says no more, a month. */
+const DayOrMonth = anyOf(DateString, MonthString);
+
 const Duration = str({
   re: /^P(?!$)(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?$/,
   is: 'an ISO 8601 duration in days, weeks, months or years, e.g. P30D',
 });
 
 // ---------------------------------------------------------------------------
-// Free text: statement sections made of paragraphs and bullet lists (plain text only)
+// Text: a plain string, or (format 1.1) structured runs that are never parsed as markup
+
+/** A run of text: plain, emphasized, or a link (https: or mailto: only). */
+const Run = anyOf(LongText, obj({ text: LongText, em: opt(bool()), href: opt(LinkUrl) }));
+/** One line: plain text, or runs. */
+const Line = anyOf(LongText, since(1, arr(Run, 1)));
+/** Rich text: plain text, or runs and bullet lists of lines (lists do not nest, so depth is bounded). */
+const Rich = anyOf(LongText, since(1, arr(anyOf(Run, obj({ list: arr(Line, 1) })), 1)));
+
+// ---------------------------------------------------------------------------
+// Free text: statement sections made of paragraphs and bullet lists
 
 const Block = variant('type', [
-  obj({ type: oneOf(['paragraph']), lead: opt(text(200)), text: LongText }),
-  obj({ type: oneOf(['list']), items: arr(LongText, 1) }),
+  obj({ type: oneOf(['paragraph']), lead: opt(text(200)), text: Rich }),
+  obj({ type: oneOf(['list']), items: arr(Line, 1) }),
 ]);
 const Blocks = arr(Block, 1);
 
@@ -129,27 +149,36 @@ const Organization = obj({ name: ShortText, url: HttpsUrl, logo: opt(HttpsUrl), 
 export const CONTROL_STATUSES = ['shipped', 'in-progress', 'roadmap', 'not-applicable'] as const;
 export type ControlStatus = (typeof CONTROL_STATUSES)[number];
 
+export const REVIEW_CADENCES = ['continuous', 'monthly', 'quarterly', 'semiannual', 'annual'] as const;
+
 const Control = obj({
   id: Id,
   title: ShortText,
   status: oneOf(CONTROL_STATUSES),
-  description: opt(LongText),
+  description: opt(Rich),
   updated: opt(DateString),
   target: opt(ShortText),
+  availability: since(1, ShortText),
+  recurring: since(1, obj({ cadence: oneOf(REVIEW_CADENCES), provider: opt(ShortText), lastPerformed: opt(DayOrMonth) })),
+  evidence: since(1, arr(Id, 1)),
 });
 
-const ControlCategory = obj({ id: Id, title: ShortText, description: opt(LongText), controls: arr(Control, 1) });
+const ControlCategory = obj({ id: Id, title: ShortText, description: opt(Rich), controls: arr(Control, 1) });
 
 export const CERTIFICATION_STATUSES = ['certified', 'in-progress', 'planned', 'aligned', 'expired'] as const;
+export const CERTIFICATION_KINDS = ['certification', 'attestation', 'alignment'] as const;
 
 const Certification = obj({
   id: Id,
   framework: text(200),
   status: oneOf(CERTIFICATION_STATUSES),
+  kind: since(1, oneOf(CERTIFICATION_KINDS)),
+  reportType: since(1, ShortText),
+  cadence: since(1, oneOf(REVIEW_CADENCES)),
   auditor: opt(ShortText),
   period: opt(obj({ from: DateString, to: DateString })),
   scope: opt(LongText),
-  description: opt(LongText),
+  description: opt(Rich),
   report: opt(obj({ access: Access, url: opt(LinkUrl), contact: opt(Email) })),
 });
 
@@ -165,12 +194,28 @@ const subprocessorFields = {
   safeguard: opt(ShortText),
   url: opt(HttpsUrl),
   since: opt(DateString),
+  id: since(1, Id),
+  legalName: since(1, ShortText),
+  corporateLocation: since(1, Location),
+  group: since(1, Id),
+  optional: since(1, bool()),
+  condition: since(1, ShortText),
 };
 
 const Subprocessor = obj(subprocessorFields);
 const PlannedSubprocessor = obj({ ...subprocessorFields, announced: opt(DateString), effective: DateString });
 
 export const DISCLOSURES = ['public', 'on-request', 'nda'] as const;
+export const NOTICE_CHANGES = ['additions', 'removals', 'changes'] as const;
+
+const SubprocessorGroup = obj({ id: Id, title: ShortText, statement: opt(Blocks) });
+const Notice = obj({
+  days: opt(num({ int: true, min: 0, max: 365 })),
+  changes: opt(arr(oneOf(NOTICE_CHANGES), 1)),
+  feed: opt(HttpsUrl),
+  email: opt(Email),
+  subscribe: opt(LinkUrl),
+});
 
 const Subprocessors = obj({
   disclosure: oneOf(DISCLOSURES),
@@ -178,6 +223,9 @@ const Subprocessors = obj({
   safeguards: opt(LongText),
   contact: opt(Email),
   noticeDays: opt(num({ int: true, min: 0, max: 365 })),
+  scope: since(1, Rich),
+  notice: since(1, Notice),
+  groups: since(1, arr(SubprocessorGroup, 1)),
   entries: opt(arr(Subprocessor)),
   planned: opt(arr(PlannedSubprocessor)),
 });
@@ -193,12 +241,29 @@ const Region = obj({
 
 const Residency = obj({ summary: opt(LongText), regions: opt(arr(Region)) });
 
-const RetentionEntry = obj({ data: ShortText, period: ShortText, duration: opt(Duration), note: opt(LongText) });
+export const RETENTION_EVENTS = [
+  'account-active',
+  'contract-active',
+  'deletion-request',
+  'purpose-fulfilled',
+  'legal-obligation',
+  'consent-withdrawn',
+] as const;
+
+const RetentionEntry = obj({
+  data: ShortText,
+  period: ShortText,
+  duration: opt(Duration),
+  // Kept while / until the event, then `after` longer: "until deletion, then 30 days".
+  until: since(1, oneOf(RETENTION_EVENTS)),
+  after: since(1, Duration),
+  note: opt(Rich),
+});
 
 const DocumentEntry = obj({
   id: opt(Id),
   title: ShortText,
-  description: opt(LongText),
+  description: opt(Rich),
   access: Access,
   url: opt(LinkUrl),
   contact: opt(Email),
@@ -228,6 +293,64 @@ const Links = obj({
 
 const FaqEntry = obj({ question: text(1000), answer: Blocks });
 
+// ---------------------------------------------------------------------------
+// Privacy (format 1.1): roles, legal bases, rights, the controller and its representatives
+
+/** A legal person or office: who, where, how to reach it. */
+const Party = obj({
+  name: ShortText,
+  legalName: opt(ShortText),
+  address: opt(text(1000)),
+  country: opt(CountryCode),
+  email: opt(Email),
+  url: opt(LinkUrl),
+});
+
+export const PRIVACY_ROLES = ['controller', 'processor', 'joint-controller'] as const;
+export const LEGAL_BASES = ['consent', 'contract', 'legal-obligation', 'vital-interests', 'public-task', 'legitimate-interests'] as const;
+export const PRIVACY_RIGHTS = [
+  'access',
+  'rectification',
+  'erasure',
+  'restriction',
+  'portability',
+  'objection',
+  'withdraw-consent',
+  'automated-decisions',
+  'complaint',
+  'opt-out-of-sale',
+] as const;
+
+const Privacy = obj({
+  controller: opt(Party),
+  dpo: opt(Party),
+  euRepresentative: opt(Party),
+  roles: opt(arr(obj({ data: ShortText, role: oneOf(PRIVACY_ROLES), note: opt(LongText) }), 1)),
+  legalBases: opt(arr(obj({ purpose: ShortText, basis: oneOf(LEGAL_BASES), data: opt(arr(ShortText)) }), 1)),
+  rights: opt(arr(oneOf(PRIVACY_RIGHTS), 1)),
+  rightsNote: opt(Rich),
+});
+
+/** The sections a document can order: a typed block by its key, a statement by `statement:ID`. */
+export const ORDERABLE = [
+  'categories',
+  'certifications',
+  'subprocessors',
+  'privacy',
+  'residency',
+  'retention',
+  'documents',
+  'contacts',
+  'links',
+  'faq',
+  'changelog',
+] as const;
+// Any key-like name, so that a reader ignores a section of a newer minor version; validate.ts refuses unknown ones otherwise.
+const SectionRef = str({
+  re: /^(?:[a-z][A-Za-z]{0,39}|statement:[a-z0-9][a-z0-9._-]{0,79})$/,
+  is: `a section: ${ORDERABLE.join(', ')}, or statement:ID`,
+});
+
 export const CHANGE_TYPES = [
   'subprocessor-added',
   'subprocessor-removed',
@@ -241,8 +364,6 @@ export const CHANGE_TYPES = [
 
 const Change = obj({ date: DateString, type: oneOf(CHANGE_TYPES), summary: LongText, subject: opt(ShortText), effective: opt(DateString) });
 
-export const REVIEW_CADENCES = ['continuous', 'monthly', 'quarterly', 'semiannual', 'annual'] as const;
-
 const Review = obj({ cadence: oneOf(REVIEW_CADENCES), lastReviewed: opt(DateString), note: opt(LongText) });
 
 // ---------------------------------------------------------------------------
@@ -250,7 +371,8 @@ const Review = obj({ cadence: oneOf(REVIEW_CADENCES), lastReviewed: opt(DateStri
 
 export const PostureDocumentSpec = obj({
   $schema: opt(str()),
-  version: oneOf([FORMAT_VERSION]),
+  // 1 (= 1.0), or "1.MINOR" from 1.1 on.
+  version: anyOf(oneOf([FORMAT_VERSION]), str({ re: /^1\.(?:0|[1-9]\d{0,3})$/, is: 'a format version such as "1.1"' })),
   issuer: Origin,
   issued: Timestamp,
   expires: Timestamp,
@@ -259,11 +381,13 @@ export const PostureDocumentSpec = obj({
   organization: Organization,
   title: opt(ShortText),
   introduction: opt(Blocks),
-  updated: DateString,
+  // A day; from 1.1 also a month, or "undated" for a page that gives no date.
+  updated: anyOf(DateString, since(1, MonthString), since(1, oneOf(['undated']))),
   review: opt(Review),
   categories: opt(arr(ControlCategory)),
   certifications: opt(arr(Certification)),
   subprocessors: opt(Subprocessors),
+  privacy: since(1, Privacy),
   residency: opt(Residency),
   retention: opt(arr(RetentionEntry)),
   documents: opt(arr(DocumentEntry)),
@@ -272,6 +396,7 @@ export const PostureDocumentSpec = obj({
   faq: opt(arr(FaqEntry)),
   changelog: opt(arr(Change)),
   statements: opt(arr(Statement)),
+  order: since(1, arr(SectionRef, 1)),
 });
 
 export type PostureDocument = Infer<typeof PostureDocumentSpec>;
@@ -283,3 +408,8 @@ export type Subprocessor = Infer<typeof Subprocessor>;
 export type PlannedSubprocessor = Infer<typeof PlannedSubprocessor>;
 export type Contact = Infer<typeof Contact>;
 export type Statement = Infer<typeof Statement>;
+export type Rich = Infer<typeof Rich>;
+export type Line = Infer<typeof Line>;
+export type Privacy = Infer<typeof Privacy>;
+export type Party = Infer<typeof Party>;
+export type RetentionEntry = Infer<typeof RetentionEntry>;

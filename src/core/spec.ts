@@ -15,6 +15,8 @@ interface Base<T> {
   readonly _?: T;
   /** Optional in its object. */
   readonly o?: boolean;
+  /** The format's minor version that added this field (absent: 1.0). */
+  readonly m?: number;
 }
 
 export interface StringSpec extends Base<string> {
@@ -56,10 +58,23 @@ export interface VariantSpec<T> extends Base<T> {
   key: string;
   options: ObjectSpec<unknown>[];
 }
+/** One of several specs: the first that accepts the value (plain text or structured text runs). */
+export interface UnionSpec<T> extends Base<T> {
+  k: 'u';
+  options: Spec[];
+}
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- a spec of any type: each kind checks its own */
 export type Spec<T = any> =
-  StringSpec | NumberSpec | BooleanSpec | EnumSpec<any> | ArraySpec<any> | ObjectSpec<any> | VariantSpec<any> | (Base<T> & { k: never });
+  | StringSpec
+  | NumberSpec
+  | BooleanSpec
+  | EnumSpec<any>
+  | ArraySpec<any>
+  | ObjectSpec<any>
+  | VariantSpec<any>
+  | UnionSpec<any>
+  | (Base<T> & { k: never });
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
 export type Infer<S> = S extends Base<infer T> ? T : never;
@@ -77,8 +92,36 @@ export const oneOf = <const T extends string | number>(values: readonly T[]): En
 export const arr = <S extends Spec>(item: S, min?: number): ArraySpec<Infer<S>> => ({ k: 'a', item, min });
 export const obj = <P extends Record<string, Spec>>(props: P): ObjectSpec<ObjectOf<P>> => ({ k: 'o', props });
 export const variant = <S extends ObjectSpec<unknown>>(key: string, options: S[]): VariantSpec<Infer<S>> => ({ k: 'v', key, options });
+export const anyOf = <S extends Spec[]>(...options: S): UnionSpec<Infer<S[number]>> => ({ k: 'u', options });
 /** Marks a property optional. */
 export const opt = <S extends Spec>(spec: S): S & { o: true } => ({ ...spec, o: true });
+/** Marks an optional property as added in format 1.`minor`: a document must say that version to use it. */
+export const since = <S extends Spec>(minor: number, spec: S): S & { o: true } => ({ ...spec, o: true, m: minor }) as S & { o: true };
+
+/**
+ * How a document is read: `minor` is the format minor version it claims; `lax` (a newer minor than
+ * this reader knows) ignores fields this reader does not know instead of refusing them.
+ */
+export interface Reading {
+  minor: number;
+  lax: boolean;
+}
+
+/** `x-` members: a vendor's own extensions, allowed on the document and on every entry. */
+export const EXTENSION_NAME = /^x-[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+/** Names no format version will ever use: refused even where unknown fields are ignored. */
+const NEVER = new Set(['__proto__', 'constructor', 'prototype']);
+/** How deep an extension's JSON value may nest. */
+export const MAX_EXTENSION_DEPTH = 16;
+
+/** Whether `value` is plain JSON (no cycle, no function, no undefined) at most `depth` levels deep. */
+function isJson(value: unknown, depth: number): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (depth === 0 || typeof value !== 'object') return false;
+  const items = Array.isArray(value) ? value : Object.values(value);
+  return items.every((item) => isJson(item, depth - 1));
+}
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const has = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
@@ -93,8 +136,31 @@ function kind(value: unknown): string {
 
 const list = (values: readonly unknown[]) => values.join(', ');
 
+/** Whether `value` has the JSON type that `spec` asks for. */
+function sameType(spec: Spec, value: unknown): boolean {
+  switch (spec.k) {
+    case 's':
+      return typeof value === 'string';
+    case 'a':
+      return Array.isArray(value);
+    case 'o':
+    case 'v':
+      return isRecord(value);
+    case 'u':
+      return spec.options.some((option) => sameType(option, value));
+    default:
+      return false;
+  }
+}
+
 /** Checks `value` against `spec`, adding one issue per wrong value (with its path) to `issues`. */
-export function check(spec: Spec, value: unknown, path: (string | number)[] = [], issues: Issue[] = []): Issue[] {
+export function check(
+  spec: Spec,
+  value: unknown,
+  path: (string | number)[] = [],
+  issues: Issue[] = [],
+  reading: Reading = { minor: 0, lax: false },
+): Issue[] {
   const fail = (message: string) => issues.push({ path, message });
   switch (spec.k) {
     case 's':
@@ -121,30 +187,60 @@ export function check(spec: Spec, value: unknown, path: (string | number)[] = []
     case 'a':
       if (!Array.isArray(value)) fail(`must be an array, not ${kind(value)}`);
       else if (spec.min && value.length < spec.min) fail(`must have at least ${spec.min} ${spec.min === 1 ? 'entry' : 'entries'}`);
-      else value.forEach((item, i) => check(spec.item, item, [...path, i], issues));
+      else value.forEach((item, i) => check(spec.item, item, [...path, i], issues, reading));
       break;
     case 'o':
       if (!isRecord(value)) fail(value === undefined ? 'is required' : `must be an object, not ${kind(value)}`);
       else {
         for (const [key, prop] of Object.entries(spec.props)) {
           // An own property set to undefined (from JavaScript, never from JSON) counts as absent.
-          if (has(value, key) && value[key] !== undefined) check(prop, value[key], [...path, key], issues);
-          else if (!prop.o) issues.push({ path: [...path, key], message: 'is required' });
+          if (!has(value, key) || value[key] === undefined) {
+            if (!prop.o) issues.push({ path: [...path, key], message: 'is required' });
+          } else if ((prop.m ?? 0) > reading.minor)
+            issues.push({
+              path: [...path, key],
+              message: `is a field of format 1.${prop.m}: the document must say "version": "1.${prop.m}"`,
+            });
+          else check(prop, value[key], [...path, key], issues, reading);
         }
-        for (const key of Object.keys(value))
-          if (!has(spec.props, key)) issues.push({ path: [...path, key], message: 'is not a field of this format' });
+        for (const key of Object.keys(value)) {
+          if (has(spec.props, key)) continue;
+          if (EXTENSION_NAME.test(key)) {
+            if (!isJson(value[key], MAX_EXTENSION_DEPTH))
+              issues.push({ path: [...path, key], message: `must be JSON nested at most ${MAX_EXTENSION_DEPTH} levels deep` });
+          } else if (!reading.lax || NEVER.has(key)) issues.push({ path: [...path, key], message: 'is not a field of this format' });
+        }
       }
       break;
     case 'v': {
       const tag = isRecord(value) ? value[spec.key] : undefined;
       const option = spec.options.find((o) => (o.props[spec.key] as EnumSpec<string>).values.includes(tag as string));
-      if (option) check(option, value, path, issues);
+      if (option) check(option, value, path, issues, reading);
       else if (!isRecord(value)) fail(`must be an object, not ${kind(value)}`);
       else
         issues.push({
           path: [...path, spec.key],
           message: `must be one of ${list(spec.options.flatMap((o) => (o.props[spec.key] as EnumSpec<string>).values))}`,
         });
+      break;
+    }
+    case 'u': {
+      // The first option that accepts the value; otherwise the problems of the first of its JSON type.
+      let first: Issue[] | undefined;
+      for (const option of spec.options) {
+        // A form added in a later minor version than the document claims: say so when it would fit.
+        if ((option.m ?? 0) > reading.minor) {
+          if (!check(option, value, path, [], { minor: option.m!, lax: false }).length) {
+            first = [{ path, message: `is written as format 1.${option.m} allows: the document must say "version": "1.${option.m}"` }];
+            break;
+          }
+          continue;
+        }
+        const found = check(option, value, path, [], reading);
+        if (!found.length) return issues;
+        if (!first && sameType(option, value)) first = found;
+      }
+      issues.push(...(first ?? [{ path, message: `is not in a form this field takes: ${kind(value)}` }]));
       break;
     }
   }

@@ -165,6 +165,7 @@ export async function verifyPosture(input: Uint8Array | string, options: VerifyO
   const result = validatePosture(json);
   if (!result.ok) {
     const first = result.issues[0]!;
+    if (result.newer) throw new PostureError('newer-version', `The document's ${first.path} ${first.message}.`, { issues: result.issues });
     throw new PostureError(
       'schema-invalid',
       `The signed content is not a valid posture document: ${first.path} ${first.message}${result.issues.length > 1 ? ` (and ${result.issues.length - 1} more)` : ''}.`,

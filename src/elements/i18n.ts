@@ -198,12 +198,14 @@ export function regionName(code: string, lang: string): string | undefined {
 
 const dateFormats = new Map<string, Intl.DateTimeFormat | null>();
 
-/** A date for people, in `lang`: "24 May 2026"; an ISO date where Intl cannot. */
+/** A date for people, in `lang`: "24 May 2026", or "August 2026" for a month ("2026-08", format 1.1); an ISO date where Intl cannot. */
 export function formatDate(date: Date | string, lang: string): string {
-  const d = typeof date === 'string' ? new Date(date.length === 10 ? `${date}T00:00:00Z` : date) : date;
+  const month = typeof date === 'string' && date.length === 7;
+  const d = typeof date === 'string' ? new Date(date.length === 10 || month ? `${month ? `${date}-01` : date}T00:00:00Z` : date) : date;
   try {
-    return cached(dateFormats, lang, () => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }))!.format(d);
+    const options: Intl.DateTimeFormatOptions = month ? { year: 'numeric', month: 'long' } : { dateStyle: 'medium' };
+    return cached(dateFormats, month ? `${lang} m` : lang, () => new Intl.DateTimeFormat(lang, { ...options, timeZone: 'UTC' }))!.format(d);
   } catch {
-    return d.toISOString().slice(0, 10);
+    return d.toISOString().slice(0, month ? 7 : 10);
   }
 }

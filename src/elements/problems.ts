@@ -25,6 +25,8 @@ const KINDS: Record<ProblemCode, ProblemKind> = {
   'payload-not-utf8': 'damaged',
   'payload-not-json': 'damaged',
   'schema-invalid': 'damaged',
+  // "in a format this page cannot read": the details say it was made for a newer version of trust-elements.
+  'newer-version': 'damaged',
   'too-many-signatures': 'damaged',
   'render-failed': 'damaged',
   'header-refused': 'unverified',

@@ -5,7 +5,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { escapeForDisplay, type Block, type VerifiedPosture } from '../core/read.js';
+import { escapeForDisplay, type Block, type Rich, type VerifiedPosture } from '../core/read.js';
 import type { PostureProblem } from './context.js';
 import { problemKind, problemLook } from './problems.js';
 import { formatDate, say } from './i18n.js';
@@ -70,7 +70,11 @@ export function seal(s: CommonWords, locale: string, posture: VerifiedPosture, e
   return html`<div part="seal" class="seal ${expired ? 'is-expired' : 'is-verified'}">
     <span class="seal-mark"><span aria-hidden="true">${expired ? '⚠' : '✓'}</span> ${expired ? s.expired : s.verified}</span>
     <span>${signer}</span>
-    <span>${say(locale, s.updated, { date: formatDate(posture.document.updated, locale) })}</span>
+    ${
+      posture.document.updated === 'undated'
+        ? nothing
+        : html`<span>${say(locale, s.updated, { date: formatDate(posture.document.updated, locale) })}</span>`
+    }
     <span>${say(locale, expired ? s.expiredOn : s.expires, { date: formatDate(posture.expires, locale) })}</span>
     <details class="seal-key">
       <summary>${s.keyId}</summary>
@@ -123,6 +127,28 @@ export function facts(rows: [string, unknown][]): unknown {
 /** A lead ends in a colon unless it already ends in punctuation: "At rest: AES-256 …". */
 const leadText = (lead: string) => (/[.:;!?…]$/.test(lead) ? lead : `${lead}:`);
 
+type Run = string | { text: string; em?: boolean; href?: string };
+
+/** One run: text, emphasis, or a link (https: or mailto: only; any other URL stays text). */
+const run = (r: Run): unknown =>
+  typeof r === 'string' ? r : r.href ? urlLink(r.href, { label: r.text, mailto: true }) : r.em ? html`<em>${r.text}</em>` : r.text;
+
+/** Text of a document (format 1.1): a string, or runs and bullet lists, made into DOM nodes, never parsed as markup. */
+export function rich(value: Rich | undefined): unknown {
+  if (typeof value !== 'object') return value ?? nothing;
+  return value.map((part) =>
+    typeof part === 'object' && 'list' in part
+      ? html`<ul class="bullets">${part.list.map((line) => html`<li>${rich(line)}</li>`)}</ul>`
+      : run(part),
+  );
+}
+
+/** The same text as one plain string, for a tooltip or a sort key. */
+export function plainText(value: Rich | undefined): string {
+  if (typeof value !== 'object') return value ?? '';
+  return value.map((part) => (typeof part === 'string' ? part : 'list' in part ? part.list.map(plainText).join('; ') : part.text)).join('');
+}
+
 /**
  * Free text of a posture document — paragraphs with an optional bold lead, and bullet lists — as
  * text. `<trust-center>` ends a lead in a colon; `<subprocessor-list>` (`colon` false) shows it as written.
@@ -132,7 +158,7 @@ export function blocks(list: readonly Block[] | undefined, colon = true): unknow
   // dir="auto": the document's own text reads in its own direction on a page in another (English on an Arabic page).
   return list.map((block) =>
     block.type === 'paragraph'
-      ? html`<p dir="auto">${block.lead ? html`<strong class="lead">${colon ? leadText(block.lead) : block.lead}</strong> ` : nothing}${block.text}</p>`
-      : html`<ul class="bullets">${block.items.map((item) => html`<li dir="auto">${item}</li>`)}</ul>`,
+      ? html`<p dir="auto">${block.lead ? html`<strong class="lead">${colon ? leadText(block.lead) : block.lead}</strong> ` : nothing}${rich(block.text)}</p>`
+      : html`<ul class="bullets">${block.items.map((item) => html`<li dir="auto">${rich(item)}</li>`)}</ul>`,
   );
 }

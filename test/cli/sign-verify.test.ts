@@ -114,7 +114,7 @@ describe('sign + verify round trip', () => {
 
   test('refuses an invalid document, listing every issue, and writes nothing', async () => {
     const { dir, keys } = await setup();
-    await writeJson(dir, 'bad.json', makeDocument({ version: 2, sequence: -1, organization: { name: '', url: 'https://x.example' } }));
+    await writeJson(dir, 'bad.json', makeDocument({ version: 0, sequence: -1, organization: { name: '', url: 'https://x.example' } }));
     const r = await cli(dir, ['sign', 'bad.json', '--key', keys[0]!.file, '--out', 'out.json']);
     assert.equal(r.code, 1);
     assert.match(r.stderr, /^trust-elements: bad\.json is not a valid posture document \(3 problems\); nothing was signed:/);
@@ -245,13 +245,24 @@ describe('verify failures', () => {
     const { dir, key } = await signedSetup();
     const { importSigningKey, serializeJws, signJws, POSTURE_TYP } = await import('../../src/core/index.js');
     const signing = await importSigningKey(await readJson(key.file));
-    const payload = new TextEncoder().encode(JSON.stringify({ ...makeDocument(), version: 3, extra: true }));
+    const payload = new TextEncoder().encode(JSON.stringify({ ...makeDocument(), version: 0, extra: true }));
     await writeFile(path.join(dir, 'odd.json'), serializeJws(await signJws(payload, [signing], { typ: POSTURE_TYP })));
     const r = await cli(dir, ['verify', 'odd.json', '--jwks', 'jwks.json']);
     assert.equal(r.code, 1);
     assert.match(r.stdout, /^✗ schema-invalid: /);
     assert.match(r.stdout, /^ {2}\$\.version: /m);
     assert.match(r.stdout, /^ {2}\$\.extra: is not a field of this format$/m);
+  });
+
+  test('a signed document of a newer major format version: ✗ newer-version, made for a newer version of trust-elements', async () => {
+    const { dir, key } = await signedSetup();
+    const { importSigningKey, serializeJws, signJws, POSTURE_TYP } = await import('../../src/core/index.js');
+    const signing = await importSigningKey(await readJson(key.file));
+    const payload = new TextEncoder().encode(JSON.stringify({ ...makeDocument(), version: '2.0', somethingNew: {} }));
+    await writeFile(path.join(dir, 'v2.json'), serializeJws(await signJws(payload, [signing], { typ: POSTURE_TYP })));
+    const r = await cli(dir, ['verify', 'v2.json', '--jwks', 'jwks.json']);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /^✗ newer-version: .*made for a newer version of trust-elements/);
   });
 });
 

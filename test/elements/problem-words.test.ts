@@ -108,6 +108,7 @@ describe('visitor words for pin-invalid and too-many-signatures', () => {
       'bad-base64url': 'damaged',
       'payload-not-utf8': 'damaged',
       'payload-not-json': 'damaged',
+      'newer-version': 'damaged',
       'schema-invalid': 'damaged',
       'too-many-signatures': 'damaged',
       'render-failed': 'damaged',

@@ -176,6 +176,7 @@ function arbitraryFor(spec: Spec): fc.Arbitrary<unknown> {
       return fc.record(props, { requiredKeys });
     }
     case 'v':
+    case 'u':
       return fc.oneof(...spec.options.map((option) => arbitraryFor(option)));
     default:
       throw new Error('a kind of spec this generator does not know: teach it');
@@ -212,6 +213,22 @@ const documents = fc
     for (const c of out.certifications ?? [])
       if (c.period && c.period.to < c.period.from) c.period = { from: c.period.to, to: c.period.from };
     for (const c of out.contacts ?? []) if (!c.email && !c.url) c.email = 'security@vendor.example';
+    // Format 1.1's cross-references: each names something that exists.
+    const sub = out.subprocessors;
+    [...(sub?.entries ?? []), ...(sub?.planned ?? [])].forEach((e, i) => {
+      if (e.id) e.id = `sp${i}-${e.id}`.slice(0, 80);
+    });
+    unique(sub?.groups, 'g');
+    for (const e of [...(sub?.entries ?? []), ...(sub?.planned ?? [])])
+      if (e.group && sub?.groups?.[0]) e.group = sub.groups[0].id;
+      else delete e.group;
+    if (sub?.notice && sub.noticeDays !== undefined) sub.notice.days = sub.noticeDays;
+    for (const c of out.categories?.flatMap((c) => c.controls) ?? [])
+      if (c.evidence && out.certifications?.[0]) c.evidence = [out.certifications[0].id];
+      else delete c.evidence;
+    for (const r of out.retention ?? []) if (r.after && !r.until) r.until = 'account-active';
+    if (out.order) out.order = [...new Set(out.order.filter((ref) => ['categories', 'faq', 'privacy'].includes(ref)))];
+    if (out.order?.length === 0) delete out.order;
     return out;
   })
   .filter((doc) => validatePosture(doc).ok);

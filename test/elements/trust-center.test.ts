@@ -148,6 +148,23 @@ const NOT_SHOWN = new Set(['$schema', 'version', 'issuer', 'issued', 'expires', 
 /** Keys whose values are words of the format (`security`, `nda` …), shown as the visitor's words. */
 const ENUMS = new Set(['status', 'access', 'role', 'cadence', 'type', 'disclosure', 'country']);
 
+/** Format 1.1's words a visitor reads, written out here too. */
+const EN11 = {
+  kind: { certification: 'Certification', attestation: 'Attestation', alignment: 'Alignment (no certificate)' },
+  cadence: { continuous: 'Continuous', monthly: 'Monthly', quarterly: 'Quarterly', semiannual: 'Twice a year', annual: 'Annual' },
+  role: { controller: 'Controller', processor: 'Processor', 'joint-controller': 'Joint controller' },
+  basis: { contract: 'Contract', 'legitimate-interests': 'Legitimate interests', consent: 'Consent' },
+  change: { additions: 'additions', removals: 'removals', changes: 'changes' },
+} as Record<string, Record<string, string>>;
+const OPTIONAL = 'Optional';
+
+/** Format 1.1's machine twins of shown words, references by id, and the section order (checked apart). */
+const NOT_SHOWN_11 = new Set(['order', 'group', 'until', 'after', 'em']);
+
+/** A month as an English visitor reads it ("February 2026"). */
+const englishMonth = (month: string) =>
+  new Intl.DateTimeFormat('en', { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
+
 /** What a visitor must find for each leaf of `doc`; the misses, as `path: expectation`. */
 function missingFacts(el: TrustCenterElement, doc: PostureDocument): string[] {
   const text = deepText(el);
@@ -158,6 +175,27 @@ function missingFacts(el: TrustCenterElement, doc: PostureDocument): string[] {
   for (const { path, value } of leaves(doc)) {
     const key = path[path.length - 1]!;
     if (NOT_SHOWN.has(key)) continue;
+    // Format 1.1: extensions are for machines; `undated` says there is no date to show.
+    if (path.some((k) => k.startsWith('x-') || NOT_SHOWN_11.has(k)) || value === 'undated') continue;
+    const parent = path[path.length - 2];
+    if (key === 'kind' || (key === 'cadence' && path[0] !== 'review') || (key === 'role' && path[0] === 'privacy') || key === 'basis') {
+      const words = EN11[key === 'basis' ? 'basis' : key]![value as string]!;
+      need(text.includes(words), path, words);
+      continue;
+    }
+    if (parent === 'changes' && path[1] === 'notice') {
+      need(text.includes(EN11.change![value as string]!), path, EN11.change![value as string]!);
+      continue;
+    }
+    if (key === 'optional') {
+      need(text.includes(OPTIONAL), path, OPTIONAL);
+      continue;
+    }
+    if (key === 'evidence' || parent === 'evidence') continue; // shown by the titles of what they name, checked apart
+    if (typeof value === 'string' && /^\d{4}-\d{2}$/.test(value)) {
+      need(text.includes(englishMonth(value)), path, englishMonth(value));
+      continue;
+    }
     if (key === 'type' && path[0] !== 'changelog') continue; // paragraph / list
     if (typeof value === 'number') {
       need(text.includes(String(value)), path, String(value));
@@ -286,6 +324,21 @@ describe('<trust-center>', () => {
       release();
       await settled(el);
     });
+  });
+
+  describe('real pages in format 1.1 (demo/documents), every fact', () => {
+    for (const name of ['cucinovo-subprocessors', 'invoicepass-security', 'matomo-cloud-privacy', 'velluto-subprocessors']) {
+      it(`${name}.json: every value is visible (URLs as links)`, async () => {
+        const doc = await demoDocument(name);
+        const { src } = await publishExact(network, doc);
+        const el = await center(src);
+        expect(el.state).to.equal('verified');
+        const list = el.shadowRoot!.querySelector('subprocessor-list');
+        if (list) await settled(list);
+        expect(missingFacts(el, doc)).to.deep.equal([]);
+        await expect(el).to.be.accessible();
+      });
+    }
   });
 
   describe('both seed documents, every fact', () => {

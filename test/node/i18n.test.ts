@@ -13,6 +13,7 @@ import { BADGE_WORDS } from '../../src/elements/trust-badge/trust-badge.words.js
 import { CENTER_WORDS } from '../../src/elements/trust-center/trust-center.words.js';
 import { SUBPROCESSOR_WORDS } from '../../src/elements/subprocessor-list/subprocessor-list.words.js';
 import { CONTROL_WORDS } from '../../src/elements/control-status/control-status.words.js';
+import { FORMAT11_WORDS } from '../../src/elements/format11.words.js';
 
 /** Every English table, by the name the language files give it. */
 const ENGLISH: Record<string, object> = {
@@ -21,6 +22,7 @@ const ENGLISH: Record<string, object> = {
   center: CENTER_WORDS,
   subprocessors: SUBPROCESSOR_WORDS,
   control: CONTROL_WORDS,
+  format11: FORMAT11_WORDS,
 };
 
 /**
@@ -29,11 +31,11 @@ const ENGLISH: Record<string, object> = {
  */
 const SAME_AS_ENGLISH: Record<string, string[]> = {
   '*': ['security.txt', '{title}: {status}', '{from} – {to}'],
-  de: ['Links', 'Support', 'Website'],
-  fr: ['Certifications', 'Documents', 'Contacts', 'Public', 'Services', 'Contact'],
-  nl: ['Privacy', 'Website', 'Contact', 'Auditor'],
-  it: ['Privacy'],
-  pt: ['Auditor'],
+  de: ['Links', 'Support', 'Website', 'Optional', 'Feed'],
+  fr: ['Certifications', 'Documents', 'Contacts', 'Public', 'Services', 'Contact', 'Certification', 'Attestation', 'Rectification'],
+  nl: ['Privacy', 'Website', 'Contact', 'Auditor', 'Feed'],
+  it: ['Privacy', 'Feed'],
+  pt: ['Auditor', 'Feed'],
   es: ['Auditor'],
 };
 

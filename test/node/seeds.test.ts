@@ -354,7 +354,7 @@ function parseControls(lines: SeedLine[]) {
         const cat = find(doc.categories, (c) => c.title === inCategory, `category "${inCategory}"`);
         const control = find(cat.controls, (c) => c.title === title, `control "${title}" in "${inCategory}"`);
         assert.equal(control.status, status, `status of "${title}"`);
-        assert.equal(normalize(control.description ?? ''), description, `description of "${title}"`);
+        assert.equal(normalize(String(control.description ?? '')), description, `description of "${title}"`);
       },
     ]);
     i = j;

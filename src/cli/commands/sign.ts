@@ -1,5 +1,8 @@
 /** `trust-elements sign FILE --key KEYFILE …`: validates a document and signs it with every key. */
 import {
+  claimedVersion,
+  FORMAT_MINOR,
+  FORMAT_VERSION,
   isPostureError,
   MAX_ANNOUNCEMENTS,
   readAnnouncement,
@@ -200,6 +203,13 @@ export const sign: Command = {
       });
     }
     const doc = result.document;
+    // A newer minor version's fields are ignored when read, never checked: this release cannot vouch for them.
+    const claimed = claimedVersion(input);
+    if (claimed && claimed.minor > FORMAT_MINOR) {
+      throw new CliError(
+        `${file} says format ${claimed.major}.${claimed.minor}, newer than this trust-elements reads (${FORMAT_VERSION}.${FORMAT_MINOR}): update trust-elements to check and sign it; nothing was signed`,
+      );
+    }
 
     const keys: SigningKey[] = [];
     for (const spec of keySpecs) {

@@ -1,5 +1,5 @@
 /** `trust-elements validate FILE`: checks an unsigned posture document against the format. */
-import { validatePosture } from '../../core/index.js';
+import { claimedVersion, FORMAT_MINOR, FORMAT_VERSION, validatePosture } from '../../core/index.js';
 import { parseCommand, type Command } from '../command.js';
 import { EXIT_FAILURE, EXIT_OK, issueLines } from '../errors.js';
 import { shellArg, type Printer } from '../output.js';
@@ -11,7 +11,7 @@ import { relativeExpiry } from '../time.js';
 const usage = `Usage: trust-elements validate FILE
 
 Checks an unsigned posture document (the JSON you edit, before signing) against format
-version 1. Prints "✓ valid", or every problem as "path: message", e.g.
+version 1 (1.0 and 1.1). Prints "✓ valid", or every problem as "path: message", e.g.
   $.categories[0].controls[2].status: must be one of shipped, in-progress, roadmap, not-applicable
 A draft may leave out issuer, issued, expires and sequence: 'trust-elements sign' sets them
 (see 'trust-elements sign --help'), and validate checks the rest.
@@ -57,6 +57,12 @@ export const validate: Command = {
       p.out(`${s.green('✓')} valid  ${s.dim(`${file}: ${doc.organization.name}, issuer ${doc.issuer}, sequence ${doc.sequence}`)}`);
     } else {
       p.out(`${s.green('✓')} valid draft  ${s.dim(`${file}: ${doc.organization.name}; sign sets ${derived.join(', ')}`)}`);
+    }
+    const claimed = claimedVersion(doc);
+    if (claimed && claimed.minor > FORMAT_MINOR) {
+      p.out(
+        `  ${s.yellow('note')}: it says format ${claimed.major}.${claimed.minor}, newer than this trust-elements (${FORMAT_VERSION}.${FORMAT_MINOR}): the fields it does not know were not checked`,
+      );
     }
     const expiry = relativeExpiry(new Date(doc.expires), io.now());
     if (expiry.expired && !derived.includes('issued, expires')) {

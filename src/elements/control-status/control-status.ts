@@ -11,7 +11,8 @@ import type { PostureProblem } from '../context.js';
 import { PostureBlockElement } from '../posture-block-element.js';
 import { sealStyles, sharedStyles, STATUS_ICONS, statusStyles } from '../shared.styles.js';
 import { problemKind } from '../problems.js';
-import { shownText, signedBy } from '../templates.js';
+import { plainText, rich, shownText, signedBy } from '../templates.js';
+import { FORMAT11_WORDS } from '../format11.words.js';
 import { styles } from './control-status.styles.js';
 import { CONTROL_WORDS } from './control-status.words.js';
 import { POPOVER, TooltipController } from './tooltip-controller.js';
@@ -212,7 +213,7 @@ export class ControlStatusElement extends PostureBlockElement {
     return html`<div part="group" class="group">
       ${expired ? this.renderExpiredWarning(posture) : nothing}
       <p part="heading" class="heading" id="heading" lang=${ifDefined(lang)}>${category.title}</p>
-      ${category.description ? html`<p part="category-description" class="group-description" lang=${ifDefined(lang)}>${category.description}</p>` : nothing}
+      ${category.description ? html`<p part="category-description" class="group-description" lang=${ifDefined(lang)}>${rich(category.description)}</p>` : nothing}
       <ul part="list" class="list" aria-labelledby="heading">
         ${category.controls.map((c, i) => html`<li part="item">${this.controlBadge(c, `c${i}`, posture, expired, false)}</li>`)}
       </ul>
@@ -256,16 +257,20 @@ export class ControlStatusElement extends PostureBlockElement {
     const words = this.controlStrings;
     const lang = posture.document.language;
     const status = s.status[control.status];
+    const f = this.words(FORMAT11_WORDS, 'format11');
+    const last = control.recurring?.lastPerformed;
     const meta = [
       control.target ? this.say(words.target, { target: control.target }) : '',
       control.updated ? this.say(s.updated, { date: this.formatDate(control.updated) }) : '',
+      control.availability ? `${f.availability}: ${control.availability}` : '',
+      last ? `${f.lastPerformed}: ${this.formatDate(last)}` : '',
     ].filter(Boolean);
     // The title and status are the badge's name already; the description repeats them only when it has nothing else to say.
     const repeat = !(control.description || meta.length || single);
     const hidden = ifDefined(repeat ? undefined : 'true');
     const tip = html`<span class="tip-line tip-title" aria-hidden=${hidden} lang=${ifDefined(lang)}>${control.title}</span>
       <span class="tip-line tip-status status-${control.status}" aria-hidden=${hidden}><span aria-hidden="true">${STATUS_ICONS[control.status]}</span> ${status}</span>
-      ${control.description ? html`<span part="description" class="tip-line" lang=${ifDefined(lang)}>${control.description}</span>` : nothing}
+      ${control.description ? html`<span part="description" class="tip-line" lang=${ifDefined(lang)}>${plainText(control.description)}</span>` : nothing}
       ${meta.length ? html`<span class="tip-line tip-meta">${meta.join(' · ')}</span>` : nothing}
       ${single ? this.tipSeal(posture, expired) : nothing}`;
     const mark = !single

@@ -3,13 +3,13 @@
  * SHA-384, checked by fetch() when an element loads it. Do not edit; change a file and run it.
  */
 export const LANGUAGE_FILES = {
-  ar: 'sha384-6ffmPwIHPmKLHgTNgf2ERNKvgw0m3eL6g7/Zs9MYqU89U6LeH5T/0JijF5X/Xq+V',
-  de: 'sha384-0l6NDyCTgg5KoMCPUOjG+HkCI9sW4/V8K3JziFX4rnMFzR2LZQkSZsQb8Iwa0uED',
-  es: 'sha384-wR550xJ0+XWKLykfFSNwg7Cs/JFQ1fPAdEblPpjaHUhkApILl1E3RM88TdO79Vwl',
-  fr: 'sha384-bH0fTy5FNAi8Gug2HWdWeQdjYtUgibUttPXjpyTNj2Mcdc1rVzGa10tyU0p483CK',
-  it: 'sha384-Ria2+RgF1hCFfGtGG0zUYLLsYtNWOxS2/NMaxMLX/QtDfWQA96AFt42BATc0ItyG',
-  ja: 'sha384-tqAFt7JmkvYCNMvw/QJPBbrqBo+rpFWMrXQxEQfGzCq89NuLiLD1tU6ZEQf3P3Az',
-  nl: 'sha384-WZqckFDGlA5HnkhqvLKh0VqzQoZ/X7OhfYpvikN5g/HE1lLeCaRqn+YB9F2W0O0J',
-  pl: 'sha384-3uuPBPF/QnzmTuUEImvQMnk6zKq36W8S57M+1rQOAGd7xgkZSDFn3aa3IGfBKG2O',
-  pt: 'sha384-4x0xIwb4R8ZhDbWdviCtmosh2sdxXe13GoBlTr2LqhrIqmtWpxmA6oPjiHXdd8v2',
+  ar: 'sha384-RtrE71tw/npBu1RwqmKA4ng8mjPcLf04G+C3iS8cuRh8UBZAkvbi3gxIuJxY+wUR',
+  de: 'sha384-PXWeLyWFXQUsAfRkdimmblTL/UHxHC3DvspqbdMX3jd5MoE2Uv+UVeiHh25OY0bT',
+  es: 'sha384-nhELCRdDpdL+CZfZ13i/jD8AHmlLKc7++kp0K9OGlvta0maLXrXcLHmas+kRHm89',
+  fr: 'sha384-BER4RulxxMMzoTCoGfOiRwgm/XFIOGcdbekJGgSe7NN5U1dzVAT91Fh6aQjFygzO',
+  it: 'sha384-QgcXTxrFqQNqc3ev1TIBpyjAYSlnnhe6wfRWKb1bzEqdj4qKjjwaLrFGQ1kA6y2F',
+  ja: 'sha384-tSfsD/6nDoTAsFwRdFAFRbkBgLKHPPW6ZY6tdJgiuKyp/HCOATstdElfdQ204Kks',
+  nl: 'sha384-jyOQ8ZY8PYsXwUgAnxZ6S4+5bI01s5zPqe9JjqFh9szeAcL5ypblMQQdKtmwTY8N',
+  pl: 'sha384-5o13p/TwNa8RY12mPcrz9wcpavpWYHBLOWnFGiHY9zNdTzX8+D31DuH2z2A6afZV',
+  pt: 'sha384-V+coT4BqFNdMq92M62aoF2M3LycYlaP4exDxoIZmHaKVm5LX8V9nvsJCSG/aG3jM',
 } as const;

@@ -138,7 +138,19 @@ export const styles = css`
   .location {
     inline-size: 20%;
   }
-  .new {
+  /* With a legal-entity column, the same room shared by one more column. */
+  .has-entity .name,
+  .has-entity .entity {
+    inline-size: 18%;
+  }
+  .has-entity .purpose {
+    inline-size: 24%;
+  }
+  .has-entity .location {
+    inline-size: 16%;
+  }
+  .new,
+  .optional {
     display: inline-block;
     margin-inline-start: 0.25em;
     padding: 0 0.5em;
@@ -149,7 +161,11 @@ export const styles = css`
     font-weight: 600;
     vertical-align: 0.1em;
   }
-  .since {
+  .optional {
+    color: var(--_muted);
+  }
+  .since,
+  .seat {
     display: block;
     color: var(--_muted);
     font-size: 0.8125em;
@@ -288,7 +304,8 @@ export const styles = css`
     }
     .name,
     .purpose,
-    .location {
+    .location,
+    .has-entity :is(.name, .entity, .purpose, .location) {
       inline-size: auto;
     }
     tbody th,

@@ -1,17 +1,23 @@
+/**
+ * `<subprocessor-list>`: the vendor's sub-processors as a sortable, filterable table.
+ * Longer than 300 lines because the table, its filter, sorting, groups, optional columns and the
+ * upcoming changes share one state and one set of rows.
+ */
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { PlannedSubprocessor, PostureDocument, Subprocessor, VerifiedPosture } from '../../core/read.js';
+import type { Block, PlannedSubprocessor, PostureDocument, Subprocessor, VerifiedPosture } from '../../core/read.js';
 import { heading, headingLevel } from '../headings.js';
 import { PostureBlockElement } from '../posture-block-element.js';
 import { sealStyles, sharedStyles } from '../shared.styles.js';
 import { regionName } from '../i18n.js';
-import { blocks, emailLink, facts, subscribeLink, urlLink } from '../templates.js';
+import { FORMAT11_WORDS, type Format11Words } from '../format11.words.js';
+import { blocks, emailLink, facts, rich, subscribeLink, urlLink } from '../templates.js';
 import { styles } from './subprocessor-list.styles.js';
 import { SUBPROCESSOR_WORDS } from './subprocessor-list.words.js';
 
 type SubprocessorStrings = typeof SUBPROCESSOR_WORDS;
 
-type SortKey = 'name' | 'purpose' | 'location';
+type SortKey = 'name' | 'purpose' | 'location' | 'entity';
 type SortDirection = 'ascending' | 'descending';
 type ChangeEntry = NonNullable<PostureDocument['changelog']>[number];
 type SubprocessorChange = ChangeEntry & { type: keyof SubprocessorStrings['change'] };
@@ -24,7 +30,13 @@ interface Row {
 }
 
 const DAY = 86_400_000;
-const SORT_KEYS: SortKey[] = ['name', 'purpose', 'location'];
+/** Which optional columns the table has: only those some row fills (no column of "Not stated"). */
+interface Columns {
+  entity: boolean;
+  safeguard: boolean;
+  /** The list's own safeguard statement, which a row without one falls under. */
+  listWide: boolean;
+}
 const SORT_ICONS: Record<SortDirection | 'none', string> = { ascending: '▲', descending: '▼', none: '↕' };
 
 /** `YYYY-MM-DD` of an instant, in UTC like the dates the elements display. */
@@ -62,8 +74,12 @@ const isSubprocessorChange = (change: ChangeEntry): change is SubprocessorChange
  * @csspart sort-button - The button in a column header that sorts by that column.
  * @csspart row - One sub-processor: a table row, or a card when the element is narrow (see `--trust-subprocessor-card-width`).
  * @csspart name - The sub-processor's name cell (a link when its URL is https:).
- * @csspart cell - Every other cell: purpose, location, safeguard.
+ * @csspart cell - Every other cell: legal entity, purpose, location, safeguard (the legal entity and safeguard columns only when some row has one).
  * @csspart new-badge - The "New" mark on a recently added sub-processor.
+ * @csspart optional-badge - The "Optional" mark on a sub-processor used only in some cases (its condition is beside its purpose).
+ * @csspart scope - What the list covers: products, plans or agreements.
+ * @csspart group - One group of sub-processors (third parties, affiliates …): its heading, its statement and its table.
+ * @csspart group-title - A group's heading, one level below the title.
  * @csspart safeguards - The list-level sentence about transfer safeguards.
  * @csspart notice - The notice period for changes.
  * @csspart contact - The contact address.
@@ -109,6 +125,10 @@ export class SubprocessorListElement extends PostureBlockElement {
     return this.words(SUBPROCESSOR_WORDS, 'subprocessors');
   }
 
+  private get f11(): Format11Words {
+    return this.words(FORMAT11_WORDS, 'format11');
+  }
+
   private get level(): number {
     return headingLevel(this.headingLevel, 6);
   }
@@ -128,15 +148,29 @@ export class SubprocessorListElement extends PostureBlockElement {
     const s = this.subStrings;
     const showTable = rows.length > 0;
     const disclosure = list?.disclosure ?? 'public';
+    const f = this.f11;
+    const noticeDays = list?.noticeDays ?? list?.notice?.days;
+    const notice = list?.notice;
     return html`
       ${expired ? this.renderExpiredWarning(posture) : nothing}
       ${this.renderSeal(posture, expired)}
       ${heading(this.level, { part: 'title', className: 'title', role: true }, this.say(s.title, { org: doc.organization.name }))}
       ${list?.statement ? html`<div part="statement" class="statement" lang=${doc.language ?? nothing}>${blocks(list.statement, false)}</div>` : nothing}
+      ${list?.scope ? html`<p part="scope" class="scope" lang=${doc.language ?? nothing}><strong>${f.scope}:</strong> ${rich(list.scope)}</p>` : nothing}
       ${!showTable || disclosure !== 'public' ? html`<p part="disclosure" class="disclosure">${s.disclosure[disclosure]}</p>` : nothing}
-      ${showTable ? this.renderTable(rows, doc.organization.name, today) : nothing}
+      ${showTable ? this.renderTables(rows, doc, today) : nothing}
       ${list?.safeguards ? html`<p part="safeguards" class="safeguards"><strong>${s.safeguards}:</strong> ${list.safeguards}</p>` : nothing}
-      ${list?.noticeDays !== undefined ? html`<p part="notice" class="notice">${this.say(s.notice, { n: list.noticeDays })}</p>` : nothing}
+      ${
+        noticeDays !== undefined || notice
+          ? html`<p part="notice" class="notice">
+            ${noticeDays !== undefined ? this.say(s.notice, { n: noticeDays }) : nothing}
+            ${notice?.changes ? this.say(f.noticeFor, { kinds: notice.changes.map((c) => f.noticeChange[c]).join(', ') }) : nothing}
+            ${notice?.subscribe ? urlLink(notice.subscribe, { label: f.subscribe, mailto: true }) : nothing}
+            ${notice?.feed ? urlLink(notice.feed, { label: f.feed }) : nothing}
+            ${notice?.email ? html`${f.subscribe}: ${emailLink(notice.email)}` : nothing}
+          </p>`
+          : nothing
+      }
       ${list?.contact ? html`<p part="contact" class="contact"><strong>${s.contact}:</strong> ${emailLink(list.contact)}</p>` : nothing}
       ${subscribeLink(this.strings, posture)} ${upcoming}
     `;
@@ -151,24 +185,74 @@ export class SubprocessorListElement extends PostureBlockElement {
     return [...entries, ...arrived].map((entry, order) => ({ entry, order }));
   }
 
-  private renderTable(all: Row[], organization: string, today: string): TemplateResult {
+  /** The filter, then one table — or, when the list has groups, a headed table per group (entries of no group last). */
+  private renderTables(all: Row[], doc: PostureDocument, today: string): TemplateResult {
     const s = this.subStrings;
+    const list = doc.subprocessors!;
     const rows = this.sorted(this.filtered(all));
     // A page's recent-days="soon" (NaN) or 1e12 would make an invalid date: fall back, or clamp.
     const days = Number.isFinite(this.recentDays) ? Math.min(Math.max(this.recentDays, 0), 36_500) : 90;
     const cutoff = isoDay(Date.parse(`${today}T00:00:00Z`) - days * DAY);
-    const labels: Record<SortKey, string> = { name: s.name, purpose: s.purpose, location: s.location };
+    const columns: Columns = {
+      entity: all.some(({ entry: e }) => e.legalName || e.corporateLocation),
+      safeguard: all.some(({ entry: e }) => e.safeguard),
+      listWide: !!list.safeguards,
+    };
+    const groups = list.groups ?? [];
+    const known = new Set(groups.map((g) => g.id));
+    const rest = rows.filter((r) => !r.entry.group || !known.has(r.entry.group));
+    const title = this.say(s.title, { org: doc.organization.name });
     return html`
       <div part="filter" class="filter">
         <label for="filter">${s.filter}</label>
         <input id="filter" part="filter-input" type="search" autocomplete="off" .value=${this.query} @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)} />
         <p part="count" class="count" role="status">${rows.length ? this.say(s.count, { shown: rows.length, n: all.length }) : s.noMatch}</p>
       </div>
-      <table part="table">
-        <caption part="caption"><span class="visually-hidden">${this.say(s.title, { org: organization })}</span></caption>
+      ${
+        groups.length
+          ? html`${groups.map((g) =>
+              this.renderGroup(
+                g.title,
+                g.statement,
+                rows.filter((r) => r.entry.group === g.id),
+                columns,
+                cutoff,
+                doc,
+              ),
+            )}
+            ${rest.length ? this.renderGroup(this.f11.otherGroup, undefined, rest, columns, cutoff, doc) : nothing}`
+          : this.renderTable(rows, title, columns, cutoff)
+      }
+    `;
+  }
+
+  /** A group: its heading, its own statement, its table (a group the filter empties is left out). */
+  private renderGroup(
+    title: string,
+    statement: Block[] | undefined,
+    rows: Row[],
+    columns: Columns,
+    cutoff: string,
+    doc: PostureDocument,
+  ): unknown {
+    if (!rows.length) return nothing;
+    return html`<section part="group" class="group">
+      ${heading(this.level + 1, { part: 'group-title', className: 'section-title', role: true }, title)}
+      ${statement ? html`<div part="statement" class="statement" lang=${doc.language ?? nothing}>${blocks(statement, false)}</div>` : nothing}
+      ${this.renderTable(rows, title, columns, cutoff)}
+    </section>`;
+  }
+
+  private renderTable(rows: Row[], caption: string, columns: Columns, cutoff: string): TemplateResult {
+    const s = this.subStrings;
+    const labels: Record<SortKey, string> = { name: s.name, purpose: s.purpose, location: s.location, entity: this.f11.entity };
+    const keys: SortKey[] = columns.entity ? ['name', 'entity', 'purpose', 'location'] : ['name', 'purpose', 'location'];
+    return html`
+      <table part="table" class=${columns.entity ? 'has-entity' : nothing}>
+        <caption part="caption"><span class="visually-hidden">${caption}</span></caption>
         <thead>
           <tr>
-            ${SORT_KEYS.map((key) => {
+            ${keys.map((key) => {
               const sorted = this.sortKey === key ? this.sortDirection : undefined;
               return html`<th part="header" scope="col" class="sortable ${key}${sorted ? ' is-sorted' : ''}" aria-sort=${sorted ?? nothing}>
                 <button part="sort-button" type="button" @click=${() => this.sortBy(key)}>
@@ -176,11 +260,11 @@ export class SubprocessorListElement extends PostureBlockElement {
                 </button>
               </th>`;
             })}
-            <th part="header" scope="col" class="unsortable">${s.safeguard}</th>
+            ${columns.safeguard ? html`<th part="header" scope="col" class="unsortable">${s.safeguard}</th>` : nothing}
           </tr>
         </thead>
         <tbody>
-          ${rows.map(({ entry }) => this.renderRow(entry, entry.since !== undefined && entry.since >= cutoff, s, this.locale))}
+          ${rows.map(({ entry }) => this.renderRow(entry, entry.since !== undefined && entry.since >= cutoff, s, this.locale, columns))}
         </tbody>
       </table>
     `;
@@ -190,13 +274,22 @@ export class SubprocessorListElement extends PostureBlockElement {
    * One row, with as few elements as the facts need (a list may have thousands): the cards' labels
    * are the cells' `data-label` (shown by a `::before`), a single location is text, "not stated" a word.
    */
-  private renderRow(entry: Subprocessor, isNew: boolean, s: SubprocessorStrings, locale: string): TemplateResult {
-    return html`<tr part="row">
-      <th part="name" scope="row" class="name">${this.renderName(entry)}${isNew ? html` <span part="new-badge" class="new">${s.newMark}</span>` : nothing}${entry.since ? html`<span class="since">${this.say(s.since, { date: this.formatDate(entry.since) })}</span>` : nothing}</th>
+  private renderRow(entry: Subprocessor, isNew: boolean, s: SubprocessorStrings, locale: string, columns: Columns): TemplateResult {
+    const f = this.f11;
+    const optional = entry.optional || entry.condition;
+    const seat = entry.corporateLocation;
+    return html`<tr part="row" class=${optional ? 'is-optional' : nothing}>
+      <th part="name" scope="row" class="name">${this.renderName(entry)}${isNew ? html` <span part="new-badge" class="new">${s.newMark}</span>` : nothing}${optional ? html` <span part="optional-badge" class="optional">${f.optional}</span>` : nothing}${entry.since ? html`<span class="since">${this.say(s.since, { date: this.formatDate(entry.since) })}</span>` : nothing}</th>
+      ${columns.entity ? html`<td part="cell" class="entity" data-label=${f.entity}>${entry.legalName ?? nothing}${seat ? html`<span class="seat">${this.location(seat, locale)}</span>` : nothing}</td>` : nothing}
       <td part="cell" class="purpose" data-label=${s.purpose}>${entry.purpose}${this.renderFacts(entry)}</td>
       <td part="cell" class=${entry.locations?.length ? 'location' : 'location none'} data-label=${s.location}>${this.renderLocations(entry, s, locale)}</td>
-      <td part="cell" class=${entry.safeguard ? 'safeguard' : 'safeguard none'} data-label=${s.safeguard}>${entry.safeguard ?? s.notStated}</td>
+      ${columns.safeguard ? html`<td part="cell" class=${entry.safeguard ? 'safeguard' : 'safeguard none'} data-label=${s.safeguard}>${entry.safeguard ?? (columns.listWide ? f.listWide : s.notStated)}</td>` : nothing}
     </tr>`;
+  }
+
+  /** A place, with its country code (its name as a tooltip). */
+  private location(l: Location, locale: string): unknown {
+    return html`${l.name}${l.country ? html` <abbr class="country" title=${regionName(l.country, locale) ?? nothing}>${l.country}</abbr>` : nothing}`;
   }
 
   private renderName(entry: Subprocessor): unknown {
@@ -210,6 +303,7 @@ export class SubprocessorListElement extends PostureBlockElement {
       [s.category, entry.category?.toLowerCase() !== entry.purpose.toLowerCase() ? entry.category : undefined],
       [s.services, entry.services?.join(', ')],
       [s.data, entry.data?.join(', ')],
+      [this.f11.optional, entry.condition],
     ]);
   }
 
@@ -217,8 +311,7 @@ export class SubprocessorListElement extends PostureBlockElement {
   private renderLocations(entry: Subprocessor, s: SubprocessorStrings, locale: string): unknown {
     const locations = entry.locations ?? [];
     if (!locations.length) return s.notStated;
-    const one = (l: Location) =>
-      html`${l.name}${l.country ? html` <abbr class="country" title=${regionName(l.country, locale) ?? nothing}>${l.country}</abbr>` : nothing}`;
+    const one = (l: Location) => this.location(l, locale);
     return locations.length === 1 ? one(locations[0]!) : html`<ul class="locations">${locations.map((l) => html`<li>${one(l)}</li>`)}</ul>`;
   }
 
@@ -273,6 +366,9 @@ export class SubprocessorListElement extends PostureBlockElement {
           ...(e.services ?? []),
           ...(e.data ?? []),
           ...(e.locations ?? []).flatMap((l) => [l.name, l.country ?? '']),
+          e.legalName ?? '',
+          e.condition ?? '',
+          e.corporateLocation?.name ?? '',
         ].join('\n'),
       );
       return words.every((w) => text.includes(w));
@@ -288,7 +384,8 @@ export class SubprocessorListElement extends PostureBlockElement {
     const key = this.sortKey;
     if (!key) return rows;
     const collator = new Intl.Collator(this.locale, { sensitivity: 'base', numeric: true });
-    const value = (e: Subprocessor) => (key === 'location' ? (e.locations?.[0]?.name ?? '') : e[key]);
+    const value = (e: Subprocessor) =>
+      key === 'location' ? (e.locations?.[0]?.name ?? '') : key === 'entity' ? (e.legalName ?? e.corporateLocation?.name ?? '') : e[key];
     const sign = this.sortDirection === 'ascending' ? 1 : -1;
     return [...rows].sort((a, b) => {
       const [x, y] = [value(a.entry), value(b.entry)];

@@ -2,7 +2,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { CERTIFICATION_STATUSES, Certification } from '../../core/read.js';
 import { heading } from '../headings.js';
-import { emailLink, facts, urlLink } from '../templates.js';
+import { emailLink, facts, rich, urlLink } from '../templates.js';
 import { section, type CenterSection, type CenterView } from './section.js';
 
 type CertificationStatus = (typeof CERTIFICATION_STATUSES)[number];
@@ -36,9 +36,12 @@ function renderCertification(view: CenterView, c: Certification): TemplateResult
         ><span aria-hidden="true">${CERTIFICATION_ICONS[status]}</span> ${status === 'lapsed' ? s.lapsed : s.certification[status]}</span
       >
     </div>
-    ${c.description ? html`<p>${c.description}</p>` : nothing}
+    ${c.description ? html`<p>${rich(c.description)}</p>` : nothing}
     ${facts([
+      [view.f.kindLabel, c.kind ? view.f.kind[c.kind] : undefined],
+      [view.f.reportType, c.reportType],
       [s.auditor, c.auditor],
+      [view.f.auditCadence, c.cadence ? view.f.cadence[c.cadence] : undefined],
       [s.period, c.period ? view.say(s.range, { from: view.formatDate(c.period.from), to: view.formatDate(c.period.to) }) : undefined],
       [s.scope, c.scope],
       [s.report, c.report ? renderReport(view, c.report) : undefined],

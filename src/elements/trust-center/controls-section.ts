@@ -3,7 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { CONTROL_STATUSES, type Control, type ControlCategory, type ControlStatus } from '../../core/read.js';
 import { STATUS_ICONS } from '../shared.styles.js';
 import { heading } from '../headings.js';
-import { facts } from '../templates.js';
+import { facts, rich } from '../templates.js';
 import { LONG_LIST, section, time, type CenterSection, type CenterView } from './section.js';
 
 /** `all`, or the one status whose controls are shown. */
@@ -21,6 +21,7 @@ export function controlsSection(
   categories: ControlCategory[],
   filter: StatusFilter,
   onFilter: (status: StatusFilter) => void,
+  evidence: Map<string, string> = new Map(),
 ): CenterSection {
   const s = view.s;
   const all = categories.flatMap((c) => c.controls);
@@ -54,10 +55,10 @@ export function controlsSection(
       const controls = category.controls.filter(matches);
       return html`<section part="category" class=${all.length >= LONG_LIST ? 'category lazy' : 'category'} id=${id} aria-labelledby=${`${id}-title`}>
         ${heading(view.level + 2, { id: `${id}-title`, part: 'category-title', className: 'category-title', target: true }, category.title)}
-        ${category.description ? html`<p class="category-description" dir="auto">${category.description}</p>` : nothing}
+        ${category.description ? html`<p class="category-description" dir="auto">${rich(category.description)}</p>` : nothing}
         ${
           controls.length
-            ? html`<ul class="controls">${controls.map((control) => renderControl(view, control))}</ul>`
+            ? html`<ul class="controls">${controls.map((control) => renderControl(view, control, evidence))}</ul>`
             : html`<p part="no-match" class="no-match">${s.noMatch}</p>`
         }
       </section>`;
@@ -71,16 +72,22 @@ export function controlsSection(
   };
 }
 
-function renderControl(view: CenterView, control: Control): TemplateResult {
+function renderControl(view: CenterView, control: Control, evidence: Map<string, string>): TemplateResult {
   const s = view.s;
+  const f = view.f;
+  const recurring = control.recurring;
   // Title and status side by side, then description and facts: a grid, no wrapper elements.
   return html`<li part="control" class="control" data-status=${control.status}>
     <span part="control-title" class="control-title">${control.title}</span>
     ${statusBadge(view, control.status)}
-    ${control.description ? html`<p class="control-description" dir="auto">${control.description}</p>` : nothing}
+    ${control.description ? html`<p class="control-description" dir="auto">${rich(control.description)}</p>` : nothing}
     ${facts([
       [s.target, control.target],
       [s.controlUpdated, control.updated ? time(view, control.updated) : undefined],
+      [f.availability, control.availability],
+      [f.recurring, recurring ? [f.cadence[recurring.cadence], recurring.provider].filter(Boolean).join(', ') : undefined],
+      [f.lastPerformed, recurring?.lastPerformed ? time(view, recurring.lastPerformed) : undefined],
+      [f.evidence, control.evidence?.map((id) => evidence.get(id) ?? id).join(', ')],
     ])}
   </li>`;
 }

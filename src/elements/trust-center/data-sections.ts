@@ -1,7 +1,7 @@
 /** Where the data lives (residency: summary and regions) and how long it is kept (retention). */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { PostureDocument } from '../../core/read.js';
-import { facts } from '../templates.js';
+import { facts, rich } from '../templates.js';
 import { countryName, section, type CenterSection, type CenterView } from './section.js';
 
 type Residency = NonNullable<PostureDocument['residency']>;
@@ -46,7 +46,7 @@ export function retentionSection(view: CenterView, retention: Retention): Center
           <th scope="row">${r.data}</th>
           <td>
             ${r.duration ? html`<time datetime=${r.duration}>${r.period}</time>` : r.period}
-            ${r.note ? html`<span class="note">${r.note}</span>` : nothing}
+            ${r.note ? html`<span class="note">${rich(r.note)}</span>` : nothing}
           </td>
         </tr>`,
       )}

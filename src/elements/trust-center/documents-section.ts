@@ -1,7 +1,7 @@
 /** The vendor's documents, each with its access mode (public, on request, under NDA) as words, and how to get it. */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { PostureDocument } from '../../core/read.js';
-import { emailLink, urlLink } from '../templates.js';
+import { emailLink, rich, urlLink } from '../templates.js';
 import { section, type CenterSection, type CenterView } from './section.js';
 
 type DocumentEntry = NonNullable<PostureDocument['documents']>[number];
@@ -19,7 +19,7 @@ function renderDocument(view: CenterView, d: DocumentEntry): TemplateResult {
       <span class="item-title">${urlLink(d.url, { label: d.title, mailto: true })}</span>
       <span part="access" class="access access-${d.access}">${s.access[d.access]}</span>
     </div>
-    ${d.description ? html`<p>${d.description}</p>` : nothing}
+    ${d.description ? html`<p>${rich(d.description)}</p>` : nothing}
     ${d.contact ? html`<p class="meta">${s.requestFrom} ${emailLink(d.contact)}</p>` : nothing}
   </li>`;
 }

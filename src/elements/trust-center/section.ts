@@ -6,6 +6,7 @@
 import { html, type TemplateResult } from 'lit';
 import { heading } from '../headings.js';
 import { regionName, type Template } from '../i18n.js';
+import type { Format11Words } from '../format11.words.js';
 import type { CommonWords } from '../words.js';
 import type { CENTER_WORDS } from './trust-center.words.js';
 
@@ -19,6 +20,8 @@ export interface CenterView {
   formatDate(date: string): string;
   /** `template` filled with `values` in the visitor's language. */
   say(template: Template, values: Record<string, string | number>): string;
+  /** The words of format 1.1's fields. */
+  f: Format11Words;
 }
 
 /** An entry of the "On this page" navigation, and the id of the element it scrolls to. */

@@ -12,7 +12,9 @@ import { residencySection, retentionSection } from './data-sections.js';
 import { documentsSection } from './documents-section.js';
 import { faqSection } from './faq-section.js';
 import { LONG_LIST, section, type CenterSection, type CenterView, type NavEntry } from './section.js';
+import { privacySection } from './privacy-section.js';
 import { blocks, safeHref, subscribeLink } from '../templates.js';
+import { FORMAT11_WORDS } from '../format11.words.js';
 import { styles } from './trust-center.styles.js';
 import { CENTER_WORDS } from './trust-center.words.js';
 
@@ -31,6 +33,7 @@ type SectionKey = Exclude<
   | 'introduction'
   | 'updated'
   | 'review'
+  | 'order'
 >;
 
 /**
@@ -66,7 +69,7 @@ type SectionKey = Exclude<
  * @csspart introduction - The introduction's paragraphs.
  * @csspart nav - The "On this page" navigation.
  * @csspart nav-link - A link in the navigation.
- * @csspart section - Every section; each also has `section-<kind>`: `section-controls`, `section-certifications`, `section-subprocessors`, `section-residency`, `section-retention`, `section-documents`, `section-contacts`, `section-links`, `section-faq`, `section-changelog`, `section-statement`.
+ * @csspart section - Every section; each also has `section-<kind>`: `section-controls`, `section-certifications`, `section-subprocessors`, `section-residency`, `section-retention`, `section-documents`, `section-contacts`, `section-links`, `section-faq`, `section-changelog`, `section-statement`, `section-privacy`.
  * @csspart section-controls - The controls section (see `section`; likewise for the other kinds).
  * @csspart section-title - A section's heading.
  * @csspart filter - The group of status filter buttons.
@@ -79,6 +82,7 @@ type SectionKey = Exclude<
  * @csspart control-title - A control's name.
  * @csspart status - A status mark (icon and word) of a control or certification.
  * @csspart certification - One certification.
+ * @csspart party - One party in the privacy section: the controller, the data protection officer, the EU representative.
  * @csspart item-title - The heading of a certification or contact.
  * @csspart access - The access mode of a document or report: public, on request, under NDA.
  * @csspart region - One data-residency region.
@@ -131,6 +135,7 @@ export class TrustCenterElement extends PostureBlockElement {
       level: headingLevel(this.headingLevel, 4),
       formatDate: (d) => this.formatDate(d),
       say: (template, values) => this.say(template, values),
+      f: this.words(FORMAT11_WORDS, 'format11'),
     };
   }
 
@@ -152,27 +157,44 @@ export class TrustCenterElement extends PostureBlockElement {
     `;
   }
 
-  /** One section per present key, in the document's own key order; each statement is a section. */
+  /**
+   * One section per present key, in the order of `order` (format 1.1: statements as `statement:ID`
+   * among the typed blocks), then the rest in the document's own key order; each statement is a section.
+   */
   private sections(doc: PostureDocument, view: CenterView): CenterSection[] {
-    const out: CenterSection[] = [];
+    const all = new Map<string, CenterSection>();
     for (const key of Object.keys(doc) as (keyof PostureDocument)[]) {
       const made = this.sectionFor(key as SectionKey, doc, view);
-      if (Array.isArray(made)) out.push(...made);
-      else if (made) out.push(made);
+      for (const section of Array.isArray(made) ? made : made ? [made] : []) all.set(section.id, section);
     }
-    return out;
+    // Section ids are the keys' (`controls` for categories) and `statement-ID`.
+    const ids = (doc.order ?? []).map((ref) => (ref === 'categories' ? 'controls' : ref.replace(/^statement:/, 'statement-')));
+    const first = ids.flatMap((id) => all.get(id) ?? []);
+    return [...first, ...[...all.values()].filter((s) => !first.includes(s))];
   }
 
   private sectionFor(key: SectionKey, doc: PostureDocument, view: CenterView): CenterSection | CenterSection[] | undefined {
     switch (key) {
       case 'categories':
         return doc.categories?.length
-          ? controlsSection(view, doc.categories, this.statusFilter, (status) => (this.statusFilter = status))
+          ? controlsSection(
+              view,
+              doc.categories,
+              this.statusFilter,
+              (status) => (this.statusFilter = status),
+              // Evidence names a document or certification of the same posture: shown by its title.
+              new Map([
+                ...(doc.documents ?? []).flatMap((d) => (d.id ? [[d.id, d.title] as const] : [])),
+                ...(doc.certifications ?? []).map((c) => [c.id, c.framework] as const),
+              ]),
+            )
           : undefined;
       case 'certifications':
         return doc.certifications?.length ? certificationsSection(view, doc.certifications) : undefined;
       case 'subprocessors':
         return doc.subprocessors ? this.subprocessorsSection(view, doc.subprocessors.entries?.length ?? 0) : undefined;
+      case 'privacy':
+        return doc.privacy ? privacySection(view, doc.privacy, doc.language) : undefined;
       case 'residency':
         return doc.residency && (doc.residency.summary || doc.residency.regions?.length)
           ? residencySection(view, doc.residency)
@@ -269,7 +291,7 @@ export class TrustCenterElement extends PostureBlockElement {
     const review = doc.review;
     return html`<footer part="footer" class="footer">
       <p>
-        ${view.say(s.lastUpdated, { date: view.formatDate(doc.updated) })}
+        ${doc.updated === 'undated' ? nothing : view.say(s.lastUpdated, { date: view.formatDate(doc.updated) })}
         ${review ? html` ${s.cadence[review.cadence]}` : nothing}
         ${review?.lastReviewed ? html` ${view.say(s.lastReviewed, { date: view.formatDate(review.lastReviewed) })}` : nothing}
       </p>
