@@ -9,6 +9,7 @@ import { property } from 'lit/decorators.js';
 import type { VerifiedPosture } from '../core/read.js';
 import { postureContext, type PostureProblem, type PostureSnapshot, type PostureState } from './context.js';
 import type { TrustErrorDetail, TrustLoadDetail } from './events.js';
+import { Explanation, type ExplanationInput } from './explanation.js';
 import { PostureLoadController } from './posture-controller.js';
 import { NO_SOURCE, problemState, renderFailed, TRUST_WITHOUT_SRC } from './problems.js';
 import { COMMON_STRINGS, formatDate, nearestLang, wordsFor, type CommonStrings } from './strings.js';
@@ -239,9 +240,21 @@ export abstract class PostureElement extends LitElement {
     return problemBox(this.strings, problem, this.snapshot.url ?? this.src);
   }
 
-  /** The seal: verified mark, signer's domain, updated and expiry dates, key id on demand. */
+  /** The explanation of "Verified" that the seal's (or the badge's) button opens. */
+  protected readonly explanation = new Explanation(this);
+
+  /** What the explanation says of this element's document and how the page checked it. */
+  protected explanationInput(posture: VerifiedPosture, expired: boolean): ExplanationInput {
+    return { s: this.strings, locale: this.locale, posture, expired, url: this.snapshot.url ?? this.src, keys: this.keys ?? undefined };
+  }
+
+  /** The seal: verified mark, signer's domain, updated and expiry dates, key id and the explanation on demand. */
   protected renderSeal(posture: VerifiedPosture, expired: boolean): TemplateResult {
-    return seal(this.strings, this.locale, posture, expired);
+    const input = this.explanationInput(posture, expired);
+    const why = html`<div class="seal-why" @keydown=${this.explanation.keydown}>
+      ${this.explanation.button(input)}${this.explanation.panel(input)}
+    </div>`;
+    return seal(this.strings, this.locale, posture, expired, why);
   }
 
   /** The warning above expired content. */

@@ -628,6 +628,45 @@ export const CONTROL_STRINGS: Record<Language, ControlStrings> = {
   },
 };
 
+// issue 15: the explanation of "Verified" that the seal and the badge open on demand (shared by every element).
+
+/** The words of the explanation of "Verified": who signed comes from `signedBy…`, the expiry from `expires` / `expiredOn`. */
+export interface ExplanationStrings {
+  /** The disclosure button's words. */
+  open: string;
+  /** What the signature proves. */
+  proves: string;
+  /** What it does not prove: the statements are the organization's own. */
+  notProved: (organization: string) => string;
+  /** Lead of the command that checks it outside the browser. */
+  check: string;
+}
+
+/** The explanation's words, by language. */
+export const EXPLANATION_STRINGS: Record<Language, ExplanationStrings> = {
+  en: {
+    open: 'What does “Verified” mean?',
+    proves: 'This proves that the information comes unchanged from the holder of that key. Your browser checked the signature just now.',
+    notProved: (o) => `It does not prove that the statements are true: they are ${o}’s own, not an audit.`,
+    check: 'Check it yourself:',
+  },
+  de: {
+    open: 'Was bedeutet „Verifiziert“?',
+    proves: 'Das belegt, dass die Angaben unverändert vom Inhaber dieses Schlüssels stammen. Ihr Browser hat die Signatur soeben geprüft.',
+    notProved: (o) => `Es belegt nicht, dass die Angaben zutreffen: Es sind Angaben von ${o} selbst, kein Audit.`,
+    check: 'Selbst prüfen:',
+  },
+  fr: {
+    open: 'Que signifie «\u00a0Vérifié\u00a0»\u00a0?',
+    proves:
+      'Cela prouve que ces informations viennent, sans modification, du détenteur de cette clé. Votre navigateur vient de vérifier la signature.',
+    notProved: (o) => `Cela ne prouve pas qu’elles sont exactes\u00a0: ce sont les déclarations de ${o}, pas un audit.`,
+    check: 'Vérifiez vous-même\u00a0:',
+  },
+};
+
+// end of issue 15
+
 /** Every word in one language: the tables above put together (elements read only the tables they need). */
 function allStrings(language: Language): Strings {
   return {

@@ -58,6 +58,8 @@ type SectionKey = Exclude<
  * @csspart details - The technical details of a problem.
  * @csspart expired-warning - The warning above an expired document.
  * @csspart seal - The verification seal: signer, updated and expiry dates, key id.
+ * @csspart explain - The seal's "What does “Verified” mean?" button (Enter, Space or a click opens it; Escape closes it).
+ * @csspart explanation - What the button opens: who signed, what the signature proves and what it does not, the expiry, how to check it yourself.
  * @csspart header - The header: organization, title, seal and introduction.
  * @csspart logo - The organization's logo (only from an https: URL).
  * @csspart organization - The organization's name, a link to its site.
