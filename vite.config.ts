@@ -12,6 +12,8 @@ export default defineConfig({
   esbuild: { target: 'es2022' },
   build: {
     outDir: '../dist/demo',
-    rollupOptions: { input: { main: resolve('demo/index.html'), partner: resolve('demo/partner.html') } },
+    rollupOptions: {
+      input: { main: resolve('demo/index.html'), partner: resolve('demo/partner.html'), inline: resolve('demo/inline.html') },
+    },
   },
 });

@@ -84,7 +84,7 @@ describe('the explanation of "Verified" (issue 15)', () => {
       expect(isShown(panel)).to.equal(false);
       expect(el.shadowRoot!.activeElement === button, 'focus is back on the button').to.equal(true);
 
-      await sendKeys({ press: 'Space' });
+      await sendKeys({ press: ' ' });
       await el.updateComplete;
       expect(button!.getAttribute('aria-expanded')).to.equal('true');
       expect(isShown(panel)).to.equal(true);
