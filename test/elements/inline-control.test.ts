@@ -113,6 +113,17 @@ describe('<control-status> in running text (issue 15)', () => {
     expect(part(roadmap!, 'mark')!.textContent!.trim()).to.equal('');
   });
 
+  it('a problem inline shows its short word only; the explanation is its accessible name', async () => {
+    const { src } = await publish(network, { categories });
+    const wrapper = await fixture<HTMLElement>(html`<p>Audits: <control-status src=${src} control="nope"></control-status>.</p>`);
+    const el = wrapper.querySelector<ControlStatusElement>('control-status')!;
+    await settled(el);
+    expect(el.state).to.equal('error');
+    expect(part(el, 'label')!.textContent).to.equal('Not found');
+    expect(part(el, 'title') === null, 'no message running on in the sentence').to.equal(true);
+    expect(part(el, 'badge')!.getAttribute('aria-label')).to.contain('The requested security information is not part of this document.');
+  });
+
   it('layout="block" keeps the fixed width for grids (--trust-control-width)', async () => {
     const { src } = await publish(network, { categories });
     const wrapper = await fixture<HTMLElement>(html`<div style="--trust-control-width: 250px">

@@ -198,7 +198,8 @@ export class ControlStatusElement extends PostureElement {
         tone: kind === 'expired' ? 'is-expired' : kind === 'network' ? 'is-unavailable' : 'is-problem',
         icon: kind === 'expired' ? '⚠' : '!',
         label: word,
-        title: message,
+        // Inline, the short word alone: the whole explanation would run on in the sentence (it is the name and tooltip).
+        title: this.layout === 'block' ? message : '',
         name: `${word}: ${message}`,
         tip,
         muted: true,
@@ -328,7 +329,7 @@ export class ControlStatusElement extends PostureElement {
     const tipId = `tip-${b.key}`;
     // label="status": the sentence around it names the control already; its title stays in the accessible name and tooltip.
     const title =
-      single && this.label === 'status' && b.label
+      !b.title || (single && this.label === 'status' && b.label)
         ? nothing
         : html`<span part="title" class="title" lang=${ifDefined(b.titleLang)}>${b.title}</span>`;
     const content = html`<span part="status" class="pill ${b.tone}"
