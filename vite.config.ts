@@ -13,7 +13,12 @@ export default defineConfig({
   build: {
     outDir: '../dist/demo',
     rollupOptions: {
-      input: { main: resolve('demo/index.html'), partner: resolve('demo/partner.html'), format11: resolve('demo/format-11.html') },
+      input: {
+        main: resolve('demo/index.html'),
+        partner: resolve('demo/partner.html'),
+        format11: resolve('demo/format-11.html'),
+        inline: resolve('demo/inline.html'),
+      },
     },
   },
 });

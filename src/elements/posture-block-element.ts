@@ -3,7 +3,7 @@
  * <control-status>): a loading skeleton, the problem box, the seal and the expired warning.
  * <trust-badge> says all of that in its own box, so its file carries none of these.
  */
-import type { TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import type { VerifiedPosture } from '../core/read.js';
 import type { PostureProblem } from './context.js';
 import { PostureElement } from './posture-element.js';
@@ -20,7 +20,11 @@ export abstract class PostureBlockElement extends PostureElement {
 
   /** The seal: verified mark, signer's domain, updated and expiry dates, key id on demand. */
   protected renderSeal(posture: VerifiedPosture, expired: boolean): TemplateResult {
-    return seal(this.strings, this.locale, posture, expired);
+    const input = this.explanationInput(posture, expired);
+    const why = html`<div class="seal-why" @keydown=${this.explanation.keydown}>
+      ${this.explanation.button(input)}${this.explanation.panel(input)}
+    </div>`;
+    return seal(this.strings, this.locale, posture, expired, why);
   }
 
   /** The warning above expired content. */

@@ -9,6 +9,7 @@ import { property } from 'lit/decorators.js';
 import type { VerifiedPosture } from '../core/read.js';
 import { postureContext, type PostureProblem, type PostureSnapshot, type PostureState } from './context.js';
 import type { TrustErrorDetail, TrustLoadDetail } from './events.js';
+import { Explanation, type ExplanationInput } from './explanation.js';
 import { PostureLoadController } from './posture-controller.js';
 import { NO_SOURCE, problemKind, problemState, renderFailed, TRUST_WITHOUT_SRC } from './problems.js';
 import {
@@ -270,5 +271,13 @@ export abstract class PostureElement extends LitElement {
   /** What the element shows instead of a document it cannot show: the explanation alone here; PostureBlockElement shows the problem box. */
   protected renderProblem(problem: PostureProblem): unknown {
     return html`<p role="alert">${this.strings.problem[problemKind(problem.code)]}</p>`;
+  }
+
+  /** The explanation of "Verified" that the seal's (or the badge's) button opens. */
+  protected readonly explanation = new Explanation(this);
+
+  /** What the explanation says of this element's document and how the page checked it. */
+  protected explanationInput(posture: VerifiedPosture, expired: boolean): ExplanationInput {
+    return { s: this.strings, locale: this.locale, posture, expired, url: this.snapshot.url ?? this.src, keys: this.keys ?? undefined };
   }
 }

@@ -150,6 +150,35 @@ export const sealStyles = /* @__PURE__ */ (() => css`
   .expired-warning {
     color: var(--_warning);
   }
+  /* The explanation of "Verified" (issue 15): the seal's button reads as a link, its panel takes a row of its own. */
+  .seal-why {
+    display: contents;
+  }
+  .why {
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_accent);
+    font: inherit;
+    text-decoration: underline;
+    cursor: pointer;
+  }
+  .explanation {
+    flex-basis: 100%;
+    max-inline-size: 40em;
+    padding: 0.5em 0.75em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    line-height: 1.4;
+  }
+  .explanation p {
+    margin: 0 0 0.4em;
+  }
+  .explanation code {
+    overflow-wrap: anywhere;
+  }
   .expired-warning {
     border: 2px solid var(--_warning);
     border-radius: var(--_radius);

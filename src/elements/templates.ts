@@ -63,9 +63,10 @@ export const signedBy = (s: CommonWords, posture: VerifiedPosture): string =>
       : say('en', s.signedBy, { host: new URL(posture.issuer).host });
 
 /**
- * The seal: verified mark, who signed (signedBy), updated and expiry dates, key id on demand.
+ * The seal: verified mark, who signed (signedBy), updated and expiry dates, key id on demand, and
+ * `why` (the explanation of "Verified": its button and panel).
  */
-export function seal(s: CommonWords, locale: string, posture: VerifiedPosture, expired: boolean): TemplateResult {
+export function seal(s: CommonWords, locale: string, posture: VerifiedPosture, expired: boolean, why: unknown = nothing): TemplateResult {
   const signer = signedBy(s, posture);
   return html`<div part="seal" class="seal ${expired ? 'is-expired' : 'is-verified'}">
     <span class="seal-mark"><span aria-hidden="true">${expired ? '⚠' : '✓'}</span> ${expired ? s.expired : s.verified}</span>
@@ -80,6 +81,7 @@ export function seal(s: CommonWords, locale: string, posture: VerifiedPosture, e
       <summary>${s.keyId}</summary>
       <code>${posture.signers.map((k) => k.thumbprint).join(' ')}</code>
     </details>
+    ${why}
   </div>`;
 }
 

@@ -24,6 +24,17 @@ export const COMMON_WORDS = {
   /** The link to the document's change feed (links.feed). */
   subscribe: 'Subscribe to changes',
   expiredWarning: 'This information expired on {date}. It was genuine then, but it may be out of date now.',
+  /** The explanation of "Verified" that the seal and the badge open on demand; who signed is `signedBy…`, the expiry `expires` / `expiredOn`. */
+  explain: {
+    /** The disclosure button's words. */
+    open: 'What does “Verified” mean?',
+    /** What the signature proves. */
+    proves: 'This proves that the information comes unchanged from the holder of that key. Your browser checked the signature just now.',
+    /** What it does not prove: the statements are the organization's own. */
+    notProved: 'It does not prove that the statements are true: they are {org}’s own, not an audit.',
+    /** Lead of the command that checks it outside the browser. */
+    check: 'Check it yourself:',
+  },
   problem: {
     network: 'The security information could not be loaded.',
     unverified: 'The security information could not be verified, so it is not shown.',

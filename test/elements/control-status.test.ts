@@ -87,7 +87,8 @@ describe('<control-status>', () => {
       expect(shadow(el).querySelector('[part="icon"]')!.textContent).to.equal('○');
       expect(shadow(el).querySelector('[part="label"]')!.textContent).to.equal('Roadmap');
       expect(shadow(el).querySelector('[part="title"]')!.textContent).to.equal('Enterprise SSO');
-      expect(shadow(el).querySelector('[part="mark"]')!.textContent).to.equal('✓');
+      // The verified mark is a shield drawing, not a ✓ that would read as a status.
+      expect(shadow(el).querySelector('[part="mark"] svg') !== null, 'a shield').to.equal(true);
       const status = shadow(el).querySelector<HTMLElement>('[part="status"]')!;
       expect(status.classList.contains('status-roadmap')).to.equal(true);
       const shipped = await fixture<ControlStatusElement>(html`<control-status src=${src} control="mfa"></control-status>`);
@@ -237,21 +238,21 @@ describe('<control-status>', () => {
       expect(network.requests.filter((u) => u === src)).to.have.length(1);
     });
 
-    it('keeps one size in every state', async () => {
+    it('layout="block" keeps one size in every state', async () => {
       let release!: () => void;
       const slow = await publish(network, {}, { delay: new Promise<void>((r) => (release = r)) });
       const good = await publish(network);
       const old = await publish(network, expiredDates());
       const bad = await publish(network, {}, { text: tamper });
       const wrapper = await fixture<HTMLElement>(html`<div>
-        <control-status src=${slow.src} control="mfa"></control-status>
-        <control-status src=${good.src} control="mfa"></control-status>
-        <control-status src=${good.src} control="sso"></control-status>
-        <control-status src=${old.src} control="mfa"></control-status>
-        <control-status src=${old.src} control="mfa" expired="hide"></control-status>
-        <control-status src=${bad.src} control="mfa"></control-status>
-        <control-status src="https://nowhere.example/posture.json" control="mfa"></control-status>
-        <control-status src=${good.src} control="nope"></control-status>
+        <control-status src=${slow.src} control="mfa" layout="block"></control-status>
+        <control-status src=${good.src} control="mfa" layout="block"></control-status>
+        <control-status src=${good.src} control="sso" layout="block"></control-status>
+        <control-status src=${old.src} control="mfa" layout="block"></control-status>
+        <control-status src=${old.src} control="mfa" expired="hide" layout="block"></control-status>
+        <control-status src=${bad.src} control="mfa" layout="block"></control-status>
+        <control-status src="https://nowhere.example/posture.json" control="mfa" layout="block"></control-status>
+        <control-status src=${good.src} control="nope" layout="block"></control-status>
       </div>`);
       const all = Array.from(wrapper.querySelectorAll('control-status'));
       const [loading, ...rest] = all;
@@ -281,7 +282,7 @@ describe('<control-status>', () => {
           .themed { --trust-control-width: 300px; --trust-control-height: 40px; --trust-color-planned: rgb(1, 2, 3); }
           .themed::part(label) { text-transform: uppercase; }
         </style>
-        <control-status class="themed" src=${src} control="sso"></control-status>
+        <control-status class="themed" src=${src} control="sso" layout="block"></control-status>
         <control-status theme="dark" src=${src} control="sso"></control-status>
         <control-status theme="light" src=${src} control="sso"></control-status>
       </div>`);

@@ -1,7 +1,7 @@
 /**
- * Styles of `<control-status>`: one inline badge of a fixed size (`control`), or a list of
- * badges (`category`, or the summary with neither). Public `--trust-control-*` tokens are read
- * once into private `--_*` ones.
+ * Styles of `<control-status>`: one control (`control`) in running text, sized to its words, or
+ * with `layout="block"` one box of a fixed size; or a list of badges (`category`, or the summary
+ * with neither). Public `--trust-control-*` tokens are read once into private `--_*` ones.
  */
 import { css } from 'lit';
 
@@ -10,12 +10,31 @@ export const styles = css`
     --_width: var(--trust-control-width, 20em);
     --_height: var(--trust-control-height, 1.75em);
     --_list-min-height: var(--trust-control-list-min-height, 5em);
+    --_loading-width: var(--trust-control-loading-width, 6em);
     --_tooltip-width: var(--trust-tooltip-width, 22rem);
     --_shadow: var(--trust-tooltip-shadow, 0 4px 14px rgb(0 0 0 / 0.18));
   }
 
-  /* One control: an inline badge that keeps one size in every state. */
-  :host([control]:not([control=''])) {
+  /* One control in running text (the default): it sizes to its words and wraps with the sentence. */
+  :host([control]:not([control='']):not([layout='block'])) {
+    display: inline;
+  }
+  /* While loading, its words unknown: a skeleton of a fixed size (the room reserve.css gives it). */
+  :host([control]:not([control='']):not([layout='block'])[state='loading']) {
+    display: inline-block;
+    vertical-align: middle;
+    inline-size: var(--_loading-width);
+    max-inline-size: 100%;
+    block-size: 1.25em;
+  }
+  .skeleton {
+    display: block;
+    block-size: 100%;
+    border-radius: 999px;
+    background: var(--_border);
+  }
+  /* One control as a box (layout="block", for grids): one size in every state. */
+  :host([control]:not([control=''])[layout='block']) {
     display: inline-block;
     vertical-align: middle;
     inline-size: var(--_width);
@@ -126,7 +145,7 @@ export const styles = css`
     color: var(--_muted);
   }
 
-  /* The verified mark (a filled disc, unlike the status icons) and the expired mark. */
+  /* The verified mark (a shield in the neutral colour: it is not a status) and the expired mark. */
   .mark {
     flex: none;
     display: inline-grid;
@@ -134,12 +153,7 @@ export const styles = css`
     font-weight: 700;
   }
   .mark.is-verified {
-    inline-size: 1.3em;
-    block-size: 1.3em;
-    border-radius: 50%;
-    background: var(--_verified);
-    color: var(--_surface);
-    font-size: 0.85em;
+    color: var(--_muted);
   }
   .mark.is-expired {
     display: inline-flex;
@@ -149,6 +163,52 @@ export const styles = css`
     background: var(--_warning);
     color: var(--_surface);
     font-size: 0.9em;
+  }
+
+  /* Inline (the default for one control): the pill, the title and the mark flow with the sentence;
+     the title wraps like the words around it, never cut. */
+  :host(:not([layout='block'])) .single,
+  :host(:not([layout='block'])) .single .badge,
+  :host(:not([layout='block'])) .single .title {
+    display: inline;
+    overflow: visible;
+    white-space: normal;
+    text-overflow: clip;
+  }
+  :host(:not([layout='block'])) .single .badge {
+    padding: 0;
+    border: 0;
+    border-radius: 0.25em;
+    background: none;
+    font-size: inherit;
+    line-height: inherit;
+  }
+  /* Short enough not to make its line taller than the sentence's (which would move the lines below). */
+  :host(:not([layout='block'])) .pill {
+    vertical-align: 0.05em;
+    margin-inline-end: 0.3em;
+    font-size: 0.8125em;
+    line-height: 1.1;
+    white-space: nowrap;
+  }
+  :host(:not([layout='block'])) .mark {
+    display: inline-block;
+    vertical-align: -0.125em;
+    margin-inline-start: 0.3em;
+  }
+  /* The shield as a block: the mark is exactly 1em tall, never taller than the line. */
+  .mark svg {
+    display: block;
+  }
+  /* A theme unlike the page's: its own surface under its words, as a block badge has. */
+  :host([theme]:not([layout='block'])) .single .badge {
+    padding-inline: 0.3em;
+    background: var(--_surface);
+    -webkit-box-decoration-break: clone;
+    box-decoration-break: clone;
+  }
+  :host([label='status']) .mark.is-verified {
+    margin-inline-start: 0;
   }
 
   /* The tooltip: in the top layer (popover) where supported, so no ancestor clips it. */

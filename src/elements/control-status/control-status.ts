@@ -1,9 +1,9 @@
 /**
  * `<control-status>`: one control, one category or a summary, inline or as a small block.
- * Longer than 300 lines because its class JSDoc (about 80 lines) documents every mode, part and
- * custom property for custom-elements.json; the code itself is about 240 lines.
+ * Longer than 300 lines because its class JSDoc (about 95 lines) documents every mode, part and
+ * custom property for custom-elements.json; the code itself is about 260 lines.
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { CONTROL_STATUSES, type Control, type ControlCategory, type VerifiedPosture } from '../../core/read.js';
@@ -35,15 +35,19 @@ interface Badge {
 }
 
 /**
- * The status of one security control as a compact inline badge (`control="ID"`), or of every
- * control of one category as a list (`category="ID"`). With neither attribute it shows a summary:
+ * The status of one security control in running text (`control="ID"`), or of every control of
+ * one category as a list (`category="ID"`). With neither attribute it shows a summary:
  * one badge per status with how many controls have it, their titles in the badge's tooltip.
  *
- * A badge shows the status by icon, word and colour, the control's title, and the verified mark
- * (or an expired mark, icon and word). Hovering or focusing it (every badge is a tab stop) shows
- * a tooltip with the description and the seal's facts, which is also the badge's accessible
- * description; Escape hides it. A single badge keeps one size in every state, so the page never
- * jumps; a list reserves `--trust-control-list-min-height` while it loads.
+ * A badge shows the status by icon, word and colour (the pill), the control's title, and the
+ * verified mark: a small neutral shield, so it never reads as the status (or an expired mark, icon
+ * and word). Hovering or focusing it (every badge is a tab stop) shows a tooltip with the
+ * description and the seal's facts, which is also the badge's accessible description; Escape
+ * hides it. A single control sizes to its words and wraps with the sentence around it (it shows a
+ * fixed-size skeleton while loading, the room reserve.css gives it); `layout="block"` makes it one
+ * box of `--trust-control-width` in every state, for grids and for pages where nothing may move.
+ * `label="status"` shows the status alone, for a sentence that already names the control. A list
+ * reserves `--trust-control-list-min-height` while it loads.
  *
  * An id the document does not have is an error (`state="error"`, `trust-error` with code
  * `unknown-control` or `unknown-category`), never an empty element.
@@ -53,13 +57,15 @@ interface Badge {
  *
  * @attr control - Id of the control to show as one badge. Takes precedence over `category`.
  * @attr category - Id of the category whose controls to list.
+ * @attr layout - A single control's layout: `inline` (default) sizes to its words and wraps in running text; `block` is one fixed box.
+ * @attr label - What a single control shows: `title` (default: the status and the control's title) or `status` (the status alone).
  *
  * @csspart badge - A badge box (focusable; one per control or status).
  * @csspart status - The status pill inside a badge: icon and word, in the status colour.
  * @csspart icon - The status icon.
  * @csspart label - The status word.
  * @csspart title - The control's title (in the summary: how many controls).
- * @csspart mark - A single badge's verified mark, or its expired mark.
+ * @csspart mark - A single badge's verified mark (a neutral shield), or its expired mark.
  * @csspart tooltip - The tooltip shown on hover and focus.
  * @csspart description - The control's description, in the tooltip.
  * @csspart group - The list view's box (category or summary).
@@ -68,20 +74,23 @@ interface Badge {
  * @csspart list - The list of badges.
  * @csspart item - One list entry.
  * @csspart seal - The list view's seal: verified, signed by, updated and expiry dates, key id.
+ * @csspart explain - The seal's "What does “Verified” mean?" button (Enter, Space or a click opens it; Escape closes it).
+ * @csspart explanation - What the button opens: who signed, what the signature proves and what it does not, the expiry, how to check it yourself.
  * @csspart expired-warning - The warning above an expired list.
  * @csspart loading - The list view's loading message.
  * @csspart problem - The list view's explanation when nothing can be shown.
  * @csspart details - The technical details inside `problem`.
  *
- * @cssproperty --trust-control-width - Width of a single badge (default 20em).
- * @cssproperty --trust-control-height - Height of a badge (default 1.75em).
+ * @cssproperty --trust-control-width - Width of a single badge with `layout="block"` (default 20em).
+ * @cssproperty --trust-control-height - Height of a badge in a list or with `layout="block"` (default 1.75em).
+ * @cssproperty --trust-control-loading-width - Width of an inline control's loading skeleton (default 6em), as reserve.css reserves it.
  * @cssproperty --trust-control-list-min-height - Height reserved by a list while it loads (default 5em).
  * @cssproperty --trust-tooltip-width - Widest a tooltip grows (default 22rem).
  * @cssproperty --trust-tooltip-shadow - The tooltip's box shadow.
- * @cssproperty --trust-color-verified - Shipped status and the verified mark.
+ * @cssproperty --trust-color-verified - Shipped status.
  * @cssproperty --trust-color-warning - In-progress status and the expired mark.
  * @cssproperty --trust-color-planned - Roadmap status.
- * @cssproperty --trust-color-muted - Not-applicable status and secondary text.
+ * @cssproperty --trust-color-muted - Not-applicable status, secondary text and the verified mark.
  * @cssproperty --trust-color-danger - The mark of a badge that cannot show its control.
  * @cssproperty --trust-color-text - Text colour.
  * @cssproperty --trust-color-surface - Background of badges and tooltips.
@@ -99,6 +108,16 @@ export class ControlStatusElement extends PostureBlockElement {
 
   /** Id of the category whose controls to list. */
   @property({ reflect: true }) category?: string;
+
+  /**
+   * A single control's layout: `inline` (default) sizes to its words and wraps with the sentence
+   * around it; `block` is one box of `--trust-control-width` in every state, for grids and for
+   * pages where nothing may move when the document arrives.
+   */
+  @property({ reflect: true }) layout: 'inline' | 'block' = 'inline';
+
+  /** What a single control shows: `title` (default: the status and the control's title) or `status` (the status alone; the title stays in its accessible name). */
+  @property({ reflect: true }) label: 'title' | 'status' = 'title';
 
   /** Shows a badge's tooltip on hover and focus, hides it on Escape. */
   private readonly tooltips = new TooltipController(this);
@@ -152,6 +171,10 @@ export class ControlStatusElement extends PostureBlockElement {
 
   protected override renderLoading(): unknown {
     if (this.mode !== 'control') return super.renderLoading();
+    // Inline, the words to come are unknown: a quiet skeleton of a fixed size, the room reserve.css gives.
+    if (this.layout !== 'block') {
+      return html`<span part="badge" class="skeleton" role="status"><span class="visually-hidden">${this.strings.loading}</span></span>`;
+    }
     return this.badge(
       { key: 'loading', tone: 'is-loading', icon: '…', label: '', title: this.strings.loading, name: this.strings.loading, muted: true },
       true,
@@ -176,7 +199,8 @@ export class ControlStatusElement extends PostureBlockElement {
         tone: kind === 'expired' ? 'is-expired' : kind === 'network' ? 'is-unavailable' : 'is-problem',
         icon: kind === 'expired' ? '⚠' : '!',
         label: word,
-        title: message,
+        // Inline, the short word alone: the whole explanation would run on in the sentence (it is the name and tooltip).
+        title: this.layout === 'block' ? message : '',
         name: `${word}: ${message}`,
         tip,
         muted: true,
@@ -277,7 +301,7 @@ export class ControlStatusElement extends PostureBlockElement {
       ? undefined
       : expired
         ? html`<span part="mark" class="mark is-expired"><span aria-hidden="true">⚠</span>${s.expired}</span>`
-        : html`<span part="mark" class="mark is-verified" aria-hidden="true">✓</span>`;
+        : html`<span part="mark" class="mark is-verified" aria-hidden="true">${SHIELD}</span>`;
     const name = this.say(words.label, { title: control.title, status }) + (single && expired ? ` (${s.expired})` : '');
     return this.badge(
       {
@@ -308,9 +332,14 @@ export class ControlStatusElement extends PostureBlockElement {
 
   private badge(b: Badge, single: boolean): TemplateResult {
     const tipId = `tip-${b.key}`;
+    // label="status": the sentence around it names the control already; its title stays in the accessible name and tooltip.
+    const title =
+      !b.title || (single && this.label === 'status' && b.label)
+        ? nothing
+        : html`<span part="title" class="title" lang=${ifDefined(b.titleLang)} dir=${ifDefined(b.titleLang && 'auto')}>${b.title}</span>`;
     const content = html`<span part="status" class="pill ${b.tone}"
         ><span part="icon" class="icon" aria-hidden="true">${b.icon}</span>${b.label ? html`<span part="label" class="label">${b.label}</span>` : nothing}</span
-      ><span part="title" class="title" lang=${ifDefined(b.titleLang)} dir=${ifDefined(b.titleLang && 'auto')}>${b.title}</span>${b.mark ?? nothing}`;
+      >${title}${b.mark ?? nothing}`;
     const anchorClass = `anchor${single ? ' single' : ''}`;
     const badgeClass = `badge${b.muted ? ' is-muted' : ''}`;
     if (!b.tip) {
@@ -325,6 +354,9 @@ export class ControlStatusElement extends PostureBlockElement {
     /* eslint-enable lit-a11y/accessible-name */
   }
 }
+
+/** The verified mark: a shield in the neutral colour, unlike any status pill (a green ✓ beside "Roadmap" read as "done"). */
+const SHIELD = svg`<svg viewBox="0 0 16 16" width="1em" height="1em"><path d="M8 1.2 2.5 3.4v4.2c0 3.2 2.3 5.9 5.5 6.9 3.2-1 5.5-3.7 5.5-6.9V3.4z" fill="none" stroke="currentColor" stroke-width="1.4" stroke-linejoin="round"/><path d="m5.5 8 1.8 1.8 3.3-3.4" fill="none" stroke="currentColor" stroke-width="1.4" stroke-linecap="round" stroke-linejoin="round"/></svg>`;
 
 /** " Its controls: a, b, c." for an error message, at most eight ids. */
 function known(ids: string[], what: string): string {

@@ -3,13 +3,13 @@
  * SHA-384, checked by fetch() when an element loads it. Do not edit; change a file and run it.
  */
 export const LANGUAGE_FILES = {
-  ar: 'sha384-RtrE71tw/npBu1RwqmKA4ng8mjPcLf04G+C3iS8cuRh8UBZAkvbi3gxIuJxY+wUR',
-  de: 'sha384-PXWeLyWFXQUsAfRkdimmblTL/UHxHC3DvspqbdMX3jd5MoE2Uv+UVeiHh25OY0bT',
-  es: 'sha384-nhELCRdDpdL+CZfZ13i/jD8AHmlLKc7++kp0K9OGlvta0maLXrXcLHmas+kRHm89',
-  fr: 'sha384-BER4RulxxMMzoTCoGfOiRwgm/XFIOGcdbekJGgSe7NN5U1dzVAT91Fh6aQjFygzO',
-  it: 'sha384-QgcXTxrFqQNqc3ev1TIBpyjAYSlnnhe6wfRWKb1bzEqdj4qKjjwaLrFGQ1kA6y2F',
-  ja: 'sha384-tSfsD/6nDoTAsFwRdFAFRbkBgLKHPPW6ZY6tdJgiuKyp/HCOATstdElfdQ204Kks',
-  nl: 'sha384-jyOQ8ZY8PYsXwUgAnxZ6S4+5bI01s5zPqe9JjqFh9szeAcL5ypblMQQdKtmwTY8N',
-  pl: 'sha384-5o13p/TwNa8RY12mPcrz9wcpavpWYHBLOWnFGiHY9zNdTzX8+D31DuH2z2A6afZV',
-  pt: 'sha384-V+coT4BqFNdMq92M62aoF2M3LycYlaP4exDxoIZmHaKVm5LX8V9nvsJCSG/aG3jM',
+  ar: 'sha384-mnYlx7jV+PIPa84j1N+oSyBETPVKV6DUTK4YSM1Z8xAmZKgkhhToPhWJUIcj/NY9',
+  de: 'sha384-wYNHAsECA/L5gzLM2S7Ys/60baDm1JpYXCKzSnrzaWxP6q32lD+lEhHQUPo/rC+o',
+  es: 'sha384-kzcspsZtnz3QWAvFyutEqk/su1OULYZ7SLcbfZ0xx8uGwqm3+X6/FESdyHV8gh1w',
+  fr: 'sha384-TUnoaRRwVHFR18wAWb/WxvL+BrVjCN+wt/2JFEtGWatJMgw/mdehSqarqL3k21Ma',
+  it: 'sha384-nTxbHONtRBp4OiNGovsMYybfxHDDrcanU6Zkdq02lSI4kOmZbHESk3l8baqe8489',
+  ja: 'sha384-y90oegZcNmiUycJQt4Fizwc7s119nasemvqNrmUNZLo1OM1oeJgVjRCzuX0Xab6c',
+  nl: 'sha384-0I1goNF3chm2AZuYD9LLNwD2gotYsxl8dLb8zpOf10pk8RZC2B0xmfqVgHOKwLkG',
+  pl: 'sha384-hlgcGf0y1/1oVMwwSrGeeL1r4c1tl4JfCwTYv5d+y+KxBM+ByYZsBQAOljh08vAC',
+  pt: 'sha384-ncIw/TgsjSlBDGEaE3Ind4Fpb3UsZabbBpI0iLh7epvYZ8SuoyfjvtPYyOoHLSdG',
 } as const;

@@ -62,6 +62,8 @@ const isSubprocessorChange = (change: ChangeEntry): change is SubprocessorChange
  * @csspart details - The technical details of a problem.
  * @csspart expired-warning - The warning above an expired document's list.
  * @csspart seal - The verification seal: signer, updated and expiry dates.
+ * @csspart explain - The seal's "What does “Verified” mean?" button (Enter, Space or a click opens it; Escape closes it).
+ * @csspart explanation - What the button opens: who signed, what the signature proves and what it does not, the expiry, how to check it yourself.
  * @csspart title - The list's title, a heading at `heading-level`.
  * @csspart statement - The vendor's statement about its sub-processors.
  * @csspart disclosure - The sentence saying the list is shared on request, under NDA, or is empty.

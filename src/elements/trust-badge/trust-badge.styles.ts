@@ -8,6 +8,8 @@ export const styles = css`
     /* At least this tall, taller only when the words need it: they are never cut. */
     min-block-size: var(--trust-badge-height, 3.5rem);
     font-size: 0.875rem;
+    /* The explanation's button and panel are placed over the badge and the page, from here. */
+    position: relative;
   }
   .badge {
     display: flex;
@@ -83,6 +85,40 @@ export const styles = css`
   .summary {
     min-block-size: 1lh;
     color: var(--_muted);
+    font-size: 0.8125rem;
+  }
+  /* The explanation's button: over the mark (the same place and size), with a small "?" at its corner. */
+  .why {
+    position: absolute;
+    inset-block-start: calc(50% - 0.875rem);
+    inset-inline-start: calc(0.75rem + 1px);
+    inline-size: 1.75rem;
+    block-size: 1.75rem;
+    border-radius: 50%;
+  }
+  .why-hint {
+    position: absolute;
+    inset-block-end: -0.3rem;
+    inset-inline-end: -0.35rem;
+    inline-size: 0.95rem;
+    block-size: 0.95rem;
+    border: 1px solid var(--_border);
+    border-radius: 50%;
+    background: var(--_surface);
+    color: var(--_text);
+    font-size: 0.625rem;
+    font-weight: 700;
+    line-height: calc(0.95rem - 2px);
+    text-decoration: none;
+  }
+  /* The panel lies over the page below the badge, as wide as the badge: nothing around it moves. */
+  .explanation {
+    position: absolute;
+    inset-block-start: calc(100% + 4px);
+    inset-inline-start: 0;
+    z-index: 1000;
+    inline-size: 100%;
+    box-shadow: 0 4px 14px rgb(0 0 0 / 0.18);
     font-size: 0.8125rem;
   }
 `;

@@ -12,7 +12,8 @@ import { BADGE_WORDS } from './trust-badge.words.js';
 
 /**
  * A small seal for a page footer: the organization, a verified mark and a short summary, linking
- * to the vendor's full trust page. Its words are never cut: they wrap inside the badge's width,
+ * to the vendor's full trust page. The mark is a button that opens a short explanation of what
+ * "Verified" means, laid over the page. Its words are never cut: they wrap inside the badge's width,
  * and the badge grows taller than `--trust-badge-height` only when they need more room (a long
  * organization name or signer); otherwise it keeps one size in every state.
  *
@@ -28,6 +29,8 @@ import { BADGE_WORDS } from './trust-badge.words.js';
  * @csspart mark - The round verified / warning mark.
  * @csspart name - The organization's name.
  * @csspart summary - The summary ("Verified · 5 of 7 controls shipped"); it wraps, never cut. Empty for a problem, whose explanation is the badge's accessible name and tooltip.
+ * @csspart explain - The button over the mark that opens the explanation of "Verified" (Enter, Space or a click; Escape closes it).
+ * @csspart explanation - The explanation: who signed, what the signature proves and what it does not, the expiry, how to check it yourself. It lies over the page below the badge, which keeps its size.
  *
  * @cssproperty --trust-badge-width - Width of the badge (default 17rem); its words wrap within it.
  * @cssproperty --trust-badge-height - Least height of the badge (default 3.5rem: a name and two summary lines); it grows only when its words need more.
@@ -99,7 +102,13 @@ export class TrustBadgeElement extends PostureElement {
       detail === signer ? '' : signer,
       this.say(expired ? s.expiredOn : s.expires, { date: this.formatDate(posture.expires) }),
     ];
-    return this.box(expired ? '!' : '✓', name, summary, label.filter(Boolean).join(', '));
+    const box = this.box(expired ? '!' : '✓', name, summary, label.filter(Boolean).join(', '));
+    // The explanation's button lies over the mark (outside the link, which it cannot be inside), and
+    // its panel over the page below the badge: the badge's box keeps its size, nothing moves.
+    const input = this.explanationInput(posture, expired);
+    return html`${box}<span class="why-wrap" @keydown=${this.explanation.keydown}
+      >${this.explanation.button(input, html`<span class="why-hint" aria-hidden="true">?</span>`)}${this.explanation.panel(input)}</span
+    >`;
   }
 
   /** What `show` asks for, when the document has it: the shipped share of applicable controls, or the current certifications. */

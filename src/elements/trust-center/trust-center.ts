@@ -62,6 +62,8 @@ type SectionKey = Exclude<
  * @csspart expired-warning - The warning above an expired document.
  * @csspart seal - The verification seal: signer, updated and expiry dates, key id.
  * @csspart subscribe - The link to the document's change feed (when it names one in `links.feed`).
+ * @csspart explain - The seal's "What does “Verified” mean?" button (Enter, Space or a click opens it; Escape closes it).
+ * @csspart explanation - What the button opens: who signed, what the signature proves and what it does not, the expiry, how to check it yourself.
  * @csspart header - The header: organization, title, seal and introduction.
  * @csspart logo - The organization's logo (only from an https: URL).
  * @csspart organization - The organization's name, a link to its site.
