@@ -1,3 +1,8 @@
+/**
+ * <trust-center>: a whole trust page from one document — header, seal, navigation, the sections in
+ * the document's order, footer. Longer than 300 lines because the page's frame (header, footer,
+ * navigation, section order and filters) meets here; every section renders in its own file.
+ */
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { PostureDocument, VerifiedPosture } from '../../core/read.js';
