@@ -65,6 +65,8 @@ export interface VerifiedPosture {
    * in which the issuer's domain is proven rather than claimed by the key holder.
    */
   trustedBy: 'pin' | 'keys' | 'issuer';
+  /** With a pin: no pinned key signed; a next key did, announced by a pinned one (rotation). */
+  announced?: true;
 }
 
 const BOM = '\ufeff';
@@ -189,6 +191,7 @@ export async function verifyPosture(input: Uint8Array | string, options: VerifyO
     keysFrom,
     trustedBy: pins ? 'pin' : options.issuer !== undefined ? 'issuer' : 'keys',
   };
+  if (pins && !verified.signers.some((k) => pins.includes(k.thumbprint))) posture.announced = true;
   if (posture.issued.getTime() > now + skew) {
     throw new PostureError('issued-in-future', `The document is dated ${document.issued}, in the future: check this device's clock.`);
   }

@@ -57,7 +57,9 @@ export function problemBox(s: CommonWords, problem: PostureProblem, source: stri
  */
 export const signedBy = (s: CommonWords, posture: VerifiedPosture): string =>
   posture.trustedBy === 'pin'
-    ? s.signedByPin
+    ? posture.announced
+      ? s.signedByAnnounced
+      : s.signedByPin
     : posture.trustedBy === 'keys'
       ? s.signedByKeys
       : say('en', s.signedBy, { host: new URL(posture.issuer).host });

@@ -13,6 +13,8 @@ export const COMMON_WORDS = {
   /** The seal's signer, by what decided trust: the issuer origin's published key (discovery), a pinned key, a named key set. */
   signedBy: "signed by {host}'s published key",
   signedByPin: 'signed by the key this page pinned',
+  /** A pin, but the signer is the next key that a pinned key announced (rotation). */
+  signedByAnnounced: 'signed by the successor the pinned key announced',
   signedByKeys: 'signed by the key set this page named',
   /** The short word when the document could not be loaded (network, timeout, HTTP status): not a failed check. */
   unavailable: 'Couldn’t load right now',

@@ -93,6 +93,7 @@ describe("the README's partner recipe on the partner's own origin (issue 13)", (
     const shown = await partnerPage(dir, recipe, await signedText(document_, signer), signer.publicJwk.kid!);
     expect(shown.state).to.equal('verified');
     expect(shown.text).to.contain('Enterprise SSO').and.contain('Shipped');
+    expect(shown.text).to.contain('signed by the key this page pinned').and.not.contain('successor');
     expect(shown.askedForKeys).to.deep.equal([]);
   });
 
@@ -111,6 +112,8 @@ describe("the README's partner recipe on the partner's own origin (issue 13)", (
     const shown = await partnerPage(uniqueDir(), recipe, rotated, current.publicJwk.kid!);
     expect(shown.state, shown.error).to.equal('verified');
     expect(shown.text).to.contain('Enterprise SSO');
+    // The seal does not say the pinned key signed: its announced successor did.
+    expect(shown.text).to.contain('signed by the successor the pinned key announced').and.not.contain('key this page pinned');
     expect(shown.askedForKeys).to.deep.equal([]);
   });
 

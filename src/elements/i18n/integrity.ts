@@ -3,13 +3,13 @@
  * SHA-384, checked by fetch() when an element loads it. Do not edit; change a file and run it.
  */
 export const LANGUAGE_FILES = {
-  ar: 'sha384-mnYlx7jV+PIPa84j1N+oSyBETPVKV6DUTK4YSM1Z8xAmZKgkhhToPhWJUIcj/NY9',
-  de: 'sha384-wYNHAsECA/L5gzLM2S7Ys/60baDm1JpYXCKzSnrzaWxP6q32lD+lEhHQUPo/rC+o',
-  es: 'sha384-kzcspsZtnz3QWAvFyutEqk/su1OULYZ7SLcbfZ0xx8uGwqm3+X6/FESdyHV8gh1w',
-  fr: 'sha384-TUnoaRRwVHFR18wAWb/WxvL+BrVjCN+wt/2JFEtGWatJMgw/mdehSqarqL3k21Ma',
-  it: 'sha384-nTxbHONtRBp4OiNGovsMYybfxHDDrcanU6Zkdq02lSI4kOmZbHESk3l8baqe8489',
-  ja: 'sha384-y90oegZcNmiUycJQt4Fizwc7s119nasemvqNrmUNZLo1OM1oeJgVjRCzuX0Xab6c',
-  nl: 'sha384-0I1goNF3chm2AZuYD9LLNwD2gotYsxl8dLb8zpOf10pk8RZC2B0xmfqVgHOKwLkG',
-  pl: 'sha384-hlgcGf0y1/1oVMwwSrGeeL1r4c1tl4JfCwTYv5d+y+KxBM+ByYZsBQAOljh08vAC',
-  pt: 'sha384-ncIw/TgsjSlBDGEaE3Ind4Fpb3UsZabbBpI0iLh7epvYZ8SuoyfjvtPYyOoHLSdG',
+  ar: 'sha384-z01C39Mv/IT/Imzr50FxkIz5CyTj2gqciNPsJQD7WvjHRzJ7hBs/h3BQKcp1JVJZ',
+  de: 'sha384-V58gDpGShBfxrAWZaicZ8iCuEUX3K03h8+MRGRgiPGGB3aq6CZw8S9h+iSgGE5lU',
+  es: 'sha384-LdBpQeGzy2DjfF+e+HOwfK3kZCO7/LKrcab2RHrnAYe2qT/XIXKj9L3iF70a9cGl',
+  fr: 'sha384-aIKvW33jKHtSB8TTPHIPUOs8sAscMVjTKWDMsMQDPPm2nKIb/P9u3zkbS/WfoP4k',
+  it: 'sha384-YCMoaPzXzkd8cyf7f8YTbJCA5cJYiIock4cV5HPEqpFM2F72cHbMqu6dyURrI9cj',
+  ja: 'sha384-eUAwYkLKNvxAh1Fe+Uk3D1EugVcoEF/BXRcp6oX7FC0k3pI3G8z1uLfFcLxbK0u0',
+  nl: 'sha384-P1vIJSZeWYE1D3eYOWpExm2qZh1R+6pMeRRQQ8eOFjgtWD06Sq+Dce0zPn9O6dPX',
+  pl: 'sha384-sxvrZHDxk/AQ9+1UbpmyrMbbfRDrNYFIM5OYuRP5eWKCPtzx+Ktbu2GpkvGybWYG',
+  pt: 'sha384-aRo5uHli7DZ3b6w23P46PZQDLga8gox1lVlt+jmcttYfg4Iqz0Ahvsw/mbQxy1+i',
 } as const;
