@@ -99,6 +99,32 @@ export const sharedStyles = css`
     clip-path: inset(50%);
     white-space: nowrap;
   }
+  /* The explanation of "Verified": a button that reads as a link, and its panel (the badge places both over itself). */
+  .why {
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_accent);
+    font: inherit;
+    text-decoration: underline;
+    cursor: pointer;
+  }
+  .explanation {
+    flex-basis: 100%;
+    max-inline-size: 40em;
+    padding: 0.5em 0.75em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    line-height: 1.4;
+  }
+  .explanation p {
+    margin: 0 0 0.4em;
+  }
+  .explanation code {
+    overflow-wrap: anywhere;
+  }
 `;
 
 /**
@@ -153,31 +179,6 @@ export const sealStyles = /* @__PURE__ */ (() => css`
   /* The explanation of "Verified" (issue 15): the seal's button reads as a link, its panel takes a row of its own. */
   .seal-why {
     display: contents;
-  }
-  .why {
-    padding: 0;
-    border: 0;
-    background: none;
-    color: var(--_accent);
-    font: inherit;
-    text-decoration: underline;
-    cursor: pointer;
-  }
-  .explanation {
-    flex-basis: 100%;
-    max-inline-size: 40em;
-    padding: 0.5em 0.75em;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
-    line-height: 1.4;
-  }
-  .explanation p {
-    margin: 0 0 0.4em;
-  }
-  .explanation code {
-    overflow-wrap: anywhere;
   }
   .expired-warning {
     border: 2px solid var(--_warning);

@@ -180,4 +180,15 @@ describe('the explanation of "Verified" (issue 15)', () => {
     const below = wrapper.querySelector('#below')!.getBoundingClientRect();
     expect(panel!.getBoundingClientRect().bottom).to.be.greaterThan(below.top);
   });
+
+  it("the badge's verified mark shows through its button: the button paints no background or border over it", async () => {
+    const vendor = await publish(network);
+    const badge = await fixture<Element15>(make('trust-badge', vendor.src));
+    await settled(badge);
+    const { button } = explanation(badge);
+    const look = getComputedStyle(button!);
+    expect(look.backgroundColor).to.equal('rgba(0, 0, 0, 0)');
+    expect(look.borderTopStyle).to.equal('none');
+    expect(badge.shadowRoot!.querySelector('[part="mark"]')!.textContent).to.contain('✓');
+  });
 });
