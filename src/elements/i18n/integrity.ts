@@ -3,13 +3,13 @@
  * SHA-384, checked by fetch() when an element loads it. Do not edit; change a file and run it.
  */
 export const LANGUAGE_FILES = {
-  ar: 'sha384-mnYlx7jV+PIPa84j1N+oSyBETPVKV6DUTK4YSM1Z8xAmZKgkhhToPhWJUIcj/NY9',
-  de: 'sha384-wYNHAsECA/L5gzLM2S7Ys/60baDm1JpYXCKzSnrzaWxP6q32lD+lEhHQUPo/rC+o',
-  es: 'sha384-kzcspsZtnz3QWAvFyutEqk/su1OULYZ7SLcbfZ0xx8uGwqm3+X6/FESdyHV8gh1w',
-  fr: 'sha384-TUnoaRRwVHFR18wAWb/WxvL+BrVjCN+wt/2JFEtGWatJMgw/mdehSqarqL3k21Ma',
-  it: 'sha384-nTxbHONtRBp4OiNGovsMYybfxHDDrcanU6Zkdq02lSI4kOmZbHESk3l8baqe8489',
-  ja: 'sha384-y90oegZcNmiUycJQt4Fizwc7s119nasemvqNrmUNZLo1OM1oeJgVjRCzuX0Xab6c',
-  nl: 'sha384-0I1goNF3chm2AZuYD9LLNwD2gotYsxl8dLb8zpOf10pk8RZC2B0xmfqVgHOKwLkG',
-  pl: 'sha384-hlgcGf0y1/1oVMwwSrGeeL1r4c1tl4JfCwTYv5d+y+KxBM+ByYZsBQAOljh08vAC',
-  pt: 'sha384-ncIw/TgsjSlBDGEaE3Ind4Fpb3UsZabbBpI0iLh7epvYZ8SuoyfjvtPYyOoHLSdG',
+  ar: 'sha384-4QG6cVY5+RaXnzaOcZtfC22mSf3iIZxXSOBZq2hnUduH3YGv/IFcL+ttXPrqPZo1',
+  de: 'sha384-bBoROf1z/3iLDlOCvQN5b1eFAa5V/304J4Ogtajrv7r2zMc9uiYfoblf5GasGW/9',
+  es: 'sha384-HsTrGz5YCwY7oomvFvoQErfrgiuEq+L62I1htDT9pM5stoQcFUf0ipzNukIxftnX',
+  fr: 'sha384-WmpTIIF4bc3uqwCSSUmQtF/wLOM6A3qqx6lxpUryGMsIlsvd4H1BUo/PXEc73+fp',
+  it: 'sha384-vxai+2p27FmrEtB0pwBYEQ0hY70lsUYTNpn7Nymru+i1v8KMtd9sRwzig+kDCs7T',
+  ja: 'sha384-ADD+C5+ufaZ5F43RBbMyoG8yVQldE7yMiZj8cSRCvRIWdPChZgRQnt/0xT8jQLzh',
+  nl: 'sha384-H6TEI20Kgsewetiugy9oEYuOfuPxzymMghg/shk+ocwzeMfiToXLMfq3yfWn8MM5',
+  pl: 'sha384-C/PzsmrgFIqu0a/xU4ufe/oSAOb/qRF7xMdPsomuZnoTBb+rDr32R7bg23VuBOZE',
+  pt: 'sha384-xsKm8xLajd3QZ0FqMlkMHQv32SDi0H8SVUEbaXpcGSoK1r/BxYn5V5JLCEYJdXua',
 } as const;
