@@ -33,9 +33,9 @@ function renderDocument(view: CenterView, d: DocumentEntry): TemplateResult {
   return html`<li part="document" class="row">
     <div class="card-head">
       <span class="item-title">${urlLink(d.url, { label: d.title, mailto: true })}</span>
-      <span part="access" class="access access-${d.access}">${s.access[d.access]}</span>
+      <span class="actions"><span part="access" class="access access-${d.access}">${s.access[d.access]}</span> ${requestAccess(view, d)}</span>
     </div>
     ${d.description ? html`<p>${rich(d.description)}</p>` : nothing}
-    ${d.contact ? html`<p class="meta">${s.requestFrom} ${emailLink(d.contact)}</p>` : nothing} ${requestAccess(view, d)}
+    ${d.contact ? html`<p class="meta">${s.requestFrom} ${emailLink(d.contact)}</p>` : nothing}
   </li>`;
 }

@@ -82,6 +82,7 @@ export const styles = css`
   .tile {
     display: flex;
     flex-direction: column;
+    align-items: flex-start;
     gap: 0.15em;
     padding: 0.7em 0.9em;
     border: 1px solid var(--_border);
@@ -413,9 +414,14 @@ export const styles = css`
     font-weight: 600;
     white-space: nowrap;
   }
+  .actions {
+    display: inline-flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0.5em;
+  }
   .request-access {
     display: inline-block;
-    margin-block-start: 0.5em;
     padding: 0.25em 0.9em;
     border: 1px solid var(--_accent);
     border-radius: 999px;
