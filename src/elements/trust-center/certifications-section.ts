@@ -48,7 +48,7 @@ const period = (view: CenterView, c: Certification) =>
 export function certificationTiles(view: CenterView, certifications: Certification[]): TemplateResult {
   return html`<ul part="certification-tiles" class="tiles" aria-label=${view.s.section.certifications}>
     ${certifications.map(
-      (c) => html`<li part="tile" class="tile">
+      (c) => html`<li part="tile" class="card tile">
         <span class="tile-title">${c.framework}</span>
         ${
           c.kind || c.reportType

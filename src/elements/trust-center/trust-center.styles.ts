@@ -84,10 +84,6 @@ export const styles = css`
     flex-direction: column;
     align-items: flex-start;
     gap: 0.15em;
-    padding: 0.7em 0.9em;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
     font-size: 0.875em;
   }
   .tile-title {
