@@ -8,7 +8,7 @@ import wc from 'eslint-plugin-wc';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'custom-elements.json', 'bench/results.json'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.demo/**', 'screenshots/**', 'custom-elements.json', 'bench/results.json'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

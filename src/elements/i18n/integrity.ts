@@ -3,13 +3,13 @@
  * SHA-384, checked by fetch() when an element loads it. Do not edit; change a file and run it.
  */
 export const LANGUAGE_FILES = {
-  ar: 'sha384-z01C39Mv/IT/Imzr50FxkIz5CyTj2gqciNPsJQD7WvjHRzJ7hBs/h3BQKcp1JVJZ',
-  de: 'sha384-V58gDpGShBfxrAWZaicZ8iCuEUX3K03h8+MRGRgiPGGB3aq6CZw8S9h+iSgGE5lU',
-  es: 'sha384-LdBpQeGzy2DjfF+e+HOwfK3kZCO7/LKrcab2RHrnAYe2qT/XIXKj9L3iF70a9cGl',
-  fr: 'sha384-aIKvW33jKHtSB8TTPHIPUOs8sAscMVjTKWDMsMQDPPm2nKIb/P9u3zkbS/WfoP4k',
-  it: 'sha384-YCMoaPzXzkd8cyf7f8YTbJCA5cJYiIock4cV5HPEqpFM2F72cHbMqu6dyURrI9cj',
-  ja: 'sha384-eUAwYkLKNvxAh1Fe+Uk3D1EugVcoEF/BXRcp6oX7FC0k3pI3G8z1uLfFcLxbK0u0',
-  nl: 'sha384-P1vIJSZeWYE1D3eYOWpExm2qZh1R+6pMeRRQQ8eOFjgtWD06Sq+Dce0zPn9O6dPX',
-  pl: 'sha384-sxvrZHDxk/AQ9+1UbpmyrMbbfRDrNYFIM5OYuRP5eWKCPtzx+Ktbu2GpkvGybWYG',
-  pt: 'sha384-aRo5uHli7DZ3b6w23P46PZQDLga8gox1lVlt+jmcttYfg4Iqz0Ahvsw/mbQxy1+i',
+  ar: 'sha384-V16V2pSaa4bm17+RPHWeT6jX4JXTJhXNZAoR6xyktvSv2OHY/2WEDHBU8ab2Sn2p',
+  de: 'sha384-cMYGzlis432KEWeMZmA6LBH2DcxfkjbsJAtUXaU7moOGqG+0TA4TphgWqmJPND0+',
+  es: 'sha384-mJmFVoUjJHlT2+Rpi+0crG8AoxdfZy0M+V+uBZvaXViOARcVwTNPbY6e9hRWWbuJ',
+  fr: 'sha384-mGswiO4J2jUJnrThSUyzGmrjIM63Pjt1yv0szZR0iQ4du4gAdpRTu4rfEqdkBHIT',
+  it: 'sha384-XCCOZqUs4CQs+IFxu/63GOf2MEW+nC3sPBuI0IkMNn4s5XBThi10Ls6IVquwphxm',
+  ja: 'sha384-mt14ju482cmg4VcaZQINUC7SF7jqsUh19mvFVhxShm8Dxr1BvDI1+CCVJU4Yfsde',
+  nl: 'sha384-f18Sl0nzx0pQqmvda/x244u8IlVMU386EDTrlordlJIoIpfojlJ3Dk1kS+reo2c4',
+  pl: 'sha384-4wIo8MmW2FqnwVZm//j+y9rbRzicLi7UIGrF+q7VICgUHBLfUEqd9w6Kh8o2aQQ2',
+  pt: 'sha384-TphuGAm8XFtxQSV3Q8luUz8ip7lSg0Tls5uBEl7OBOHmLXPIoHKP3GNfY9OXc4VE',
 } as const;

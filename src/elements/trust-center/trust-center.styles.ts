@@ -47,10 +47,11 @@ export const styles = css`
     color: var(--_accent);
     text-decoration: underline;
   }
+  /* The organization's own mark leads the page, as on hosted trust pages. */
   .logo {
-    block-size: 2rem;
+    block-size: 3rem;
     inline-size: auto;
-    max-inline-size: 8rem;
+    max-inline-size: 12rem;
     object-fit: contain;
   }
   .legal-name {
@@ -67,6 +68,30 @@ export const styles = css`
   .introduction p {
     max-inline-size: 75ch;
     margin: 0.5em 0 0;
+  }
+
+  /* Certifications up front: calm tiles, words only, wrapping to the width */
+  .tiles {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 12rem), 1fr));
+    gap: 0.6em;
+    margin: 0 0 calc(var(--_space) * 1.5);
+    padding: 0;
+    list-style: none;
+  }
+  .tile {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: 0.15em;
+    font-size: 0.875em;
+  }
+  .tile-title {
+    font-size: 1.1em;
+    font-weight: 600;
+  }
+  .tile-meta {
+    color: var(--_muted);
   }
 
   /* Layout and navigation */
@@ -384,6 +409,26 @@ export const styles = css`
     font-size: 0.8125em;
     font-weight: 600;
     white-space: nowrap;
+  }
+  .actions {
+    display: inline-flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0.5em;
+  }
+  .request-access {
+    display: inline-block;
+    padding: 0.25em 0.9em;
+    border: 1px solid var(--_accent);
+    border-radius: 999px;
+    color: var(--_accent);
+    font-size: 0.875em;
+    font-weight: 600;
+    text-decoration: none;
+  }
+  .request-access:hover {
+    background: var(--_accent);
+    color: var(--_surface);
   }
   .certification-certified {
     color: var(--_verified);

@@ -10,7 +10,7 @@ import { heading, headingLevel } from '../headings.js';
 import { PostureBlockElement } from '../posture-block-element.js';
 import { sealStyles, sharedStyles, statusIconStyles, statusStyles } from '../shared.styles.js';
 import { changelogSection } from './changelog-section.js';
-import { certificationsSection } from './certifications-section.js';
+import { certificationTiles, certificationsSection } from './certifications-section.js';
 import { contactsSection, linksSection } from './contact-sections.js';
 import { controlsSection, type StatusFilter } from './controls-section.js';
 import { residencySection, retentionSection } from './data-sections.js';
@@ -88,10 +88,13 @@ type SectionKey = Exclude<
  * @csspart control - One control.
  * @csspart control-title - A control's name.
  * @csspart status - A status mark (icon and word) of a control or certification.
+ * @csspart certification-tiles - The certifications up front, under the header: one tile each.
+ * @csspart tile - One certification's tile: framework, kind and report type, status, period.
  * @csspart certification - One certification.
  * @csspart party - One party in the privacy section: the controller, the data protection officer, the EU representative.
  * @csspart item-title - The heading of a certification or contact.
  * @csspart access - The access mode of a document or report: public, on request, under NDA.
+ * @csspart request-access - "Request access" for a document or report on request or under NDA: a mailto: to its contact, else its url.
  * @csspart region - One data-residency region.
  * @csspart table - The retention table.
  * @csspart document - One document.
@@ -153,6 +156,7 @@ export class TrustCenterElement extends PostureBlockElement {
     return html`
       ${expired ? this.renderExpiredWarning(posture) : nothing}
       ${this.renderHeader(posture, view, expired)}
+      ${doc.certifications?.length ? certificationTiles(view, doc.certifications) : nothing}
       <div class="layout">
         ${sections.length > 1 ? this.renderNav(sections, view) : nothing}
         <div class="sections">

@@ -31,6 +31,8 @@ export const CENTER_WORDS = {
   range: '{from} – {to}',
   access: { public: 'Public', 'on-request': 'On request', nda: 'Under NDA' },
   requestFrom: 'Request from',
+  /** The call to action of a document or report shared on request or under NDA. */
+  requestAccess: 'Request access',
   viewReport: 'View the report',
   primary: 'Primary region',
   provider: 'Provider',
