@@ -43,6 +43,8 @@ async function visit(dir: string, n: number, attrs: string): Promise<Visit> {
     if (Date.now() - start > 8000) throw new Error(`visit ${n} did not settle`);
     await new Promise((r) => setTimeout(r, 25));
   }
+  // The state is set before the words of the element's language may have arrived: updateComplete waits for them.
+  await Promise.all(elements().map((e) => (e as unknown as { updateComplete: Promise<boolean> }).updateComplete));
   const result = {
     states: elements().map((e) => e.getAttribute('state')!),
     texts: elements().map((e) => e.shadowRoot!.textContent!.replace(/\s+/g, ' ')),
