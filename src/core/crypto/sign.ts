@@ -20,9 +20,23 @@ export interface SigningKey {
   publicJwk: PublicJwk;
 }
 
+/**
+ * How many times a key generation the engine refused is tried again. WebKitGTK's Ed25519 refuses
+ * about 0.8% of fresh keys (those whose key material starts with a zero byte, WebKit bug 307095)
+ * with an OperationError; a new draw succeeds. Eight refusals in a row happen once in 10^17.
+ */
+export const GENERATE_ATTEMPTS = 8;
+
 /** Makes a new key pair; the private JWK holds `d` and must be kept secret. */
 export async function generateSigningKey(alg: Algorithm = 'EdDSA'): Promise<{ privateJwk: PrivateJwk; publicJwk: PublicJwk }> {
-  const pair = (await subtle().generateKey(webCryptoAlgorithm(alg) as EcKeyGenParams, true, ['sign', 'verify'])) as CryptoKeyPair;
+  let pair: CryptoKeyPair | undefined;
+  for (let attempt = 1; !pair; attempt++) {
+    try {
+      pair = (await subtle().generateKey(webCryptoAlgorithm(alg) as EcKeyGenParams, true, ['sign', 'verify'])) as CryptoKeyPair;
+    } catch (error) {
+      if ((error as Error)?.name !== 'OperationError' || attempt >= GENERATE_ATTEMPTS) throw error;
+    }
+  }
   const exported = (await subtle().exportKey('jwk', pair.privateKey)) as Record<string, string>;
   const publicJwk = await publicJwkOf(exported);
   return { privateJwk: { ...publicJwk, d: exported.d! }, publicJwk };
