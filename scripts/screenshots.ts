@@ -8,7 +8,7 @@
  *   npm run screenshots                       # every page × width × visitor scheme
  *   npm run screenshots -- --pages light-site # only some pages
  */
-import { mkdir, rm } from 'node:fs/promises';
+import { copyFile, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createServer } from 'vite';
@@ -72,8 +72,7 @@ try {
         const height = Math.min(maxHeight, await page.evaluate(() => document.documentElement.scrollHeight));
         const file = `${name}-${width}-${scheme}.png`;
         await page.screenshot({ path: path.join(outDir, file), clip: { x: 0, y: 0, width, height } });
-        if (values.docs && DOCS.has(file.replace(/\.png$/, '')))
-          await page.screenshot({ path: path.join(docsDir, file), clip: { x: 0, y: 0, width, height } });
+        if (values.docs && DOCS.has(file.replace(/\.png$/, ''))) await copyFile(path.join(outDir, file), path.join(docsDir, file));
         console.log(`  ${path.relative(root, path.join(outDir, file))}  (${width}×${height}, visitor in ${scheme} mode)`);
         await page.close();
       }
