@@ -6,8 +6,7 @@
  * the all-in-one file and the badge alone; `npm run bench` includes it.
  */
 import path from 'node:path';
-import { build } from 'esbuild';
-import { CDN_BUILD, CDN_ENTRIES, compressedSizes, defineModules, minifyLiterals } from '../scripts/build.js';
+import { bundleCdnFile, CDN_ENTRIES, compressedSizes } from '../scripts/build.js';
 import { root } from './bundle.js';
 import { formatTable } from './table.js';
 
@@ -35,14 +34,9 @@ function groupOf(input: string): string {
 
 /** The byte groups of the CDN file `name` (a key of CDN_ENTRIES), largest first, and the file's own sizes. */
 export async function byteGroups(name: string): Promise<{ groups: ByteGroup[]; bytes: number; gzip: number }> {
-  const result = await build({
-    ...CDN_BUILD,
-    metafile: true,
-    entryPoints: [path.join(root, CDN_ENTRIES[name]!)],
-    plugins: [defineModules, minifyLiterals],
-  });
-  const { bytes, gzip } = compressedSizes(result.outputFiles[0]!.contents);
-  const output = Object.values(result.metafile.outputs)[0]!;
+  const { code, metafile } = await bundleCdnFile(CDN_ENTRIES[name]!);
+  const { bytes, gzip } = compressedSizes(code);
+  const output = Object.values(metafile.outputs)[0]!;
   const sums = new Map<string, number>();
   for (const [input, { bytesInOutput }] of Object.entries(output.inputs))
     sums.set(groupOf(input), (sums.get(groupOf(input)) ?? 0) + bytesInOutput);

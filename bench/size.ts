@@ -8,7 +8,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
-import { buildCdn, CDN_BUILD, compressedSizes, type CdnFile } from '../scripts/build.js';
+import { buildCdn, CDN_BUILD, compressedSizes, secondPass, type CdnFile } from '../scripts/build.js';
 import { root } from './bundle.js';
 
 export interface SizeRow {
@@ -54,7 +54,7 @@ export const litAlone = () => bundled('lit + @lit/context', LIT_ENTRY);
 /** `contents` as one module, bundled and minified like the CDN files. */
 async function bundled(name: string, contents: string): Promise<SizeRow> {
   const result = await build({ ...CDN_BUILD, stdin: { contents, resolveDir: root, loader: 'ts', sourcefile: `${name}.ts` } });
-  return { name, ...compressedSizes(result.outputFiles[0]!.contents) };
+  return { name, ...compressedSizes(await secondPass(result.outputFiles[0]!.text)) };
 }
 
 /** Builds the CDN files into a temporary folder (dist/ is left as it is) and measures them. */
