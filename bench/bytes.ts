@@ -3,11 +3,13 @@
  * the core, the element base, each element, styles, English words, languages), from esbuild's
  * metafile, with each group's share of the file's gzip bytes (an estimate: gzip does not split
  * by source, so the share is in proportion to minified bytes). `npm run bench:size` prints it for
- * the all-in-one file and the badge alone; `npm run bench` includes it.
+ * the all-in-one file and the badge alone, then the floor under both (Lit, @lit/context and the
+ * core's loadPosture bundled alone); `npm run bench` includes it.
  */
 import path from 'node:path';
 import { bundleCdnFile, CDN_ENTRIES, compressedSizes } from '../scripts/build.js';
 import { root } from './bundle.js';
+import { floorSizes, litAlone } from './size.js';
 import { formatTable } from './table.js';
 
 export interface ByteGroup {
@@ -53,6 +55,9 @@ export async function byteTable(): Promise<string> {
     for (const g of groups) rows.push([`${name}.min.js`, g.group, g.bytes, `≈${g.gzipShare}`]);
     rows.push([`${name}.min.js`, 'total', bytes, gzip]);
   }
+  // The floor under every file: what any element needs before its own code, styles and words.
+  const { floor, core, verifyOnly } = await floorSizes();
+  for (const row of [await litAlone(), floor, core, verifyOnly]) rows.push(['(alone)', row.name, row.bytes, row.gzip]);
   return formatTable(['file', 'where the bytes go', 'minified', 'gzip'], rows);
 }
 

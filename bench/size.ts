@@ -57,6 +57,15 @@ async function bundled(name: string, contents: string): Promise<SizeRow> {
   return { name, ...compressedSizes(await secondPass(result.outputFiles[0]!.text)) };
 }
 
+/** What every element needs before it draws anything (Lit, @lit/context, the core's loadPosture), the core alone, and its signature check alone. */
+export async function floorSizes(): Promise<Pick<SizeResult, 'floor' | 'core' | 'verifyOnly'>> {
+  return {
+    floor: await bundled('floor: lit + @lit/context + loadPosture', LIT_ENTRY + CORE_ENTRY),
+    core: await bundled('core: loadPosture (fetch, verify, validate)', CORE_ENTRY),
+    verifyOnly: await bundled('core: signature check only (verifyJws + trustedKeys)', VERIFY_ENTRY),
+  };
+}
+
 /** Builds the CDN files into a temporary folder (dist/ is left as it is) and measures them. */
 export async function measureSize(): Promise<SizeResult> {
   const dir = await mkdtemp(path.join(tmpdir(), 'trust-bench-cdn-'));
@@ -73,9 +82,7 @@ export async function measureSize(): Promise<SizeResult> {
       gzip: all.gzip - lit.gzip,
       brotli: all.brotli - lit.brotli,
     };
-    const floor = await bundled('floor: lit + @lit/context + loadPosture', LIT_ENTRY + CORE_ENTRY);
-    const core = await bundled('core: loadPosture (fetch, verify, validate)', CORE_ENTRY);
-    const verifyOnly = await bundled('core: signature check only (verifyJws + trustedKeys)', VERIFY_ENTRY);
+    const { floor, core, verifyOnly } = await floorSizes();
     return { files, lit, ownShare, floor, core, verifyOnly, allInOne: sources[built[0]!.name]!, sources };
   } finally {
     await rm(dir, { recursive: true, force: true });
