@@ -7,6 +7,7 @@
  *
  *   npm run screenshots                       # every page × width × visitor scheme
  *   npm run screenshots -- --pages light-site # only some pages
+ *   npm run screenshots -- --lang ja,pl       # the page's lang set to each (file names end -ja, -pl)
  */
 import { copyFile, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -23,9 +24,16 @@ const SCHEMES = ['light', 'dark'] as const;
 const DOCS = new Set(['light-site-1440-light', 'dark-site-1440-light', 'light-site-390-dark']);
 
 const { values } = parseArgs({
-  options: { pages: { type: 'string' }, docs: { type: 'boolean', default: false }, 'max-height': { type: 'string', default: '2400' } },
+  options: {
+    pages: { type: 'string' },
+    lang: { type: 'string' },
+    docs: { type: 'boolean', default: false },
+    'max-height': { type: 'string', default: '2400' },
+  },
 });
 const pages = values.pages ? values.pages.split(',') : PAGES;
+/** The page's own language (`<html lang>`), each in turn; '' leaves the page as written. */
+const languages = values.lang ? values.lang.split(',') : [''];
 const maxHeight = Number(values['max-height']);
 const outDir = path.join(root, 'screenshots');
 const docsDir = path.join(root, 'docs', 'screenshots');
@@ -48,33 +56,42 @@ try {
   for (const name of pages) {
     for (const width of WIDTHS) {
       for (const scheme of SCHEMES) {
-        const page = await browser.newPage();
-        await page.setViewport({ width, height: 900 });
-        await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
-        await page.goto(`${origin}/${name === 'index' ? '' : `${name}.html`}`, { waitUntil: 'networkidle0' });
-        // Scroll through the page once, as a reader would, so `loading="lazy"` elements start too.
-        await page.evaluate(async () => {
-          for (let y = 0; y < document.documentElement.scrollHeight; y += 600) {
-            window.scrollTo(0, y);
-            await new Promise((r) => setTimeout(r, 50));
+        for (const lang of languages) {
+          const page = await browser.newPage();
+          await page.setViewport({ width, height: 900 });
+          await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+          await page.goto(`${origin}/${name === 'index' ? '' : `${name}.html`}`, { waitUntil: 'networkidle0' });
+          if (lang) {
+            // As a visitor's translated page: the elements re-render once their language file has arrived.
+            await page.evaluate((l) => (document.documentElement.lang = l), lang);
+            await page.waitForNetworkIdle({ idleTime: 300 });
           }
-          window.scrollTo(0, 0);
-        });
-        // Every element settled (verified or failed), fonts loaded: what a visitor sees after a second.
-        await page.waitForFunction(
-          () =>
-            [...document.querySelectorAll('trust-center, subprocessor-list, control-status, trust-badge')].every(
-              (el) => el.getAttribute('state') !== 'loading',
-            ),
-          { timeout: 15_000 },
-        );
-        await page.evaluate(() => document.fonts.ready);
-        const height = Math.min(maxHeight, await page.evaluate(() => document.documentElement.scrollHeight));
-        const file = `${name}-${width}-${scheme}.png`;
-        await page.screenshot({ path: path.join(outDir, file), clip: { x: 0, y: 0, width, height } });
-        if (values.docs && DOCS.has(file.replace(/\.png$/, ''))) await copyFile(path.join(outDir, file), path.join(docsDir, file));
-        console.log(`  ${path.relative(root, path.join(outDir, file))}  (${width}×${height}, visitor in ${scheme} mode)`);
-        await page.close();
+          // Scroll through the page once, as a reader would, so `loading="lazy"` elements start too.
+          await page.evaluate(async () => {
+            for (let y = 0; y < document.documentElement.scrollHeight; y += 600) {
+              window.scrollTo(0, y);
+              await new Promise((r) => setTimeout(r, 50));
+            }
+            window.scrollTo(0, 0);
+          });
+          // Every element settled (verified or failed), fonts loaded: what a visitor sees after a second.
+          await page.waitForFunction(
+            () =>
+              [...document.querySelectorAll('trust-center, subprocessor-list, control-status, trust-badge')].every(
+                (el) => el.getAttribute('state') !== 'loading',
+              ),
+            { timeout: 15_000 },
+          );
+          await page.evaluate(() => document.fonts.ready);
+          const height = Math.min(maxHeight, await page.evaluate(() => document.documentElement.scrollHeight));
+          const file = `${name}-${width}-${scheme}${lang ? `-${lang}` : ''}.png`;
+          await page.screenshot({ path: path.join(outDir, file), clip: { x: 0, y: 0, width, height } });
+          if (values.docs && DOCS.has(file.replace(/\.png$/, ''))) await copyFile(path.join(outDir, file), path.join(docsDir, file));
+          console.log(
+            `  ${path.relative(root, path.join(outDir, file))}  (${width}×${height}, visitor in ${scheme} mode${lang ? `, lang=${lang}` : ''})`,
+          );
+          await page.close();
+        }
       }
     }
   }
