@@ -14,8 +14,8 @@ export const FORMAT_MINOR = 1;
 
 /** Well-known paths (RFC 8615) under the issuer's origin. */
 export const WELL_KNOWN_DIR = '/.well-known/trust-elements';
-export const WELL_KNOWN_DOCUMENT = `${WELL_KNOWN_DIR}/posture.json`;
-export const WELL_KNOWN_JWKS = `${WELL_KNOWN_DIR}/jwks.json`;
+export const WELL_KNOWN_DOCUMENT = '/.well-known/trust-elements/posture.json';
+export const WELL_KNOWN_JWKS = '/.well-known/trust-elements/jwks.json';
 
 /** A document may be valid for at most this long (RFC 9116 asks the same of security.txt). */
 export const MAX_VALIDITY_DAYS = 366;
