@@ -46,7 +46,8 @@ export function isCoordinate(value: unknown): value is string {
   }
 }
 
-const bigIntOf = (bytes: Uint8Array, littleEndian: boolean): bigint => {
+/** The unsigned integer that `bytes` spell, in the given byte order. */
+export const bigIntOf = (bytes: Uint8Array, littleEndian: boolean): bigint => {
   let n = 0n;
   for (let i = 0; i < bytes.length; i++) n = (n << 8n) | BigInt(bytes[littleEndian ? bytes.length - 1 - i : i]!);
   return n;
