@@ -2,8 +2,18 @@
  * Turns a spec (src/core/spec.ts) into a JSON Schema (draft-07) with descriptions. Build time
  * only (`npm run schema`): the browser bundle never includes it.
  */
-import { FORMAT_VERSION } from './schema.js';
+import { DateString, FORMAT_VERSION, MonthString, Timestamp } from './schema.js';
 import { EXTENSION_NAME, type Spec } from './spec.js';
+
+/**
+ * The JSON Schema `format` of the strings that have one, by their pattern (an optional field's
+ * copy of a spec shares it). Kept here so that the browser bundle never carries it.
+ */
+const FORMATS = new Map<RegExp | undefined, string>([
+  [DateString.re, 'date'],
+  [Timestamp.re, 'date-time'],
+  [MonthString.re, 'month'],
+]);
 
 /**
  * Where the published schema of a release is read: the file `schema/posture-v1.schema.json` of
@@ -36,7 +46,8 @@ export function toJsonSchema(spec: Spec, descriptions: Record<string, string> = 
         if (s.min) out.minLength = s.min;
         if (s.max !== undefined) out.maxLength = s.max;
         if (s.re) out.pattern = s.re.source;
-        if (s.format) out.format = s.format;
+        const format = FORMATS.get(s.re);
+        if (format) out.format = format;
         // One `pattern` per schema: a further rule's goes in an `allOf`.
         if (s.also?.re) out.allOf = [{ pattern: s.also.re.source }];
         return out;

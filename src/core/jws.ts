@@ -36,12 +36,8 @@ export const REFUSED_HEADER_PARAMS = ['jku', 'jwk', 'x5u', 'x5c', 'b64', 'crit']
  */
 export const MAX_SIGNATURES = 16;
 
-/** Why each refused header parameter is refused, in words a vendor understands. */
-const REFUSAL_REASON: Record<(typeof REFUSED_HEADER_PARAMS)[number], string> = {
-  jku: "keys come from the reader's trust settings, never from the document",
-  jwk: "keys come from the reader's trust settings, never from the document",
-  x5u: "keys come from the reader's trust settings, never from the document",
-  x5c: "keys come from the reader's trust settings, never from the document",
+/** Why a refused header parameter is refused, in words a vendor understands (jku, jwk, x5u, x5c: the default). */
+const REFUSAL_REASON: Partial<Record<(typeof REFUSED_HEADER_PARAMS)[number], string>> = {
   crit: 'no critical extensions are supported',
   b64: 'unencoded payloads (RFC 7797) are not supported; sign the base64url-encoded payload',
 };
@@ -202,7 +198,7 @@ function checkedHeader(sig: JwsSignature, options: VerifyJwsOptions): Record<str
     if (name in header || (sig.header && name in sig.header)) {
       throw new PostureError(
         'header-refused',
-        `A signature uses the header parameter "${name}", which is refused: ${REFUSAL_REASON[name]}.`,
+        `A signature uses the header parameter "${name}", which is refused: ${REFUSAL_REASON[name] ?? "keys come from the reader's trust settings, never from the document"}.`,
       );
     }
   }

@@ -46,7 +46,8 @@ export function isCoordinate(value: unknown): value is string {
   }
 }
 
-const bigIntOf = (bytes: Uint8Array, littleEndian: boolean): bigint => {
+/** The unsigned integer that `bytes` spell, in the given byte order. */
+export const bigIntOf = (bytes: Uint8Array, littleEndian: boolean): bigint => {
   let n = 0n;
   for (let i = 0; i < bytes.length; i++) n = (n << 8n) | BigInt(bytes[littleEndian ? bytes.length - 1 - i : i]!);
   return n;
@@ -99,12 +100,9 @@ export function keyAlgorithm(jwk: Record<string, unknown>): Algorithm | undefine
 
 /** RFC 7638 thumbprint (SHA-256, base64url) of a public key: its key id and its pin. */
 export async function thumbprint(jwk: Pick<PublicJwk, 'kty' | 'crv' | 'x' | 'y'>): Promise<string> {
-  // Required members only, in lexicographic order, no white space (RFC 7638 §3.2).
-  const canonical =
-    jwk.kty === 'EC'
-      ? `{"crv":${JSON.stringify(jwk.crv)},"kty":"EC","x":${JSON.stringify(jwk.x)},"y":${JSON.stringify(jwk.y)}}`
-      : `{"crv":${JSON.stringify(jwk.crv)},"kty":${JSON.stringify(jwk.kty)},"x":${JSON.stringify(jwk.x)}}`;
-  return encode(await sha256(utf8(canonical)));
+  // Required members only, in lexicographic order, no white space (RFC 7638 §3.2): JSON.stringify keeps the order written.
+  const { crv, kty, x, y } = jwk;
+  return encode(await sha256(utf8(JSON.stringify(kty === 'EC' ? { crv, kty, x, y } : { crv, kty, x }))));
 }
 
 /**

@@ -76,13 +76,7 @@ export async function readLimited(response: Response, maxBytes: number, what: st
     }
     chunks.push(value);
   }
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
+  return new Uint8Array(await new Blob(chunks as BlobPart[]).arrayBuffer());
 }
 
 // application/json or any application/…+json (jose+json, problem+json), with parameters; nothing after "json".

@@ -14,8 +14,8 @@ export const FORMAT_MINOR = 1;
 
 /** Well-known paths (RFC 8615) under the issuer's origin. */
 export const WELL_KNOWN_DIR = '/.well-known/trust-elements';
-export const WELL_KNOWN_DOCUMENT = `${WELL_KNOWN_DIR}/posture.json`;
-export const WELL_KNOWN_JWKS = `${WELL_KNOWN_DIR}/jwks.json`;
+export const WELL_KNOWN_DOCUMENT = '/.well-known/trust-elements/posture.json';
+export const WELL_KNOWN_JWKS = '/.well-known/trust-elements/jwks.json';
 
 /** A document may be valid for at most this long (RFC 9116 asks the same of security.txt). */
 export const MAX_VALIDITY_DAYS = 366;
@@ -35,17 +35,16 @@ function isCalendarDate(s: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
-/** A calendar date, `YYYY-MM-DD`. */
-const DateString = str({ re: /^\d{4}-\d{2}-\d{2}$/, test: isCalendarDate, is: 'a real date written YYYY-MM-DD', format: 'date' });
+/** A calendar date, `YYYY-MM-DD` (JSON Schema format `date`: json-schema.ts names the formats, which the browser never needs). */
+export const DateString = str({ re: /^\d{4}-\d{2}-\d{2}$/, test: isCalendarDate, is: 'a real date written YYYY-MM-DD' });
 
-/** An instant with an explicit time zone, RFC 3339. */
-const Timestamp = str({
+/** An instant with an explicit time zone, RFC 3339 (JSON Schema format `date-time`). */
+export const Timestamp = str({
   // Hours, minutes and offsets in range in the pattern itself: `T24:00` or `+99:00` is not left to
   // each engine's Date.parse (they disagree); no leap seconds, which Date.parse refuses.
   re: /^\d{4}-\d{2}-\d{2}T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,9})?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/,
   test: (s) => isCalendarDate(s) && !Number.isNaN(Date.parse(s)),
   is: 'an RFC 3339 date-time with a time zone, e.g. 2026-05-24T00:00:00Z',
-  format: 'date-time',
 });
 
 /** Whether every percent-escape in `s` is well-formed and they spell UTF-8 (the elements decode a mailto: address for display). */
@@ -107,8 +106,8 @@ const Origin = str({
 });
 
 const CountryCode = str({ re: /^[A-Z]{2}$/, is: 'an ISO 3166-1 alpha-2 country code, e.g. SE' });
-/** A month, `YYYY-MM`, for pages that date themselves by month. */
-const MonthString = str({ re: /^\d{4}-(?:0[1-9]|1[0-2])$/, is: 'a month written YYYY-MM', format: 'month' });
+/** A month, `YYYY-MM`, for pages that date themselves by month (JSON Schema format `month`). */
+export const MonthString = str({ re: /^\d{4}-(?:0[1-9]|1[0-2])$/, is: 'a month written YYYY-MM' });
 /** A day or, where a page says no more, a month. */
 const DayOrMonth = anyOf(DateString, MonthString);
 

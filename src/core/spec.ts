@@ -27,7 +27,6 @@ export interface StringSpec extends Base<string> {
   /** What `re` and `test` mean, for the message: "an https: URL". */
   is?: string;
   test?: (s: string) => boolean;
-  format?: string;
   /** A further rule with a message of its own, checked once the value is `is`: "must use % only …". */
   also?: { re?: RegExp; test?: (s: string) => boolean; message: string };
 }

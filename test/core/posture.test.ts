@@ -115,7 +115,12 @@ describe('verifyPosture', () => {
         typ: POSTURE_TYP,
         [param]: param === 'b64' ? false : param === 'crit' ? ['b64'] : 'https://attacker.example/keys',
       };
-      expect(await codeOf(await withHeader(ed, header), { jwks: jwksOf(ed) })).to.equal('header-refused');
+      const error = await failure(await withHeader(ed, header), { jwks: jwksOf(ed) });
+      expect(error.code).to.equal('header-refused');
+      // The message names the parameter and why: a key source, critical extensions, or unencoded payloads.
+      const why =
+        param === 'crit' ? 'no critical extensions' : param === 'b64' ? 'unencoded payloads' : "keys come from the reader's trust settings";
+      expect(error.message).to.contain(`"${param}"`).and.to.contain(why);
     });
   }
 

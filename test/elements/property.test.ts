@@ -8,7 +8,7 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import '../../src/define/all.js';
-import { PostureDocumentSpec, validatePosture, type PostureDocument } from '../../src/core/index.js';
+import { DateString, PostureDocumentSpec, Timestamp, validatePosture, type PostureDocument } from '../../src/core/index.js';
 import { check, type Spec, type StringSpec } from '../../src/core/spec.js';
 import type { TrustErrorDetail } from '../../src/elements/events.js';
 import { installNetwork, jsonResponse, type FakeNetwork } from '../fixtures/network.js';
@@ -133,9 +133,9 @@ const zone = fc.record({ offset: fc.oneof(fc.constant(0), fc.integer({ min: -14 
 function stringArbitrary(spec: StringSpec): fc.Arbitrary<string> {
   const is = spec.is ?? '';
   const candidates =
-    spec.format === 'date'
+    spec.re === DateString.re
       ? isoDate
-      : spec.format === 'date-time'
+      : spec.re === Timestamp.re
         ? fc.record({ ms: dateMs, zone }).map(({ ms, zone }) => timestamp(ms, zone.offset, zone.fraction))
         : is.startsWith('an https: or mailto: URL')
           ? fc.oneof(httpsUrl, mailto)

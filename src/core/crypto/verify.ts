@@ -3,7 +3,7 @@
  * one signature with it, after the RFC 8032 S < L check that not every engine makes itself.
  */
 import { PostureError } from '../errors.js';
-import type { TrustedKey } from '../keys.js';
+import { bigIntOf, type TrustedKey } from '../keys.js';
 import { subtle, webCryptoAlgorithm } from './subtle.js';
 
 const cryptoKeys = new WeakMap<TrustedKey, Promise<CryptoKey>>();
@@ -26,20 +26,11 @@ export function importVerifyKey(key: TrustedKey): Promise<CryptoKey | undefined>
   );
 }
 
-// Group order of edwards25519, little-endian, for the RFC 8032 §5.1.7 check S < L.
-const ED25519_L = [
-  0xed, 0xd3, 0xf5, 0x5c, 0x1a, 0x63, 0x12, 0x58, 0xd6, 0x9c, 0xf7, 0xa2, 0xde, 0xf9, 0xde, 0x14, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0x10,
-];
+// Group order of edwards25519 (RFC 8032 §5.1), for the §5.1.7 check S < L.
+const ED25519_L = 2n ** 252n + 27742317777372353535851937790883648493n;
 
-/** RFC 8032 §5.1.7: the S half of an Ed25519 signature (bytes 32–63) must be below L. Exported for tests. */
-export function ed25519ScalarIsCanonical(sig: Uint8Array): boolean {
-  for (let i = 31; i >= 0; i--) {
-    const s = sig[32 + i]!;
-    if (s !== ED25519_L[i]) return s < ED25519_L[i]!;
-  }
-  return false; // S == L
-}
+/** RFC 8032 §5.1.7: the S half of an Ed25519 signature (bytes 32–63, little-endian) must be below L. Exported for tests. */
+export const ed25519ScalarIsCanonical = (sig: Uint8Array): boolean => bigIntOf(sig.subarray(32, 64), true) < ED25519_L;
 
 /**
  * Checks one signature with one trusted key: `true` or `false`, or `undefined` when this engine
