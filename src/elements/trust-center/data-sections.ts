@@ -14,7 +14,7 @@ export function residencySection(view: CenterView, residency: Residency): Center
     ${residency.summary ? html`<p>${residency.summary}</p>` : nothing}
     ${residency.regions?.length ? html`<ul class="cards">${residency.regions.map((r) => renderRegion(view, r))}</ul>` : nothing}
   `;
-  return { id: 'residency', title, content: section(view, 'residency', 'residency', title, content) };
+  return section(view, 'residency', title, content);
 }
 
 function renderRegion(view: CenterView, region: Region): TemplateResult {
@@ -52,5 +52,5 @@ export function retentionSection(view: CenterView, retention: Retention): Center
       )}
     </tbody>
   </table>`;
-  return { id: 'retention', title, content: section(view, 'retention', 'retention', title, content) };
+  return section(view, 'retention', title, content);
 }

@@ -223,20 +223,15 @@ export class TrustCenterElement extends PostureBlockElement {
       case 'changelog':
         return doc.changelog?.length ? changelogSection(view, doc.changelog) : undefined;
       case 'statements':
-        return (doc.statements ?? []).map((statement) => {
-          const id = `statement-${statement.id}`;
-          return {
-            id,
-            title: statement.title,
-            content: section(
-              view,
-              'statement',
-              id,
-              statement.title,
-              html`<div class="body" lang=${doc.language ?? nothing}>${blocks(statement.body)}</div>`,
-            ),
-          };
-        });
+        return (doc.statements ?? []).map((statement) =>
+          section(
+            view,
+            `statement-${statement.id}`,
+            statement.title,
+            html`<div class="body" lang=${doc.language ?? nothing}>${blocks(statement.body)}</div>`,
+            'statement',
+          ),
+        );
       default:
         return undefined;
     }
@@ -244,9 +239,8 @@ export class TrustCenterElement extends PostureBlockElement {
 
   /** The list, by `<subprocessor-list>` taking this element's document through context; its seal would repeat ours. */
   private subprocessorsSection(view: CenterView, entries: number): CenterSection {
-    const title = view.s.section.subprocessors;
     const content = html`<subprocessor-list class=${entries >= LONG_LIST ? 'lazy' : nothing} heading-level=${Math.min(6, view.level + 2)} expired=${this.expired}></subprocessor-list>`;
-    return { id: 'subprocessors', title, content: section(view, 'subprocessors', 'subprocessors', title, content) };
+    return section(view, 'subprocessors', view.s.section.subprocessors, content);
   }
 
   private renderHeader(posture: VerifiedPosture, view: CenterView, expired: boolean): TemplateResult {
