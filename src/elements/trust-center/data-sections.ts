@@ -8,7 +8,9 @@ type Residency = NonNullable<PostureDocument['residency']>;
 type Region = NonNullable<Residency['regions']>[number];
 type Retention = NonNullable<PostureDocument['retention']>;
 
-export function residencySection(view: CenterView, residency: Residency): CenterSection {
+/** Nothing when it has neither a summary nor a region. */
+export function residencySection(view: CenterView, residency: Residency): CenterSection | undefined {
+  if (!residency.summary && !residency.regions?.length) return undefined;
   const title = view.s.section.residency;
   const content = html`
     ${residency.summary ? html`<p>${residency.summary}</p>` : nothing}
