@@ -6,7 +6,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Block, PlannedSubprocessor, PostureDocument, Subprocessor, VerifiedPosture } from '../../core/read.js';
-import { heading, headingLevel } from '../headings.js';
+import { headingLevel, roleHeading } from '../headings.js';
 import { PostureBlockElement } from '../posture-block-element.js';
 import { sealStyles, sharedStyles } from '../shared.styles.js';
 import { regionName } from '../i18n.js';
@@ -156,7 +156,7 @@ export class SubprocessorListElement extends PostureBlockElement {
     return html`
       ${expired ? this.renderExpiredWarning(posture) : nothing}
       ${this.renderSeal(posture, expired)}
-      ${heading(this.level, { part: 'title', className: 'title', role: true }, this.say(s.title, { org: doc.organization.name }))}
+      ${roleHeading(this.level, { part: 'title', className: 'title' }, this.say(s.title, { org: doc.organization.name }))}
       ${list?.statement ? html`<div part="statement" class="statement" lang=${doc.language ?? nothing}>${blocks(list.statement, false)}</div>` : nothing}
       ${list?.scope ? html`<p part="scope" class="scope" lang=${doc.language ?? nothing}><strong>${f.scope}:</strong> ${rich(list.scope)}</p>` : nothing}
       ${!showTable || disclosure !== 'public' ? html`<p part="disclosure" class="disclosure">${s.disclosure[disclosure]}</p>` : nothing}
@@ -239,7 +239,7 @@ export class SubprocessorListElement extends PostureBlockElement {
   ): unknown {
     if (!rows.length) return nothing;
     return html`<section part="group" class="group">
-      ${heading(this.level + 1, { part: 'group-title', className: 'section-title', role: true }, title)}
+      ${roleHeading(this.level + 1, { part: 'group-title', className: 'section-title' }, title)}
       ${statement ? html`<div part="statement" class="statement" lang=${doc.language ?? nothing}>${blocks(statement, false)}</div>` : nothing}
       ${this.renderTable(rows, title, columns, cutoff)}
     </section>`;
@@ -328,7 +328,7 @@ export class SubprocessorListElement extends PostureBlockElement {
     ].sort((a, b) => (a.effective < b.effective ? -1 : a.effective > b.effective ? 1 : 0));
     if (!items.length) return nothing;
     return html`<section part="upcoming" class="upcoming" aria-labelledby="upcoming-title">
-      ${heading(this.level + 1, { id: 'upcoming-title', className: 'section-title', role: true }, s.upcoming)}
+      ${roleHeading(this.level + 1, { id: 'upcoming-title', className: 'section-title' }, s.upcoming)}
       <ul class="upcoming-list">
         ${items.map((item) => html`<li part="upcoming-item" class="upcoming-item">${item.content}</li>`)}
       </ul>
