@@ -3,8 +3,7 @@
  * Longer than 300 lines because the table, its filter, sorting, groups, optional columns and the
  * upcoming changes share one state and one set of rows.
  */
-import { html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { Block, PlannedSubprocessor, PostureDocument, Subprocessor, VerifiedPosture } from '../../core/read.js';
 import { headingLevel, roleHeading } from '../headings.js';
 import { PostureBlockElement } from '../posture-block-element.js';
@@ -113,15 +112,24 @@ const isSubprocessorChange = (change: ChangeEntry): change is SubprocessorChange
 export class SubprocessorListElement extends PostureBlockElement {
   static override styles = [sharedStyles, sealStyles, styles];
 
+  /** Lit's reactive properties, besides the base's. */
+  static override properties: PropertyDeclarations = {
+    recentDays: { type: Number, attribute: 'recent-days' },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    sortKey: { state: true, attribute: false },
+    sortDirection: { state: true, attribute: false },
+    query: { state: true, attribute: false },
+  };
+
   /** An entry whose `since` date lies within this many days is marked "New". */
-  @property({ type: Number, attribute: 'recent-days' }) recentDays = 90;
+  recentDays = 90;
 
   /** Level (1–6) of the list's title; "Upcoming changes" is one level below. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  headingLevel = 2;
 
-  @state() private sortKey?: SortKey;
-  @state() private sortDirection: SortDirection = 'ascending';
-  @state() private query = '';
+  private sortKey?: SortKey;
+  private sortDirection: SortDirection = 'ascending';
+  private query = '';
 
   private get subStrings(): SubprocessorStrings {
     return this.words(SUBPROCESSOR_WORDS, 'subprocessors');

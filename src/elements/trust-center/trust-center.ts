@@ -3,8 +3,7 @@
  * the document's order, footer. Longer than 300 lines because the page's frame (header, footer,
  * navigation, section order and filters) meets here; every section renders in its own file.
  */
-import { html, nothing, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { PostureDocument, VerifiedPosture } from '../../core/read.js';
 import { heading, headingLevel } from '../headings.js';
 import { PostureBlockElement } from '../posture-block-element.js';
@@ -161,11 +160,17 @@ const SECTIONS: { [K in SectionKey]?: SectionRenderer<K> } = {
 export class TrustCenterElement extends PostureBlockElement {
   static override styles = [sharedStyles, sealStyles, statusStyles, statusIconStyles, styles];
 
+  /** Lit's reactive properties, besides the base's. */
+  static override properties: PropertyDeclarations = {
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    statusFilter: { attribute: 'status-filter' },
+  };
+
   /** Level (1–4) of the title heading; sections are one below, categories and items two below. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  headingLevel = 2;
 
   /** Which controls are shown: `all`, or one status. */
-  @property({ attribute: 'status-filter' }) statusFilter: StatusFilter = 'all';
+  statusFilter: StatusFilter = 'all';
 
   private view(): CenterView {
     return {
