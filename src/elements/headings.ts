@@ -1,8 +1,9 @@
 /**
  * Heading levels, one way for every element: the page sets an element's top level (its
  * `heading-level` attribute), nested headings go below it, and every level is kept within what
- * HTML has. `<trust-center>` renders real `<hN>`; `<subprocessor-list>` renders `role="heading"`
- * with `aria-level` (`role` option), which has the same accessible name and level.
+ * HTML has. `<trust-center>` renders real `<hN>` (`heading`); `<subprocessor-list>` renders
+ * `role="heading"` with `aria-level` (`roleHeading`), which has the same accessible name and level.
+ * Two functions, so an element's file carries only the one it uses.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -19,8 +20,14 @@ export interface HeadingOptions {
   className?: string;
   /** A target of in-page navigation: `tabindex="-1"`, so it can take focus. */
   target?: boolean;
-  /** `<div role="heading" aria-level>` instead of `<hN>`. */
-  role?: boolean;
+}
+
+/** `level` clamped to what HTML has, 1–6. */
+const clamped = (level: number) => Math.min(6, Math.max(1, level));
+
+/** A `<div role="heading" aria-level>` at `level`, clamped to 1–6. */
+export function roleHeading(level: number, options: Omit<HeadingOptions, 'target'>, content: unknown): TemplateResult {
+  return html`<div id=${ifDefined(options.id)} part=${ifDefined(options.part)} class=${ifDefined(options.className)} role="heading" aria-level=${clamped(level)}>${content}</div>`;
 }
 
 /**
@@ -32,10 +39,7 @@ export function heading(level: number, options: HeadingOptions, content: unknown
   const part = ifDefined(options.part);
   const className = ifDefined(options.className);
   const tabindex = options.target ? '-1' : nothing;
-  const n = Math.min(6, Math.max(1, level));
-  if (options.role)
-    return html`<div id=${id} part=${part} class=${className} tabindex=${tabindex} role="heading" aria-level=${n}>${content}</div>`;
-  switch (n) {
+  switch (clamped(level)) {
     case 1:
       return html`<h1 id=${id} part=${part} class=${className} tabindex=${tabindex}>${content}</h1>`;
     case 2:

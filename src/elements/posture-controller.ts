@@ -2,8 +2,8 @@
  * Loading for a trust element, as a reactive controller shaped like @lit/task: its arguments
  * (`src pin keys timeout`) are read at every host update; when they change, the load in flight is
  * aborted and `run(signal)` starts again — at once, or once the element nears the viewport
- * (`loading="lazy"`) — through the page-wide cache (`loadShared`). `status` and `value` say what it
- * found. It also keeps the host's expiry timer, and lets a move to another parent go on loading.
+ * (`loading="lazy"`) — through the page-wide cache (`loadShared`). `value` says what it found. It
+ * also keeps the host's expiry timer, and lets a move to another parent go on loading.
  */
 import type { ReactiveController, ReactiveElement } from 'lit';
 import { expiredPosture, isPostureError, type FetchLike } from '../core/read.js';
@@ -29,16 +29,12 @@ export interface PostureLoadOptions {
   shown(): PostureSnapshot;
 }
 
-/** As @lit/task's: nothing to load, loading, loaded (verified, or verified but expired), or failed. */
-export type LoadStatus = 'initial' | 'pending' | 'complete' | 'error';
-
 const LOADING: PostureSnapshot = { state: 'loading' };
 
 /** setTimeout's longest delay; an expiry further away is not scheduled. */
 const MAX_TIMER = 2_147_483_647;
 
 export class PostureLoadController implements ReactiveController {
-  status: LoadStatus = 'initial';
   /** What the last load found; `loading` while one runs. */
   value: PostureSnapshot = LOADING;
   /** The arguments last loaded, as a string; `null` before the first load and after a removal. */
@@ -80,10 +76,8 @@ export class PostureLoadController implements ReactiveController {
     if (!this.host.isConnected || key === this.key) return;
     this.key = key;
     this.cancel();
-    this.status = 'initial';
     if (!args) return;
     this.value = LOADING;
-    this.status = 'pending';
     const { signal } = (this.aborter = new AbortController());
     if (this.options.lazy() && 'IntersectionObserver' in globalThis) {
       const observer = (this.observer = new IntersectionObserver(
@@ -140,7 +134,6 @@ export class PostureLoadController implements ReactiveController {
 
   private settle(value: PostureSnapshot) {
     this.value = value;
-    this.status = value.posture ? 'complete' : 'error';
     this.host.requestUpdate();
   }
 

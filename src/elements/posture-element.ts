@@ -4,8 +4,7 @@
  * `trust-error`, and render fail-closed: content only when verified (or expired, marked).
  */
 import { ContextConsumer, ContextProvider, ContextRoot } from '@lit/context';
-import { html, LitElement, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { VerifiedPosture } from '../core/read.js';
 import { postureContext, type PostureProblem, type PostureSnapshot, type PostureState } from './context.js';
 import type { TrustErrorDetail, TrustLoadDetail } from './events.js';
@@ -48,40 +47,53 @@ const WITHOUT_SRC: PostureSnapshot = { state: problemState(TRUST_WITHOUT_SRC.cod
  * @event trust-error - It could not be shown. `detail: { code, message }`, the code one of the core's error codes or an element's own (`no-source`, `trust-without-src`, `unknown-control`, `unknown-category`, `render-failed`). Dispatched after `state` is set.
  */
 export abstract class PostureElement extends LitElement {
+  /** Lit's reactive properties (declared here, not by decorators, whose helpers would cost every CDN file bytes). */
+  static override properties: PropertyDeclarations = {
+    src: { reflect: true },
+    pin: {},
+    keys: {},
+    loading: {},
+    expired: {},
+    theme: { reflect: true },
+    onError: { attribute: 'on-error', reflect: true },
+    timeout: { type: Number },
+    state: { reflect: true },
+  };
+
   /** URL of the signed posture document. Without it, the element shows its nearest ancestor's document. */
-  @property({ reflect: true }) src?: string;
+  src?: string;
 
   /**
    * Space-separated key thumbprints: when present, only these keys are trusted. Present but empty
    * or malformed, it trusts nothing (`unverified`, code `pin-invalid`). Only with `src`: on an
    * element that shows its ancestor's document it is refused (code `trust-without-src`).
    */
-  @property() pin?: string;
+  pin?: string;
 
   /** URL of a JWKS to trust instead of discovering the keys at the document's origin. Only with `src`, like `pin`. */
-  @property() keys?: string;
+  keys?: string;
 
   /** `lazy` waits until the element nears the viewport before loading, like `<img loading="lazy">`. */
-  @property() loading: 'eager' | 'lazy' = 'eager';
+  loading: 'eager' | 'lazy' = 'eager';
 
   /** What to do with an expired document: `show` it under a warning (default), or `hide` it. */
-  @property() expired: 'show' | 'hide' = 'show';
+  expired: 'show' | 'hide' = 'show';
 
   /** `light` or `dark`, overriding the page's colour scheme (the element paints its own surface); by default it follows the page's inherited `color-scheme`. */
-  @property({ reflect: true }) theme?: 'light' | 'dark';
+  theme?: 'light' | 'dark';
 
   /**
    * `hide`: when the element cannot show its document (state `error` or `unverified`, or an expired
    * document with `expired="hide"`), it takes no room at all; `trust-error` still fires. Otherwise it
    * shows its problem display, or the page's own `slot="fallback"` content in its place.
    */
-  @property({ attribute: 'on-error', reflect: true }) onError?: 'hide';
+  onError?: 'hide';
 
   /** Milliseconds to wait for the document and its keys before giving up. */
-  @property({ type: Number }) timeout = 10_000;
+  timeout = 10_000;
 
   /** `loading`, `verified`, `expired`, `unverified` or `error`; reflected for host CSS. Read-only. */
-  @property({ reflect: true }) state: PostureState = 'loading';
+  state: PostureState = 'loading';
 
   private readonly provider = new ContextProvider(this, { context: postureContext, initialValue: { state: 'loading' } });
   private readonly loader = new PostureLoadController(this, {

@@ -179,6 +179,17 @@ describe('format 1.1 in the elements', () => {
       expect(texts(list, '[part~="optional-badge"]')).to.deep.equal(['Optional']);
     });
 
+    it('fields of a newer minor version make no section, even named like an object’s own members (toString …)', async () => {
+      const unknown = { toString: { title: 'x' }, valueOf: [1], hasOwnProperty: 'x' } as Partial<PostureDocument>;
+      const el = await show('trust-center', network, {
+        version: '1.9',
+        ...unknown,
+        faq: [{ question: 'Where?', answer: [{ type: 'paragraph', text: 'EU.' }] }],
+      });
+      expect(el.getAttribute('state')).to.equal('verified');
+      expect(all(el, 'section.section').map((s) => s.id)).to.deep.equal(['controls', 'faq']);
+    });
+
     it('a month-only "updated" reads as the month', async () => {
       const el = await show('trust-center', network, { version: '1.1', updated: '2026-08' });
       expect(texts(el, '[part~="seal"]')[0]).to.contain('updated August 2026');

@@ -3,8 +3,7 @@
  * Longer than 300 lines because its class JSDoc (about 95 lines) documents every mode, part and
  * custom property for custom-elements.json; the code itself is about 260 lines.
  */
-import { html, nothing, svg, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, svg, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { CONTROL_STATUSES, type Control, type ControlCategory, type VerifiedPosture } from '../../core/read.js';
 import type { PostureProblem } from '../context.js';
@@ -103,21 +102,29 @@ interface Badge {
 export class ControlStatusElement extends PostureBlockElement {
   static override styles = [sharedStyles, sealStyles, statusStyles, styles];
 
+  /** Lit's reactive properties, besides the base's. */
+  static override properties: PropertyDeclarations = {
+    control: { reflect: true },
+    category: { reflect: true },
+    layout: { reflect: true },
+    label: { reflect: true },
+  };
+
   /** Id of the control to show as one badge. Takes precedence over `category`. */
-  @property({ reflect: true }) control?: string;
+  control?: string;
 
   /** Id of the category whose controls to list. */
-  @property({ reflect: true }) category?: string;
+  category?: string;
 
   /**
    * A single control's layout: `inline` (default) sizes to its words and wraps with the sentence
    * around it; `block` is one box of `--trust-control-width` in every state, for grids and for
    * pages where nothing may move when the document arrives.
    */
-  @property({ reflect: true }) layout: 'inline' | 'block' = 'inline';
+  layout: 'inline' | 'block' = 'inline';
 
   /** What a single control shows: `title` (default: the status and the control's title) or `status` (the status alone; the title stays in its accessible name). */
-  @property({ reflect: true }) label: 'title' | 'status' = 'title';
+  label: 'title' | 'status' = 'title';
 
   /** Shows a badge's tooltip on hover and focus, hides it on Escape. */
   private readonly tooltips = new TooltipController(this);

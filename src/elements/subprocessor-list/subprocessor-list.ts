@@ -3,10 +3,9 @@
  * Longer than 300 lines because the table, its filter, sorting, groups, optional columns and the
  * upcoming changes share one state and one set of rows.
  */
-import { html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { Block, PlannedSubprocessor, PostureDocument, Subprocessor, VerifiedPosture } from '../../core/read.js';
-import { heading, headingLevel } from '../headings.js';
+import { headingLevel, roleHeading } from '../headings.js';
 import { PostureBlockElement } from '../posture-block-element.js';
 import { sealStyles, sharedStyles } from '../shared.styles.js';
 import { regionName } from '../i18n.js';
@@ -113,15 +112,24 @@ const isSubprocessorChange = (change: ChangeEntry): change is SubprocessorChange
 export class SubprocessorListElement extends PostureBlockElement {
   static override styles = [sharedStyles, sealStyles, styles];
 
+  /** Lit's reactive properties, besides the base's. */
+  static override properties: PropertyDeclarations = {
+    recentDays: { type: Number, attribute: 'recent-days' },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    sortKey: { state: true, attribute: false },
+    sortDirection: { state: true, attribute: false },
+    query: { state: true, attribute: false },
+  };
+
   /** An entry whose `since` date lies within this many days is marked "New". */
-  @property({ type: Number, attribute: 'recent-days' }) recentDays = 90;
+  recentDays = 90;
 
   /** Level (1–6) of the list's title; "Upcoming changes" is one level below. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  headingLevel = 2;
 
-  @state() private sortKey?: SortKey;
-  @state() private sortDirection: SortDirection = 'ascending';
-  @state() private query = '';
+  private sortKey?: SortKey;
+  private sortDirection: SortDirection = 'ascending';
+  private query = '';
 
   private get subStrings(): SubprocessorStrings {
     return this.words(SUBPROCESSOR_WORDS, 'subprocessors');
@@ -156,7 +164,7 @@ export class SubprocessorListElement extends PostureBlockElement {
     return html`
       ${expired ? this.renderExpiredWarning(posture) : nothing}
       ${this.renderSeal(posture, expired)}
-      ${heading(this.level, { part: 'title', className: 'title', role: true }, this.say(s.title, { org: doc.organization.name }))}
+      ${roleHeading(this.level, { part: 'title', className: 'title' }, this.say(s.title, { org: doc.organization.name }))}
       ${list?.statement ? html`<div part="statement" class="statement" lang=${doc.language ?? nothing}>${blocks(list.statement, false)}</div>` : nothing}
       ${list?.scope ? html`<p part="scope" class="scope" lang=${doc.language ?? nothing}><strong>${f.scope}:</strong> ${rich(list.scope)}</p>` : nothing}
       ${!showTable || disclosure !== 'public' ? html`<p part="disclosure" class="disclosure">${s.disclosure[disclosure]}</p>` : nothing}
@@ -239,7 +247,7 @@ export class SubprocessorListElement extends PostureBlockElement {
   ): unknown {
     if (!rows.length) return nothing;
     return html`<section part="group" class="group">
-      ${heading(this.level + 1, { part: 'group-title', className: 'section-title', role: true }, title)}
+      ${roleHeading(this.level + 1, { part: 'group-title', className: 'section-title' }, title)}
       ${statement ? html`<div part="statement" class="statement" lang=${doc.language ?? nothing}>${blocks(statement, false)}</div>` : nothing}
       ${this.renderTable(rows, title, columns, cutoff)}
     </section>`;
@@ -328,7 +336,7 @@ export class SubprocessorListElement extends PostureBlockElement {
     ].sort((a, b) => (a.effective < b.effective ? -1 : a.effective > b.effective ? 1 : 0));
     if (!items.length) return nothing;
     return html`<section part="upcoming" class="upcoming" aria-labelledby="upcoming-title">
-      ${heading(this.level + 1, { id: 'upcoming-title', className: 'section-title', role: true }, s.upcoming)}
+      ${roleHeading(this.level + 1, { id: 'upcoming-title', className: 'section-title' }, s.upcoming)}
       <ul class="upcoming-list">
         ${items.map((item) => html`<li part="upcoming-item" class="upcoming-item">${item.content}</li>`)}
       </ul>

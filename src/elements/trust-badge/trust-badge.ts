@@ -1,5 +1,4 @@
-import { html, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Certification, VerifiedPosture } from '../../core/read.js';
 import type { PostureProblem } from '../context.js';
@@ -46,11 +45,17 @@ import { BADGE_WORDS } from './trust-badge.words.js';
 export class TrustBadgeElement extends PostureElement {
   static override styles = [sharedStyles, styles];
 
+  /** Lit's reactive properties, besides the base's. */
+  static override properties: PropertyDeclarations = {
+    href: {},
+    show: {},
+  };
+
   /** The vendor's full trust page; a link is made only from an https: URL. */
-  @property() href?: string;
+  href?: string;
 
   /** What the summary shows: `controls` (default), `certifications` or `name`. */
-  @property() show: 'controls' | 'certifications' | 'name' = 'controls';
+  show: 'controls' | 'certifications' | 'name' = 'controls';
 
   /** `tip`: a tooltip for what the box does not show in words (a problem's explanation). */
   private box(mark: string, name: string, summary: string, label: string, tip?: string, look = ''): TemplateResult {

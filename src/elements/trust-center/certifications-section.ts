@@ -24,7 +24,7 @@ const CERTIFICATION_ICONS: Record<CertificationStatus | 'lapsed', string> = {
 export function certificationsSection(view: CenterView, certifications: Certification[]): CenterSection {
   const title = view.s.section.certifications;
   const content = html`<ul class="cards">${certifications.map((c) => renderCertification(view, c))}</ul>`;
-  return { id: 'certifications', title, content: section(view, 'certifications', 'certifications', title, content) };
+  return section(view, 'certifications', title, content);
 }
 
 /** Certified, but its audit period has ended: not shown as "✓ Certified" (its dates say so, not the vendor's status word). */

@@ -21,5 +21,5 @@ export function changelogSection(view: CenterView, changes: Changelog): CenterSe
       </li>`,
     )}
   </ol>`;
-  return { id: 'changelog', title, content: section(view, 'changelog', 'changelog', title, content) };
+  return section(view, 'changelog', title, content);
 }

@@ -11,7 +11,7 @@ const NAMED_LINKS = ['statusPage', 'vulnerabilityDisclosure', 'securityTxt', 'pr
 export function contactsSection(view: CenterView, contacts: Contact[]): CenterSection {
   const title = view.s.section.contacts;
   const content = html`<ul class="cards">${contacts.map((c) => renderContact(view, c))}</ul>`;
-  return { id: 'contacts', title, content: section(view, 'contacts', 'contacts', title, content) };
+  return section(view, 'contacts', title, content);
 }
 
 function renderContact(view: CenterView, c: Contact): TemplateResult {
@@ -46,5 +46,5 @@ export function linksSection(view: CenterView, links: Links): CenterSection | un
     entries.push(html`<li>${urlLink(other.url, { label: other.title, mailto: true, part: 'link' })}</li>`);
   if (!entries.length) return undefined;
   const title = s.section.links;
-  return { id: 'links', title, content: section(view, 'links', 'links', title, html`<ul class="link-list">${entries}</ul>`) };
+  return section(view, 'links', title, html`<ul class="link-list">${entries}</ul>`);
 }

@@ -64,12 +64,8 @@ export function controlsSection(
       </section>`;
     })}
   `;
-  return {
-    id: 'controls',
-    title,
-    children: categories.map((c) => ({ id: categoryId(c), title: c.title })),
-    content: section(view, 'controls', 'controls', title, content),
-  };
+  const children = categories.map((c) => ({ id: categoryId(c), title: c.title }));
+  return section(view, 'controls', title, content, 'controls', children);
 }
 
 function renderControl(view: CenterView, control: Control, evidence: Map<string, string>): TemplateResult {

@@ -8,13 +8,15 @@ type Residency = NonNullable<PostureDocument['residency']>;
 type Region = NonNullable<Residency['regions']>[number];
 type Retention = NonNullable<PostureDocument['retention']>;
 
-export function residencySection(view: CenterView, residency: Residency): CenterSection {
+/** Nothing when it has neither a summary nor a region. */
+export function residencySection(view: CenterView, residency: Residency): CenterSection | undefined {
+  if (!residency.summary && !residency.regions?.length) return undefined;
   const title = view.s.section.residency;
   const content = html`
     ${residency.summary ? html`<p>${residency.summary}</p>` : nothing}
     ${residency.regions?.length ? html`<ul class="cards">${residency.regions.map((r) => renderRegion(view, r))}</ul>` : nothing}
   `;
-  return { id: 'residency', title, content: section(view, 'residency', 'residency', title, content) };
+  return section(view, 'residency', title, content);
 }
 
 function renderRegion(view: CenterView, region: Region): TemplateResult {
@@ -52,5 +54,5 @@ export function retentionSection(view: CenterView, retention: Retention): Center
       )}
     </tbody>
   </table>`;
-  return { id: 'retention', title, content: section(view, 'retention', 'retention', title, content) };
+  return section(view, 'retention', title, content);
 }

@@ -9,7 +9,7 @@ type DocumentEntry = NonNullable<PostureDocument['documents']>[number];
 export function documentsSection(view: CenterView, documents: DocumentEntry[]): CenterSection {
   const title = view.s.section.documents;
   const content = html`<ul class="rows">${documents.map((d) => renderDocument(view, d))}</ul>`;
-  return { id: 'documents', title, content: section(view, 'documents', 'documents', title, content) };
+  return section(view, 'documents', title, content);
 }
 
 /**

@@ -14,5 +14,5 @@ export function faqSection(view: CenterView, faq: Faq): CenterSection {
       <div class="answer">${blocks(entry.answer)}</div>
     </details>`,
   )}`;
-  return { id: 'faq', title, content: section(view, 'faq', 'faq', title, content) };
+  return section(view, 'faq', title, content);
 }

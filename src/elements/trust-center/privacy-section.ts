@@ -26,7 +26,7 @@ export function privacySection(view: CenterView, p: Privacy, lang: string | unde
     ${p.legalBases ? html`${sub(f.legalBases)}<ul class="bullets">${p.legalBases.map((b) => html`<li><strong>${f.basis[b.basis]}</strong>: ${b.purpose}${b.data?.length ? html` (${b.data.join(', ')})` : nothing}</li>`)}</ul>` : nothing}
     ${p.rights || p.rightsNote ? html`${sub(f.rights)}${p.rights ? html`<ul class="bullets">${p.rights.map((r) => html`<li>${f.right[r]}</li>`)}</ul>` : nothing}${p.rightsNote ? html`<p>${rich(p.rightsNote)}</p>` : nothing}` : nothing}
   </div>`;
-  return { id: 'privacy', title, content: section(view, 'privacy', 'privacy', title, content) };
+  return section(view, 'privacy', title, content);
 }
 
 /** A party: its name and legal name, its address (the country named when the address does not), and how to reach it. */

@@ -44,12 +44,20 @@ export interface CenterSection extends NavEntry {
  */
 export const LONG_LIST = 100;
 
-/** A `<section>` labelled by its heading; `kind` becomes an extra part name (`section-faq` …). */
-export function section(view: CenterView, kind: string, id: string, title: string, content: unknown): TemplateResult {
-  return html`<section part="section section-${kind}" class="section section-${kind}" id=${id} aria-labelledby=${`${id}-title`}>
-    ${heading(view.level + 1, { id: `${id}-title`, part: 'section-title', className: 'section-title', target: true }, title)}
-    ${content}
-  </section>`;
+/**
+ * A section and its navigation entry: a `<section>` labelled by its heading; `kind` (by default its
+ * id) becomes an extra part name (`section-faq` …), and `children` are its entries' own links.
+ */
+export function section(view: CenterView, id: string, title: string, content: unknown, kind = id, children?: NavEntry[]): CenterSection {
+  return {
+    id,
+    title,
+    children,
+    content: html`<section part="section section-${kind}" class="section section-${kind}" id=${id} aria-labelledby=${`${id}-title`}>
+      ${heading(view.level + 1, { id: `${id}-title`, part: 'section-title', className: 'section-title', target: true }, title)}
+      ${content}
+    </section>`,
+  };
 }
 
 /** A calendar date for people, machine-readable underneath. */

@@ -3,8 +3,7 @@
  * the document's order, footer. Longer than 300 lines because the page's frame (header, footer,
  * navigation, section order and filters) meets here; every section renders in its own file.
  */
-import { html, nothing, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { PostureDocument, VerifiedPosture } from '../../core/read.js';
 import { heading, headingLevel } from '../headings.js';
 import { PostureBlockElement } from '../posture-block-element.js';
@@ -40,6 +39,36 @@ type SectionKey = Exclude<
   | 'review'
   | 'order'
 >;
+
+/** Makes a key's section(s) from its value (present, and not an empty list). */
+type SectionRenderer<K extends SectionKey> = (
+  view: CenterView,
+  value: NonNullable<PostureDocument[K]>,
+  doc: PostureDocument,
+) => CenterSection | CenterSection[] | undefined;
+
+/** The sections that need nothing of the element but the document; controls and sub-processors are the element's own. */
+const SECTIONS: { [K in SectionKey]?: SectionRenderer<K> } = {
+  certifications: certificationsSection,
+  privacy: (view, privacy, doc) => privacySection(view, privacy, doc.language),
+  residency: residencySection,
+  retention: retentionSection,
+  documents: documentsSection,
+  contacts: contactsSection,
+  links: linksSection,
+  faq: faqSection,
+  changelog: changelogSection,
+  statements: (view, statements, doc) =>
+    statements.map((statement) =>
+      section(
+        view,
+        `statement-${statement.id}`,
+        statement.title,
+        html`<div class="body" lang=${doc.language ?? nothing}>${blocks(statement.body)}</div>`,
+        'statement',
+      ),
+    ),
+};
 
 /**
  * The vendor's whole posture document as a page: the organization, the seal, then every section
@@ -131,11 +160,17 @@ type SectionKey = Exclude<
 export class TrustCenterElement extends PostureBlockElement {
   static override styles = [sharedStyles, sealStyles, statusStyles, statusIconStyles, styles];
 
+  /** Lit's reactive properties, besides the base's. */
+  static override properties: PropertyDeclarations = {
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    statusFilter: { attribute: 'status-filter' },
+  };
+
   /** Level (1–4) of the title heading; sections are one below, categories and items two below. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  headingLevel = 2;
 
   /** Which controls are shown: `all`, or one status. */
-  @property({ attribute: 'status-filter' }) statusFilter: StatusFilter = 'all';
+  statusFilter: StatusFilter = 'all';
 
   private view(): CenterView {
     return {
@@ -184,69 +219,32 @@ export class TrustCenterElement extends PostureBlockElement {
     return [...first, ...[...all.values()].filter((s) => !first.includes(s))];
   }
 
+  /** The section(s) of one document key; an absent or empty value makes none. */
   private sectionFor(key: SectionKey, doc: PostureDocument, view: CenterView): CenterSection | CenterSection[] | undefined {
-    switch (key) {
-      case 'categories':
-        return doc.categories?.length
-          ? controlsSection(
-              view,
-              doc.categories,
-              this.statusFilter,
-              (status) => (this.statusFilter = status),
-              // Evidence names a document or certification of the same posture: shown by its title.
-              new Map([
-                ...(doc.documents ?? []).flatMap((d) => (d.id ? [[d.id, d.title] as const] : [])),
-                ...(doc.certifications ?? []).map((c) => [c.id, c.framework] as const),
-              ]),
-            )
-          : undefined;
-      case 'certifications':
-        return doc.certifications?.length ? certificationsSection(view, doc.certifications) : undefined;
-      case 'subprocessors':
-        return doc.subprocessors ? this.subprocessorsSection(view, doc.subprocessors.entries?.length ?? 0) : undefined;
-      case 'privacy':
-        return doc.privacy ? privacySection(view, doc.privacy, doc.language) : undefined;
-      case 'residency':
-        return doc.residency && (doc.residency.summary || doc.residency.regions?.length)
-          ? residencySection(view, doc.residency)
-          : undefined;
-      case 'retention':
-        return doc.retention?.length ? retentionSection(view, doc.retention) : undefined;
-      case 'documents':
-        return doc.documents?.length ? documentsSection(view, doc.documents) : undefined;
-      case 'contacts':
-        return doc.contacts?.length ? contactsSection(view, doc.contacts) : undefined;
-      case 'links':
-        return doc.links ? linksSection(view, doc.links) : undefined;
-      case 'faq':
-        return doc.faq?.length ? faqSection(view, doc.faq) : undefined;
-      case 'changelog':
-        return doc.changelog?.length ? changelogSection(view, doc.changelog) : undefined;
-      case 'statements':
-        return (doc.statements ?? []).map((statement) => {
-          const id = `statement-${statement.id}`;
-          return {
-            id,
-            title: statement.title,
-            content: section(
-              view,
-              'statement',
-              id,
-              statement.title,
-              html`<div class="body" lang=${doc.language ?? nothing}>${blocks(statement.body)}</div>`,
-            ),
-          };
-        });
-      default:
-        return undefined;
-    }
+    const value = doc[key];
+    if (!value || (Array.isArray(value) && !value.length)) return undefined;
+    if (key === 'categories')
+      return controlsSection(
+        view,
+        doc.categories!,
+        this.statusFilter,
+        (status) => (this.statusFilter = status),
+        // Evidence names a document or certification of the same posture: shown by its title.
+        new Map([
+          ...(doc.documents ?? []).flatMap((d) => (d.id ? [[d.id, d.title] as const] : [])),
+          ...(doc.certifications ?? []).map((c) => [c.id, c.framework] as const),
+        ]),
+      );
+    if (key === 'subprocessors') return this.subprocessorsSection(view, doc.subprocessors!.entries?.length ?? 0);
+    // Own keys only: a key the format does not know (ignored in a newer minor version) may be "toString".
+    const render = Object.hasOwn(SECTIONS, key) ? (SECTIONS[key] as SectionRenderer<SectionKey>) : undefined;
+    return render?.(view, value, doc);
   }
 
   /** The list, by `<subprocessor-list>` taking this element's document through context; its seal would repeat ours. */
   private subprocessorsSection(view: CenterView, entries: number): CenterSection {
-    const title = view.s.section.subprocessors;
     const content = html`<subprocessor-list class=${entries >= LONG_LIST ? 'lazy' : nothing} heading-level=${Math.min(6, view.level + 2)} expired=${this.expired}></subprocessor-list>`;
-    return { id: 'subprocessors', title, content: section(view, 'subprocessors', 'subprocessors', title, content) };
+    return section(view, 'subprocessors', view.s.section.subprocessors, content);
   }
 
   private renderHeader(posture: VerifiedPosture, view: CenterView, expired: boolean): TemplateResult {
