@@ -27,7 +27,6 @@ export const sharedStyles = css`
     display: block;
     box-sizing: border-box;
     color: var(--_text);
-    font: inherit;
     line-height: 1.5;
     text-align: start;
   }

@@ -72,12 +72,10 @@ export const styles = css`
     gap: 0.5em;
     block-size: var(--_height);
     max-inline-size: 100%;
-    padding-block: 0;
     padding-inline: 0.25em 0.5em;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
-    color: var(--_text);
     font-size: 0.875em;
     line-height: 1.25;
     white-space: nowrap;
