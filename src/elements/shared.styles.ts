@@ -58,45 +58,14 @@ export const sharedStyles = css`
   *::after {
     box-sizing: inherit;
   }
-  a {
-    color: var(--_accent);
-  }
   :focus-visible {
     outline: var(--_focus);
     outline-offset: 2px;
-  }
-  /* Within the loading height each element reserves, so nothing moves when the document arrives. */
-  .loading {
-    display: grid;
-    gap: 0.75em;
-    padding-block: 0.25em;
-  }
-  .bone {
-    block-size: 0.75em;
-    border-radius: 0.25em;
-    background: var(--_border);
-  }
-  .bone:nth-child(3) {
-    inline-size: 80%;
-  }
-  .bone:nth-child(4) {
-    inline-size: 55%;
   }
   :host([on-error='hide'][state='error']),
   :host([on-error='hide'][state='unverified']),
   :host([on-error='hide'][expired='hide'][state='expired']) {
     display: none !important;
-  }
-  summary {
-    cursor: pointer;
-  }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
   }
   /* The explanation of "Verified": a button that reads as a link, and its panel (the badge places both over itself). */
   .why {
@@ -127,10 +96,42 @@ export const sharedStyles = css`
 `;
 
 /**
- * The problem box, the seal and the expired warning (templates.ts): every element but the badge,
- * which says all of that in its own box. Pure, so a bundle without it drops it.
+ * What every element but the badge shows (the badge says all of it in its own box): links, the
+ * loading skeleton, the problem box, the seal and the expired warning (templates.ts). Pure, so a
+ * bundle without it drops it.
  */
 export const sealStyles = /* @__PURE__ */ (() => css`
+  a {
+    color: var(--_accent);
+  }
+  /* Within the loading height each element reserves, so nothing moves when the document arrives. */
+  .loading {
+    display: grid;
+    gap: 0.75em;
+    padding-block: 0.25em;
+  }
+  .bone {
+    block-size: 0.75em;
+    border-radius: 0.25em;
+    background: var(--_border);
+  }
+  .bone:nth-child(3) {
+    inline-size: 80%;
+  }
+  .bone:nth-child(4) {
+    inline-size: 55%;
+  }
+  summary {
+    cursor: pointer;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
   .problem {
     border: 1px solid var(--_danger);
     border-radius: var(--_radius);
