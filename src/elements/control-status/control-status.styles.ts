@@ -89,10 +89,6 @@ export const styles = css`
   .badge[tabindex]:hover {
     border-color: var(--_accent);
   }
-  .badge:focus-visible {
-    outline: var(--_focus);
-    outline-offset: 2px;
-  }
 
   /* The status: icon and word in the status colour (statusStyles sets the colour). */
   .pill {
@@ -245,9 +241,7 @@ export const styles = css`
   .tip-line + .tip-line {
     margin-block-start: 0.35em;
   }
-  .tip-title {
-    font-weight: 600;
-  }
+  .tip-title,
   .tip-status {
     font-weight: 600;
   }
