@@ -9,6 +9,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { chmod, copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +17,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build, type Plugin } from 'esbuild';
 import ts from 'typescript';
 import { languageFiles, writeIntegrityModule } from './i18n.js';
+import { minifyCss, PRIVATE_NAME, privateNames } from './minify-css.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
@@ -31,58 +33,19 @@ export const CDN_ENTRIES: Record<string, string> = {
 };
 
 /** The css`…` literals of a *.styles.ts file, each minified by `minifyCss`. */
-export function minifyCssLiterals(source: string): string {
-  return source.replace(/css`([^`]*)`/g, (_match, body: string) => `css\`${minifyCss(body)}\``);
+export function minifyCssLiterals(source: string, names = elementPrivateNames()): string {
+  return source.replace(/css`([^`]*)`/g, (_match, body: string) => `css\`${minifyCss(body, names)}\``);
 }
 
-/** A quoted attribute value that may go bare: a CSS identifier (`'block'`, not `''` or `'2x'`). */
-const BARE_VALUE = /^(['"])-?[A-Za-z_][\w-]*\1$/;
+let elementNames: Map<string, string> | undefined;
 
-/**
- * A style sheet's text, minified: comments and white space go (the space after
- * a colon, around `{ } ; , >`, the last semicolon of a block), and so do the zero before a decimal
- * point (`0.5em` → `.5em`, `-0.1em` → `-.1em`), the spaces around `+` and `~` between selectors
- * and around `*` and `/` in values (`calc(var(--a) * 2)`, `rgb(0 0 0 / .2)`; the spaces `+` and `-`
- * need in calc() stay), and the quotes around an attribute value that is a plain name
- * (`[layout='block']` → `[layout=block]`). Other quoted strings (`content: ': '`) are left as they are.
- */
-export function minifyCss(text: string): string {
-  const parts = text.replace(/\/\*[\s\S]*?\*\//g, '').split(/('[^']*'|"[^"]*")/);
-  // Whether each open block holds declarations (a rule) or rules (an at-rule such as @container).
-  const blocks: boolean[] = [];
-  let prelude = '';
-  let out = '';
-  parts.forEach((part, i) => {
-    if (i % 2) {
-      const bare = !blocks.at(-1) && out.endsWith('=') && parts[i + 1]?.startsWith(']') && BARE_VALUE.test(part);
-      out += bare ? part.slice(1, -1) : part;
-      prelude += part;
-      return;
-    }
-    const pieces = part.split(/([{};])/);
-    pieces.forEach((piece, j) => {
-      if (j % 2) {
-        if (piece === '{') blocks.push(!prelude.trimStart().startsWith('@'));
-        if (piece === '}') blocks.pop();
-        // The last declaration of a block needs no semicolon.
-        out = piece === '}' && out.endsWith(';') ? out.slice(0, -1) : out;
-        out += piece;
-        prelude = '';
-        return;
-      }
-      prelude += piece;
-      // White space next to a quoted string may be a descendant combinator: only the ends at a brace or semicolon go.
-      let min = piece.replace(/\s+/g, ' ');
-      if (j > 0 || i === 0) min = min.trimStart();
-      if (j < pieces.length - 1 || i === parts.length - 1) min = min.trimEnd();
-      min = min
-        .replace(/\s*,\s*/g, ',')
-        .replace(/:\s+/g, ':')
-        .replace(/(^|[^\w.-])(-?)0\.(\d)/g, '$1$2.$3');
-      out += blocks.at(-1) ? min.replace(/\s*([*/])\s*/g, '$1').replace(/\s+!/g, '!') : min.replace(/\s*([>+~])\s*/g, '$1');
-    });
-  });
-  return out;
+/** The short names of the private custom properties of every *.styles.ts under src/elements. */
+function elementPrivateNames(): Map<string, string> {
+  const dir = path.join(root, 'src/elements');
+  const sheets = (readdirSync(dir, { recursive: true }) as string[])
+    .filter((file) => file.endsWith('.styles.ts'))
+    .map((file) => readFileSync(path.join(dir, file), 'utf8'));
+  return (elementNames ??= privateNames(sheets));
 }
 
 /**
@@ -136,10 +99,12 @@ export const minifyLiterals: Plugin = {
       contents: minifyCssLiterals(await readFile(args.path, 'utf8')),
       loader: 'ts',
     }));
-    b.onLoad({ filter: /[\\/]src[\\/]elements[\\/].*\.ts$/ }, async (args) => ({
-      contents: minifyHtmlLiterals(await readFile(args.path, 'utf8'), args.path),
-      loader: 'ts',
-    }));
+    b.onLoad({ filter: /[\\/]src[\\/]elements[\\/].*\.ts$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      // Only the style sheets' private custom properties are renamed: one used elsewhere would no longer match.
+      if (source.match(PRIVATE_NAME)) throw new Error(`${args.path}: private custom properties (--_*) belong in *.styles.ts files`);
+      return { contents: minifyHtmlLiterals(source, args.path), loader: 'ts' };
+    });
   },
 };
 

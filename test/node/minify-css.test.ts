@@ -1,11 +1,12 @@
 /**
- * The CSS minifier of the CDN build (scripts/build.ts): what it may drop, and what it must keep so
+ * The CSS minifier of the CDN build (scripts/minify-css.ts, applied by scripts/build.ts): what it may drop, and what it must keep so
  * that a style sheet means the same (quoted strings, descendant combinators, the spaces calc()
- * needs around `+` and `-`).
+ * needs around `+` and `-`), and the short names of private custom properties, the same in every sheet.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { minifyCss, minifyCssLiterals } from '../../scripts/build.js';
+import { minifyCssLiterals } from '../../scripts/build.js';
+import { minifyCss, privateNames } from '../../scripts/minify-css.js';
 
 test('white space, comments and the last semicolon of each block go', () => {
   assert.equal(minifyCss('\n  /* why */\n  .a ,\n  .b > .c {\n    color: red;\n    margin: 0;\n  }\n'), '.a,.b>.c{color:red;margin:0}');
@@ -54,4 +55,19 @@ test('only css`…` literals are rewritten', () => {
     minifyCssLiterals("const x = 'a + b';\nexport const s = css`\n  .a + .b { top: 0; }\n`;"),
     "const x = 'a + b';\nexport const s = css`.a+.b{top:0}`;",
   );
+});
+
+test('private custom properties get short names, the same in every sheet; public ones keep theirs', () => {
+  const shared = ':host { --_surface: var(--trust-color-surface, white); --_space: 1rem; }';
+  const element = '.card { padding: var(--_space); background: var(--_surface); color: var(--trust-color-text); }';
+  const names = privateNames([shared, element]);
+  assert.equal(minifyCss(shared, names), ':host{--_b:var(--trust-color-surface,white);--_a:1rem}');
+  assert.equal(minifyCss(element, names), '.card{padding:var(--_a);background:var(--_b);color:var(--trust-color-text)}');
+});
+
+test('the element style sheets are minified with one table of short names', () => {
+  const source = 'export const styles = css`\n  .a { margin: var(--_space); }\n`;';
+  const short = minifyCssLiterals(source).match(/var\((--_\w+)\)/)![1]!;
+  assert.ok(short.length < '--_space'.length, short);
+  assert.equal(minifyCssLiterals(':host { --_space: 1rem; }'.replace(/^/, 'css`').concat('`')), `css\`:host{${short}:1rem}\``);
 });
