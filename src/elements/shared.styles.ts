@@ -11,15 +11,12 @@ export const sharedStyles = css`
     --_text: var(--trust-color-text, light-dark(#1f2328, #e6edf3));
     --_muted: var(--trust-color-muted, light-dark(#59636e, #9198a1));
     --_surface: var(--trust-color-surface, light-dark(#ffffff, #0d1117));
-    --_subtle: var(--trust-color-subtle, light-dark(#f6f8fa, #151b23));
     --_border: var(--trust-color-border, light-dark(#d1d9e0, #3d444d));
     --_accent: var(--trust-color-accent, light-dark(#0969da, #4493f8));
     --_verified: var(--trust-color-verified, light-dark(#1a7f37, #3fb950));
     --_warning: var(--trust-color-warning, light-dark(#9a6700, #d29922));
     --_danger: var(--trust-color-danger, light-dark(#d1242f, #f85149));
-    --_planned: var(--trust-color-planned, light-dark(#6639ba, #ab7df8));
     --_radius: var(--trust-radius, 0.5rem);
-    --_space: var(--trust-space, 1rem);
     --_focus: var(--trust-focus-ring, 2px solid var(--_accent));
 
     /* No color-scheme here: it inherits the page's, so text that sits on the page's own background
@@ -101,6 +98,12 @@ export const sharedStyles = css`
  * bundle without it drops it.
  */
 export const sealStyles = /* @__PURE__ */ (() => css`
+  /* The tokens the badge does not use. */
+  :host {
+    --_subtle: var(--trust-color-subtle, light-dark(#f6f8fa, #151b23));
+    --_planned: var(--trust-color-planned, light-dark(#6639ba, #ab7df8));
+    --_space: var(--trust-space, 1rem);
+  }
   a {
     color: var(--_accent);
   }
