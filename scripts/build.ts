@@ -9,6 +9,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { chmod, copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +18,7 @@ import { build, type Metafile, type Plugin } from 'esbuild';
 import { minify } from 'terser';
 import ts from 'typescript';
 import { languageFiles, writeIntegrityModule } from './i18n.js';
+import { minifyCss, PRIVATE_NAME, privateNames } from './minify-css.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
@@ -31,30 +33,20 @@ export const CDN_ENTRIES: Record<string, string> = {
   'trust-badge': 'src/define/trust-badge.ts',
 };
 
-/**
- * Collapses white space and comments inside the css`…` literals of *.styles.ts files, drops the
- * space after a colon and the zero before a decimal point (`0.5em` → `.5em`). Quoted strings
- * (`content: ': '`) are left as they are.
- */
-export function minifyCssLiterals(source: string): string {
-  return source.replace(/css`([^`]*)`/g, (_match, body: string) => {
-    const min = body
-      .replace(/\/\*[\s\S]*?\*\//g, '')
-      .split(/('[^']*'|"[^"]*")/)
-      .map((part, i) =>
-        i % 2
-          ? part
-          : part
-              .replace(/\s+/g, ' ')
-              .replace(/\s*([{};,>])\s*/g, '$1')
-              .replace(/:\s+/g, ':')
-              .replace(/(^|[^\w.-])0\.(\d)/g, '$1.$2'),
-      )
-      .join('')
-      .replace(/;}/g, '}')
-      .trim();
-    return `css\`${min}\``;
-  });
+/** The css`…` literals of a *.styles.ts file, each minified by `minifyCss`. */
+export function minifyCssLiterals(source: string, names = elementPrivateNames()): string {
+  return source.replace(/css`([^`]*)`/g, (_match, body: string) => `css\`${minifyCss(body, names)}\``);
+}
+
+let elementNames: Map<string, string> | undefined;
+
+/** The short names of the private custom properties of every *.styles.ts under src/elements. */
+function elementPrivateNames(): Map<string, string> {
+  const dir = path.join(root, 'src/elements');
+  const sheets = (readdirSync(dir, { recursive: true }) as string[])
+    .filter((file) => file.endsWith('.styles.ts'))
+    .map((file) => readFileSync(path.join(dir, file), 'utf8'));
+  return (elementNames ??= privateNames(sheets));
 }
 
 /**
@@ -108,10 +100,12 @@ export const minifyLiterals: Plugin = {
       contents: minifyCssLiterals(await readFile(args.path, 'utf8')),
       loader: 'ts',
     }));
-    b.onLoad({ filter: /[\\/]src[\\/]elements[\\/].*\.ts$/ }, async (args) => ({
-      contents: minifyHtmlLiterals(await readFile(args.path, 'utf8'), args.path),
-      loader: 'ts',
-    }));
+    b.onLoad({ filter: /[\\/]src[\\/]elements[\\/].*\.ts$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      // Only the style sheets' private custom properties are renamed: one used elsewhere would no longer match.
+      if (source.match(PRIVATE_NAME)) throw new Error(`${args.path}: private custom properties (--_*) belong in *.styles.ts files`);
+      return { contents: minifyHtmlLiterals(source, args.path), loader: 'ts' };
+    });
   },
 };
 

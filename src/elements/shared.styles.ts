@@ -11,15 +11,12 @@ export const sharedStyles = css`
     --_text: var(--trust-color-text, light-dark(#1f2328, #e6edf3));
     --_muted: var(--trust-color-muted, light-dark(#59636e, #9198a1));
     --_surface: var(--trust-color-surface, light-dark(#ffffff, #0d1117));
-    --_subtle: var(--trust-color-subtle, light-dark(#f6f8fa, #151b23));
     --_border: var(--trust-color-border, light-dark(#d1d9e0, #3d444d));
     --_accent: var(--trust-color-accent, light-dark(#0969da, #4493f8));
     --_verified: var(--trust-color-verified, light-dark(#1a7f37, #3fb950));
     --_warning: var(--trust-color-warning, light-dark(#9a6700, #d29922));
     --_danger: var(--trust-color-danger, light-dark(#d1242f, #f85149));
-    --_planned: var(--trust-color-planned, light-dark(#6639ba, #ab7df8));
     --_radius: var(--trust-radius, 0.5rem);
-    --_space: var(--trust-space, 1rem);
     --_focus: var(--trust-focus-ring, 2px solid var(--_accent));
 
     /* No color-scheme here: it inherits the page's, so text that sits on the page's own background
@@ -27,7 +24,6 @@ export const sharedStyles = css`
     display: block;
     box-sizing: border-box;
     color: var(--_text);
-    font: inherit;
     line-height: 1.5;
     text-align: start;
   }
@@ -59,45 +55,14 @@ export const sharedStyles = css`
   *::after {
     box-sizing: inherit;
   }
-  a {
-    color: var(--_accent);
-  }
   :focus-visible {
     outline: var(--_focus);
     outline-offset: 2px;
-  }
-  /* Within the loading height each element reserves, so nothing moves when the document arrives. */
-  .loading {
-    display: grid;
-    gap: 0.75em;
-    padding-block: 0.25em;
-  }
-  .bone {
-    block-size: 0.75em;
-    border-radius: 0.25em;
-    background: var(--_border);
-  }
-  .bone:nth-child(3) {
-    inline-size: 80%;
-  }
-  .bone:nth-child(4) {
-    inline-size: 55%;
   }
   :host([on-error='hide'][state='error']),
   :host([on-error='hide'][state='unverified']),
   :host([on-error='hide'][expired='hide'][state='expired']) {
     display: none !important;
-  }
-  summary {
-    cursor: pointer;
-  }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
   }
   /* The explanation of "Verified": a button that reads as a link, and its panel (the badge places both over itself). */
   .why {
@@ -128,10 +93,48 @@ export const sharedStyles = css`
 `;
 
 /**
- * The problem box, the seal and the expired warning (templates.ts): every element but the badge,
- * which says all of that in its own box. Pure, so a bundle without it drops it.
+ * What every element but the badge shows (the badge says all of it in its own box): links, the
+ * loading skeleton, the problem box, the seal and the expired warning (templates.ts). Pure, so a
+ * bundle without it drops it.
  */
 export const sealStyles = /* @__PURE__ */ (() => css`
+  /* The tokens the badge does not use. */
+  :host {
+    --_subtle: var(--trust-color-subtle, light-dark(#f6f8fa, #151b23));
+    --_planned: var(--trust-color-planned, light-dark(#6639ba, #ab7df8));
+    --_space: var(--trust-space, 1rem);
+  }
+  a {
+    color: var(--_accent);
+  }
+  /* Within the loading height each element reserves, so nothing moves when the document arrives. */
+  .loading {
+    display: grid;
+    gap: 0.75em;
+    padding-block: 0.25em;
+  }
+  .bone {
+    block-size: 0.75em;
+    border-radius: 0.25em;
+    background: var(--_border);
+  }
+  .bone:nth-child(3) {
+    inline-size: 80%;
+  }
+  .bone:nth-child(4) {
+    inline-size: 55%;
+  }
+  summary {
+    cursor: pointer;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
   .problem {
     border: 1px solid var(--_danger);
     border-radius: var(--_radius);

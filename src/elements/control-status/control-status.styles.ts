@@ -72,12 +72,10 @@ export const styles = css`
     gap: 0.5em;
     block-size: var(--_height);
     max-inline-size: 100%;
-    padding-block: 0;
     padding-inline: 0.25em 0.5em;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
-    color: var(--_text);
     font-size: 0.875em;
     line-height: 1.25;
     white-space: nowrap;
@@ -90,10 +88,6 @@ export const styles = css`
   }
   .badge[tabindex]:hover {
     border-color: var(--_accent);
-  }
-  .badge:focus-visible {
-    outline: var(--_focus);
-    outline-offset: 2px;
   }
 
   /* The status: icon and word in the status colour (statusStyles sets the colour). */
@@ -247,9 +241,7 @@ export const styles = css`
   .tip-line + .tip-line {
     margin-block-start: 0.35em;
   }
-  .tip-title {
-    font-weight: 600;
-  }
+  .tip-title,
   .tip-status {
     font-weight: 600;
   }

@@ -29,9 +29,6 @@ export const styles = css`
     font-size: 1.125em;
     font-weight: 600;
   }
-  caption {
-    text-align: start;
-  }
   .statement p,
   .disclosure,
   .safeguards,

@@ -15,7 +15,6 @@ export const styles = css`
     display: flex;
     align-items: center;
     gap: 0.6rem;
-    inline-size: 100%;
     min-block-size: var(--trust-badge-height, 3.5rem);
     padding: 0.125rem 0.75rem;
     border: 1px solid var(--_border);
@@ -109,7 +108,6 @@ export const styles = css`
     font-size: 0.625rem;
     font-weight: 700;
     line-height: calc(0.95rem - 2px);
-    text-decoration: none;
   }
   /* The panel lies over the page below the badge, as wide as the badge: nothing around it moves. */
   .explanation {

@@ -50,7 +50,6 @@ export const styles = css`
   /* The organization's own mark leads the page, as on hosted trust pages. */
   .logo {
     block-size: 3rem;
-    inline-size: auto;
     max-inline-size: 12rem;
     object-fit: contain;
   }
@@ -421,7 +420,6 @@ export const styles = css`
     padding: 0.25em 0.9em;
     border: 1px solid var(--_accent);
     border-radius: 999px;
-    color: var(--_accent);
     font-size: 0.875em;
     font-weight: 600;
     text-decoration: none;
