@@ -295,4 +295,41 @@ describe('languages', () => {
       expect(getComputedStyle(badge!).direction).to.equal('ltr');
     });
   }
+
+  it("reads the document's own English text left to right on an Arabic page: a period at the end, 30 before days", async () => {
+    // Seen on the demo in Arabic: "days 30", and the residency summary's period at its left end.
+    const { src } = await publish(network, {
+      residency: { summary: 'All data stays in the EU.' },
+      retention: [{ data: 'Access logs', period: '30 days' }],
+      subprocessors: {
+        disclosure: 'public',
+        safeguards: 'We rely on Standard Contractual Clauses.',
+        entries: [{ name: 'Zeta', purpose: 'Hosting', locations: [{ name: 'Frankfurt', country: 'DE' }] }],
+      },
+    });
+    const center = await fixture<Settling>(html`<trust-center lang="ar" src=${src}></trust-center>`);
+    await settled(center);
+    const list = center.shadowRoot!.querySelector('subprocessor-list') as Settling;
+    await settled(list);
+    /** Where `part` of the text `whole` is drawn, in the first text node under `root` that holds `whole`. */
+    const at = (root: ShadowRoot, whole: string, part: string) => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const i = node.textContent!.indexOf(whole);
+        if (i < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, i + whole.indexOf(part));
+        range.setEnd(node, i + whole.indexOf(part) + part.length);
+        return range.getBoundingClientRect();
+      }
+      throw new Error(`"${whole}" is not shown`);
+    };
+    const order = (root: ShadowRoot, whole: string, first: string, then: string) =>
+      at(root, whole, first).left < at(root, whole, then).left;
+    expect([
+      order(center.shadowRoot!, 'All data stays in the EU.', 'All', '.'),
+      order(center.shadowRoot!, '30 days', '30', 'days'),
+      order(list.shadowRoot!, 'We rely on Standard Contractual Clauses.', 'We', '.'),
+    ]).to.deep.equal([true, true, true]);
+  });
 });

@@ -169,7 +169,7 @@ export class SubprocessorListElement extends PostureBlockElement {
       ${list?.scope ? html`<p part="scope" class="scope" lang=${doc.language ?? nothing}><strong>${f.scope}:</strong> ${rich(list.scope)}</p>` : nothing}
       ${!showTable || disclosure !== 'public' ? html`<p part="disclosure" class="disclosure">${s.disclosure[disclosure]}</p>` : nothing}
       ${showTable ? this.renderTables(rows, doc, today) : nothing}
-      ${list?.safeguards ? html`<p part="safeguards" class="safeguards"><strong>${s.safeguards}:</strong> ${list.safeguards}</p>` : nothing}
+      ${list?.safeguards ? html`<p part="safeguards" class="safeguards"><strong>${s.safeguards}:</strong> <bdi>${list.safeguards}</bdi></p>` : nothing}
       ${
         noticeDays !== undefined || notice
           ? html`<p part="notice" class="notice">

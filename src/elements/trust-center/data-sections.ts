@@ -13,7 +13,7 @@ export function residencySection(view: CenterView, residency: Residency): Center
   if (!residency.summary && !residency.regions?.length) return undefined;
   const title = view.s.section.residency;
   const content = html`
-    ${residency.summary ? html`<p>${residency.summary}</p>` : nothing}
+    ${residency.summary ? html`<p dir="auto">${residency.summary}</p>` : nothing}
     ${residency.regions?.length ? html`<ul class="cards">${residency.regions.map((r) => renderRegion(view, r))}</ul>` : nothing}
   `;
   return section(view, 'residency', title, content);
@@ -45,8 +45,8 @@ export function retentionSection(view: CenterView, retention: Retention): Center
     <tbody>
       ${retention.map(
         (r) => html`<tr>
-          <th scope="row">${r.data}</th>
-          <td>
+          <th scope="row" dir="auto">${r.data}</th>
+          <td dir="auto">
             ${r.duration ? html`<time datetime=${r.duration}>${r.period}</time>` : r.period}
             ${r.note ? html`<span class="note">${rich(r.note)}</span>` : nothing}
           </td>

@@ -35,7 +35,7 @@ function renderDocument(view: CenterView, d: DocumentEntry): TemplateResult {
       <span class="item-title">${urlLink(d.url, { label: d.title, mailto: true })}</span>
       <span class="actions"><span part="access" class="access access-${d.access}">${s.access[d.access]}</span> ${requestAccess(view, d)}</span>
     </div>
-    ${d.description ? html`<p>${rich(d.description)}</p>` : nothing}
+    ${d.description ? html`<p dir="auto">${rich(d.description)}</p>` : nothing}
     ${d.contact ? html`<p class="meta">${s.requestFrom} ${emailLink(d.contact)}</p>` : nothing}
   </li>`;
 }
