@@ -42,11 +42,12 @@ let elementNames: Map<string, string> | undefined;
 
 /** The short names of the private custom properties of every *.styles.ts under src/elements. */
 function elementPrivateNames(): Map<string, string> {
+  if (elementNames) return elementNames;
   const dir = path.join(root, 'src/elements');
   const sheets = (readdirSync(dir, { recursive: true }) as string[])
     .filter((file) => file.endsWith('.styles.ts'))
     .map((file) => readFileSync(path.join(dir, file), 'utf8'));
-  return (elementNames ??= privateNames(sheets));
+  return (elementNames = privateNames(sheets));
 }
 
 /**
