@@ -8,11 +8,13 @@
  *   npm run screenshots                       # every page × width × visitor scheme
  *   npm run screenshots -- --pages light-site # only some pages
  *   npm run screenshots -- --lang ja,pl       # the page's lang set to each (file names end -ja, -pl)
+ *   npm run screenshots -- --element trust-badge  # only the first such element, at 3× (file names end -trust-badge)
  */
 import { copyFile, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createServer } from 'vite';
+import type { Page } from 'puppeteer-core';
 import { launchChromium } from '../bench/browser.js';
 import { freePort, prepareDemo, root } from './demo.js';
 
@@ -29,12 +31,16 @@ const { values } = parseArgs({
     lang: { type: 'string' },
     docs: { type: 'boolean', default: false },
     'max-height': { type: 'string', default: '2400' },
+    element: { type: 'string' },
   },
 });
 const pages = values.pages ? values.pages.split(',') : PAGES;
 /** The page's own language (`<html lang>`), each in turn; '' leaves the page as written. */
 const languages = values.lang ? values.lang.split(',') : [''];
 const maxHeight = Number(values['max-height']);
+/** A CSS selector: photograph only the first element it matches (with a margin), three times as sharp. */
+const only = values.element;
+const MARGIN = 12;
 const outDir = path.join(root, 'screenshots');
 const docsDir = path.join(root, 'docs', 'screenshots');
 
@@ -58,7 +64,7 @@ try {
       for (const scheme of SCHEMES) {
         for (const lang of languages) {
           const page = await browser.newPage();
-          await page.setViewport({ width, height: 900 });
+          await page.setViewport({ width, height: 900, deviceScaleFactor: only ? 3 : 1 });
           await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
           await page.goto(`${origin}/${name === 'index' ? '' : `${name}.html`}`, { waitUntil: 'networkidle0' });
           if (lang) {
@@ -84,11 +90,17 @@ try {
           );
           await page.evaluate(() => document.fonts.ready);
           const height = Math.min(maxHeight, await page.evaluate(() => document.documentElement.scrollHeight));
-          const file = `${name}-${width}-${scheme}${lang ? `-${lang}` : ''}.png`;
-          await page.screenshot({ path: path.join(outDir, file), clip: { x: 0, y: 0, width, height } });
+          const clip = only ? await elementClip(page, only) : { x: 0, y: 0, width, height };
+          if (!clip) {
+            console.log(`  ${name}.html has no ${only}: skipped`);
+            await page.close();
+            continue;
+          }
+          const file = `${name}-${width}-${scheme}${lang ? `-${lang}` : ''}${only ? `-${only.replace(/[^a-z0-9-]+/gi, '_')}` : ''}.png`;
+          await page.screenshot({ path: path.join(outDir, file), clip, captureBeyondViewport: true });
           if (values.docs && DOCS.has(file.replace(/\.png$/, ''))) await copyFile(path.join(outDir, file), path.join(docsDir, file));
           console.log(
-            `  ${path.relative(root, path.join(outDir, file))}  (${width}×${height}, visitor in ${scheme} mode${lang ? `, lang=${lang}` : ''})`,
+            `  ${path.relative(root, path.join(outDir, file))}  (${Math.round(clip.width)}×${Math.round(clip.height)}, visitor in ${scheme} mode${lang ? `, lang=${lang}` : ''})`,
           );
           await page.close();
         }
@@ -98,4 +110,16 @@ try {
 } finally {
   await browser.close();
   await server.close();
+}
+
+/** The page rectangle of the first element matching `selector`, with a margin; null when there is none. */
+async function elementClip(page: Page, selector: string): Promise<{ x: number; y: number; width: number; height: number } | null> {
+  const box = await page.evaluate((s) => {
+    const r = document.querySelector(s)?.getBoundingClientRect();
+    return r && { x: r.x + window.scrollX, y: r.y + window.scrollY, width: r.width, height: r.height };
+  }, selector);
+  if (!box) return null;
+  const x = Math.max(0, box.x - MARGIN);
+  const y = Math.max(0, box.y - MARGIN);
+  return { x, y, width: box.width + 2 * MARGIN, height: box.height + 2 * MARGIN };
 }

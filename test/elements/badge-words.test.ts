@@ -48,7 +48,13 @@ async function longVendor(network: FakeNetwork) {
   );
 }
 
-/** Every text box of the badge that overflows, and whether its words leave the badge's own box. */
+/**
+ * Every text box of the badge that cuts or spills its words: wider than its box; taller than a box
+ * that clips (overflow other than visible); or its words, line by line, outside the badge's own box.
+ * A box that does not clip may be a pixel or two shorter than its glyphs' font boxes without a visitor
+ * seeing anything: a CJK font's ascent and descent (about 1.45em) exceed `line-height: 1.2`, so there
+ * scrollHeight is taller than the box while every glyph is in view.
+ */
 function overflow(el: TrustBadgeElement): string[] {
   const root = el.shadowRoot!;
   const box = root.querySelector('[part="badge"]')!.getBoundingClientRect();
@@ -56,10 +62,16 @@ function overflow(el: TrustBadgeElement): string[] {
   for (const line of Array.from(root.querySelectorAll<HTMLElement>('[part="badge"], .text, .line'))) {
     const what = `${line.className || line.localName} "${line.textContent!.trim()}"`;
     if (line.scrollWidth > line.clientWidth) cut.push(`${what}: ${line.scrollWidth} wide in ${line.clientWidth}`);
-    if (line.scrollHeight > line.clientHeight + 1) cut.push(`${what}: ${line.scrollHeight} high in ${line.clientHeight}`);
-    const r = line.getBoundingClientRect();
-    if (r.right > box.right + 0.5 || r.bottom > box.bottom + 0.5 || r.left < box.left - 0.5 || r.top < box.top - 0.5)
-      cut.push(`${what}: outside the badge`);
+    const clips = getComputedStyle(line).overflowY !== 'visible';
+    if (clips && line.scrollHeight > line.clientHeight + 1) cut.push(`${what}: ${line.scrollHeight} high in ${line.clientHeight}`);
+    const words = document.createRange();
+    words.selectNodeContents(line);
+    for (const r of [line.getBoundingClientRect(), ...Array.from(words.getClientRects())]) {
+      if (r.right > box.right + 0.5 || r.bottom > box.bottom + 0.5 || r.left < box.left - 0.5 || r.top < box.top - 0.5) {
+        cut.push(`${what}: outside the badge`);
+        break;
+      }
+    }
   }
   return cut;
 }
