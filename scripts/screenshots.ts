@@ -112,10 +112,18 @@ try {
   await server.close();
 }
 
-/** The page rectangle of the first element matching `selector`, with a margin; null when there is none. */
+/** The page rectangle of the first element matching `selector` (shadow roots included), with a margin; null when there is none. */
 async function elementClip(page: Page, selector: string): Promise<{ x: number; y: number; width: number; height: number } | null> {
   const box = await page.evaluate((s) => {
-    const r = document.querySelector(s)?.getBoundingClientRect();
+    // The first match in the page or in any shadow root (a <subprocessor-list> inside a <trust-center>).
+    // A loop, not a named helper: the page runs this function's source, without tsx's helpers.
+    let match: Element | null = null;
+    for (const roots: (Document | ShadowRoot)[] = [document]; !match && roots.length;) {
+      const root = roots.shift()!;
+      match = root.querySelector(s);
+      for (const el of Array.from(root.querySelectorAll('*'))) if (el.shadowRoot) roots.push(el.shadowRoot);
+    }
+    const r = match?.getBoundingClientRect();
     return r && { x: r.x + window.scrollX, y: r.y + window.scrollY, width: r.width, height: r.height };
   }, selector);
   if (!box) return null;
