@@ -185,6 +185,13 @@ export function say(lang: string, template: Template, values: Record<string, str
   return text.replace(/\{(\w+)\}/g, (match, name: string) => String(values[name] ?? match));
 }
 
+const lists = new Map<string, Intl.ListFormat | null>();
+
+/** Words as a list in `lang`: "additions, removals, and changes", "الإضافات والتغييرات"; commas where Intl has no lists. */
+export function formatList(items: string[], lang: string): string {
+  return cached(lists, lang, () => new Intl.ListFormat(lang))?.format(items) ?? items.join(', ');
+}
+
 const regionNames = new Map<string, Intl.DisplayNames | null>();
 
 /** A country's name in `lang` ("DE" → "Germany"), or undefined when Intl has none. */

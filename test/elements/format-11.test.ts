@@ -4,7 +4,7 @@
  * some row fills them, the document's section order, rich text as DOM nodes, and dates by month
  * or none.
  */
-import { expect, fixture } from '@open-wc/testing';
+import { expect, fixture, waitUntil } from '@open-wc/testing';
 import '../../src/define/all.js';
 import type { PostureDocument } from '../../src/core/index.js';
 import { installNetwork, publish, settled, type FakeNetwork } from '../fixtures/network.js';
@@ -81,13 +81,21 @@ describe('format 1.1 in the elements', () => {
       expect(texts(el, '[part~="group-title"]')).to.deep.equal(['Infrastructure', 'Payments']);
       const tables = all(el, '[part~="group"] table');
       expect(tables.map((t) => t.querySelectorAll('tbody tr').length)).to.deep.equal([4, 2]);
-      expect(texts(el, '[part~="notice"]')[0]).to.contain('additions, changes').and.contain('Subscribe');
+      // A list in the visitor's language (Intl.ListFormat), not words joined by commas.
+      expect(texts(el, '[part~="notice"]')[0]).to.contain('Notice is given for additions and changes.').and.contain('Subscribe');
       expect(all(el, '[part~="notice"] a').map((a) => (a as HTMLAnchorElement).href)).to.include(
         'https://velluto.io/subprocessors-subscribe',
       );
       await filter(el, 'crypto');
       expect(texts(el, '[part~="group-title"]')).to.deep.equal(['Payments']);
       expect(rowNames(el)).to.deep.equal(['CryptoCloud']);
+    });
+
+    it('velluto in Arabic: the kinds of change noticed as an Arabic list ("و", not a Latin comma)', async () => {
+      const el = await show('subprocessor-list', network, await demo('velluto-subprocessors'));
+      el.setAttribute('lang', 'ar');
+      await waitUntil(() => texts(el, '[part~="notice"]')[0]?.includes('الإضافات'), 'the Arabic words arrive');
+      expect(texts(el, '[part~="notice"]')[0]).to.contain('الإضافات والتغييرات').and.not.contain(',');
     });
 
     it('no column full of "Not stated"; a list-level safeguard is not contradicted by a row without one', async () => {

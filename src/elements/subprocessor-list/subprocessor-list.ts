@@ -8,7 +8,7 @@ import type { Block, PlannedSubprocessor, PostureDocument, Subprocessor, Verifie
 import { headingLevel, roleHeading } from '../headings.js';
 import { PostureBlockElement } from '../posture-block-element.js';
 import { sealStyles, sharedStyles } from '../shared.styles.js';
-import { regionName } from '../i18n.js';
+import { formatList, regionName } from '../i18n.js';
 import { FORMAT11_WORDS, type Format11Words } from '../format11.words.js';
 import { blocks, emailLink, facts, rich, subscribeLink, urlLink } from '../templates.js';
 import { styles } from './subprocessor-list.styles.js';
@@ -174,7 +174,16 @@ export class SubprocessorListElement extends PostureBlockElement {
         noticeDays !== undefined || notice
           ? html`<p part="notice" class="notice">
             ${noticeDays !== undefined ? this.say(s.notice, { n: noticeDays }) : nothing}
-            ${notice?.changes ? this.say(f.noticeFor, { kinds: notice.changes.map((c) => f.noticeChange[c]).join(', ') }) : nothing}
+            ${
+              notice?.changes
+                ? this.say(f.noticeFor, {
+                    kinds: formatList(
+                      notice.changes.map((c) => f.noticeChange[c]),
+                      this.locale,
+                    ),
+                  })
+                : nothing
+            }
             ${notice?.subscribe ? urlLink(notice.subscribe, { label: f.subscribe, mailto: true }) : nothing}
             ${notice?.feed ? urlLink(notice.feed, { label: f.feed }) : nothing}
             ${notice?.email ? html`${f.subscribe}: ${emailLink(notice.email)}` : nothing}
