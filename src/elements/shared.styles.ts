@@ -33,6 +33,15 @@ export const sharedStyles = css`
   :host(:lang(he):not([dir])),
   :host(:lang(fa):not([dir])) {
     direction: rtl;
+    --_start: right;
+  }
+  /* The side the page's lines start on, for text whose own direction may differ (below): left unless
+     right to left. Inherited, so an element inside another's shadow root follows its host. */
+  :host(:dir(rtl)) {
+    --_start: right;
+  }
+  :host([dir='ltr']) {
+    --_start: left;
   }
   /* The host element can be restyled by the page (even reset with !important): the rendered root
      takes the text colour itself, so inherited page colours never make the content unreadable. */
@@ -126,6 +135,16 @@ export const sealStyles = /* @__PURE__ */ (() => css`
   }
   summary {
     cursor: pointer;
+  }
+  /* The document's own words keep their reading order on a page in another direction (English on an
+     Arabic page, Arabic on an English one): each paragraph of a cell, heading or item takes the
+     direction of its first letter, as <bdi> does, so "Cloudflare, Inc." keeps its period at its end;
+     it stays aligned as the page reads, under its column's heading (physically: Chromium aligns
+     "start" and "match-parent" by the text's own direction). Text marked dir="auto" already has its
+     own direction, and aligns by it. */
+  :is(td, th, dd, li, h2, h3, h4, h5, h6, summary):not([dir]) {
+    unicode-bidi: plaintext;
+    text-align: var(--_start, left);
   }
   .visually-hidden {
     position: absolute;

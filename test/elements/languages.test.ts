@@ -296,40 +296,66 @@ describe('languages', () => {
     });
   }
 
+  /** Where `part` of the text `whole` is drawn, in the first text node under `root` that holds `whole`. */
+  const at = (root: ShadowRoot, whole: string, part: string) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const i = node.textContent!.indexOf(whole);
+      if (i < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, i + whole.indexOf(part));
+      range.setEnd(node, i + whole.indexOf(part) + part.length);
+      return range.getBoundingClientRect();
+    }
+    throw new Error(`"${whole}" is not shown`);
+  };
+  /** Whether `first` is drawn left of `then` within `whole`. */
+  const order = (root: ShadowRoot, whole: string, first: string, then: string) => at(root, whole, first).left < at(root, whole, then).left;
+
   it("reads the document's own English text left to right on an Arabic page: a period at the end, 30 before days", async () => {
-    // Seen on the demo in Arabic: "days 30", and the residency summary's period at its left end.
+    // Seen on the demo in Arabic: "days 30", and the residency summary's period at its left end; then on
+    // a real list (velluto.io) ".Cloudflare, Inc" and "CryptoCloud (Trybit) .Ltd" in the legal entity column.
     const { src } = await publish(network, {
+      version: '1.1',
       residency: { summary: 'All data stays in the EU.' },
-      retention: [{ data: 'Access logs', period: '30 days' }],
+      retention: [{ data: 'Access logs.', period: '30 days' }],
+      categories: [{ id: 'ops', title: 'Operations', controls: [{ id: 'backups', title: 'Backups, daily.', status: 'shipped' }] }],
       subprocessors: {
         disclosure: 'public',
         safeguards: 'We rely on Standard Contractual Clauses.',
-        entries: [{ name: 'Zeta', purpose: 'Hosting', locations: [{ name: 'Frankfurt', country: 'DE' }] }],
+        entries: [
+          { name: 'Zeta', legalName: 'Cloudflare, Inc.', purpose: 'Hosting, backups.', locations: [{ name: 'Frankfurt', country: 'DE' }] },
+        ],
       },
     });
     const center = await fixture<Settling>(html`<trust-center lang="ar" src=${src}></trust-center>`);
     await settled(center);
     const list = center.shadowRoot!.querySelector('subprocessor-list') as Settling;
     await settled(list);
-    /** Where `part` of the text `whole` is drawn, in the first text node under `root` that holds `whole`. */
-    const at = (root: ShadowRoot, whole: string, part: string) => {
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const i = node.textContent!.indexOf(whole);
-        if (i < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, i + whole.indexOf(part));
-        range.setEnd(node, i + whole.indexOf(part) + part.length);
-        return range.getBoundingClientRect();
-      }
-      throw new Error(`"${whole}" is not shown`);
-    };
-    const order = (root: ShadowRoot, whole: string, first: string, then: string) =>
-      at(root, whole, first).left < at(root, whole, then).left;
     expect([
       order(center.shadowRoot!, 'All data stays in the EU.', 'All', '.'),
       order(center.shadowRoot!, '30 days', '30', 'days'),
+      order(center.shadowRoot!, 'Access logs.', 'Access', '.'),
+      order(center.shadowRoot!, 'Backups, daily.', 'Backups', '.'),
       order(list.shadowRoot!, 'We rely on Standard Contractual Clauses.', 'We', '.'),
-    ]).to.deep.equal([true, true, true]);
+      order(list.shadowRoot!, 'Cloudflare, Inc.', 'Cloudflare', '.'),
+      order(list.shadowRoot!, 'Hosting, backups.', 'Hosting', '.'),
+    ]).to.deep.equal([true, true, true, true, true, true, true]);
+    // Still aligned as the page reads: the cell's text ends at its cell's right side, under its heading.
+    const gap = (whole: string) => {
+      const td = Array.from(list.shadowRoot!.querySelectorAll('td')).find((c) => c.textContent!.includes(whole))!;
+      return td.getBoundingClientRect().right - parseFloat(getComputedStyle(td).paddingRight) - at(list.shadowRoot!, whole, whole).right;
+    };
+    expect([gap('Cloudflare, Inc.'), gap('Hosting, backups.')].map((g) => Math.abs(g) < 2)).to.deep.equal([true, true]);
+  });
+
+  it("reads a document's Arabic text right to left on an English page: its period at its left end", async () => {
+    const purpose = 'استضافة الخوادم.';
+    const { src } = await publish(network, {
+      subprocessors: { disclosure: 'public', entries: [{ name: 'زيتا', purpose, locations: [{ name: 'Frankfurt', country: 'DE' }] }] },
+    });
+    const list = await fixture<Settling>(html`<subprocessor-list lang="en" src=${src}></subprocessor-list>`);
+    await settled(list);
+    expect(order(list.shadowRoot!, purpose, '.', 'استضافة'), 'the period left of the first word').to.equal(true);
   });
 });

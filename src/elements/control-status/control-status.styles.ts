@@ -119,6 +119,13 @@ export const styles = css`
     color: var(--_muted);
   }
   /* One line, with an ellipsis; a clamp rather than nowrap, so a narrow column can still shrink a list. */
+  /* A control's or category's title is the document's own words: they read in their own direction on a page in another. */
+  .title,
+  .tip-title,
+  .heading {
+    unicode-bidi: plaintext;
+    text-align: var(--_start, left);
+  }
   .title {
     flex: 1 1 auto;
     min-inline-size: 0;

@@ -84,7 +84,6 @@ export const styles = css`
   td {
     padding: 0.6em 0.75em;
     border-block-end: 1px solid var(--_border);
-    text-align: start;
     vertical-align: top;
     overflow-wrap: anywhere;
   }

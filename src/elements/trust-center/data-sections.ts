@@ -45,8 +45,8 @@ export function retentionSection(view: CenterView, retention: Retention): Center
     <tbody>
       ${retention.map(
         (r) => html`<tr>
-          <th scope="row" dir="auto">${r.data}</th>
-          <td dir="auto">
+          <th scope="row">${r.data}</th>
+          <td>
             ${r.duration ? html`<time datetime=${r.duration}>${r.period}</time>` : r.period}
             ${r.note ? html`<span class="note">${rich(r.note)}</span>` : nothing}
           </td>

@@ -53,6 +53,16 @@ export const styles = css`
     max-inline-size: 12rem;
     object-fit: contain;
   }
+  /* The document's own words in a span of their own read in their own direction (see the shared
+     rule for cells and headings): "Backups, daily." keeps its period at its end on an Arabic page. */
+  .control-title,
+  .tile-title,
+  .item-title,
+  .legal-name,
+  .change-subject {
+    unicode-bidi: plaintext;
+    text-align: var(--_start, left);
+  }
   .legal-name {
     font-size: 0.875em;
   }
@@ -457,7 +467,6 @@ export const styles = css`
   .table td {
     padding: 0.5em 0.75em;
     border-block-end: 1px solid var(--_border);
-    text-align: start;
     vertical-align: top;
   }
   .table thead th {
