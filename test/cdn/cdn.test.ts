@@ -103,4 +103,54 @@ describe('the one-tag CDN file', () => {
     expect((doc.defaultView as unknown as { pageErrors: string[] }).pageErrors).to.deep.equal([]);
     expect(Array.from(doc.querySelectorAll('[state]')).map((e) => e.getAttribute('state'))).to.deep.equal(['verified', 'verified']);
   });
+
+  /**
+   * A German marketing page that loads the script from a CDN on another origin (here 127.0.0.1
+   * for a page on localhost), the i18n/ folder beside it as published, under a policy that names
+   * that CDN: the words come from the CDN, once, and are German. Without the folder there, English.
+   */
+  async function cdnPage(withLanguages: boolean) {
+    const { dir, attrs } = await publishFixture();
+    const cdn = `http://127.0.0.1:${location.port}/__fixtures/${dir}/cdn`;
+    const copy = async (from: string, to: string, type: string) => {
+      const response = await fetch(`/__fixtures/${dir}/cdn/${to}`, {
+        method: 'PUT',
+        body: await (await fetch(from)).arrayBuffer(),
+        headers: { 'content-type': type },
+      });
+      expect(response.status, `storing ${to}`).to.equal(204);
+    };
+    await copy(CDN, 'trust-elements.min.js', 'text/javascript');
+    if (withLanguages) await copy('/dist/cdn/i18n/de.json', 'i18n/de.json', 'application/json');
+    const csp = `default-src 'none'; script-src ${cdn}/; style-src 'self'; connect-src 'self' ${cdn}/; require-trusted-types-for 'script'`;
+    const doc = await openPage(
+      `${dir}/german.html`,
+      `<!doctype html><html lang="de"><head><title>Sicherheit</title><script type="module" src="${cdn}/trust-elements.min.js"></script></head><body><trust-badge ${attrs}></trust-badge><control-status ${attrs} control="mfa"></control-status></body></html>`,
+      csp,
+    );
+    const elements = Array.from(doc.querySelectorAll('trust-badge, control-status'));
+    // The state is set before the words may have arrived: updateComplete waits for them.
+    await Promise.all(elements.map((e) => (e as unknown as { updateComplete: Promise<boolean> }).updateComplete));
+    const requests = (doc.defaultView!.performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((r) => r.name);
+    return {
+      states: elements.map((e) => e.getAttribute('state')),
+      badge: doc.querySelector('trust-badge')!.shadowRoot!.querySelector('[part="summary"]')!.textContent!,
+      status: doc.querySelector('control-status')!.shadowRoot!.querySelector('[part~="label"]')!.textContent!,
+      languageRequests: requests.filter((name) => name.endsWith('/de.json')),
+      cdn,
+    };
+  }
+
+  it("speaks the page's language with the script and its i18n/ folder on a CDN of another origin, under a policy naming it", async () => {
+    const page = await cdnPage(true);
+    expect(page.states).to.deep.equal(['verified', 'verified']);
+    expect([page.badge, page.status]).to.deep.equal([`Verifiziert · 1 von 2 Maßnahmen umgesetzt`, 'Umgesetzt']);
+    expect(page.languageRequests).to.deep.equal([`${page.cdn}/i18n/de.json`]);
+  });
+
+  it('stays in English, verified, when the CDN has no i18n/ folder', async () => {
+    const page = await cdnPage(false);
+    expect(page.states).to.deep.equal(['verified', 'verified']);
+    expect([page.badge, page.status]).to.deep.equal([`Verified · 1 of 2 controls shipped`, 'Shipped']);
+  });
 });
