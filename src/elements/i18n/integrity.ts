@@ -3,13 +3,13 @@
  * SHA-384, checked by fetch() when an element loads it. Do not edit; change a file and run it.
  */
 export const LANGUAGE_FILES = {
-  ar: 'sha384-V16V2pSaa4bm17+RPHWeT6jX4JXTJhXNZAoR6xyktvSv2OHY/2WEDHBU8ab2Sn2p',
-  de: 'sha384-cMYGzlis432KEWeMZmA6LBH2DcxfkjbsJAtUXaU7moOGqG+0TA4TphgWqmJPND0+',
-  es: 'sha384-mJmFVoUjJHlT2+Rpi+0crG8AoxdfZy0M+V+uBZvaXViOARcVwTNPbY6e9hRWWbuJ',
-  fr: 'sha384-mGswiO4J2jUJnrThSUyzGmrjIM63Pjt1yv0szZR0iQ4du4gAdpRTu4rfEqdkBHIT',
-  it: 'sha384-XCCOZqUs4CQs+IFxu/63GOf2MEW+nC3sPBuI0IkMNn4s5XBThi10Ls6IVquwphxm',
-  ja: 'sha384-mt14ju482cmg4VcaZQINUC7SF7jqsUh19mvFVhxShm8Dxr1BvDI1+CCVJU4Yfsde',
-  nl: 'sha384-f18Sl0nzx0pQqmvda/x244u8IlVMU386EDTrlordlJIoIpfojlJ3Dk1kS+reo2c4',
-  pl: 'sha384-4wIo8MmW2FqnwVZm//j+y9rbRzicLi7UIGrF+q7VICgUHBLfUEqd9w6Kh8o2aQQ2',
-  pt: 'sha384-TphuGAm8XFtxQSV3Q8luUz8ip7lSg0Tls5uBEl7OBOHmLXPIoHKP3GNfY9OXc4VE',
+  ar: 'sha384-dsxOAsWWqpIMkT9LzZndvpSEDViaLfPQKW+KLmX0JBnJnw7HlK3eM1C2QKmHx972',
+  de: 'sha384-SX4L+JundzNsUmhNcL3k5oAQWZ1rzUeNa1rhokZd9MNnwKV1nl/UDaGVbbH6036C',
+  es: 'sha384-GSYAo1d6xE2EPM+kqQcoiT6hJ5piy4fb7XRUarV6aIb8ywPEjs00DY5E1LzBwqAp',
+  fr: 'sha384-vePGbTw6LaRZwvVfvM6WooXPQNbhXmqfCYq6HNwAx0bHafXNafpa1+tEWrsofbkV',
+  it: 'sha384-863YiW1F6uW4AdgapkbTmx5sQRb5d1MqWE92wRxZHKvAtdYn9D1xKKx9Y+IjiC0S',
+  ja: 'sha384-SW/3Tl1NxA6Sn4tlOA9Ru99Z2oU6eQ783t4I2s0bIEVDP6ZjldIKpa1OGg5I1ux+',
+  nl: 'sha384-Cj9dlkGZQxBY8U12cD/8MeOPfZHwVnXPBHXihLudAqXPL+RoEyA3Z8Hg33/kXU2R',
+  pl: 'sha384-3zX/1rmEB55meN35nJRj6sNlxsEF+sHAg2lf1LUUNcgp4QkuoVNyx/f3CtG40BGz',
+  pt: 'sha384-JejP0yePRtP6di3Z2SIFMul2L5HgeaamfaGhcuWbWUSXYl7MOqpnrfTkSovCokoo',
 } as const;
