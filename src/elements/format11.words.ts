@@ -1,7 +1,8 @@
 /**
  * The English words of format 1.1's fields that <trust-center> shows: control availability and
  * recurring activities, certification kinds, the privacy section (the list's own fields are in
- * subprocessor-list.words.ts). Every other language's are in i18n/<lang>.json under "format11".
+ * subprocessor-list.words.ts; <control-status> has its own copy of the two control words it
+ * shows). Every other language's are in i18n/<lang>.json under "format11".
  */
 export const FORMAT11_WORDS = {
   cadence: { continuous: 'Continuous', monthly: 'Monthly', quarterly: 'Quarterly', semiannual: 'Twice a year', annual: 'Annual' },

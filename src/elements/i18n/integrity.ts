@@ -3,13 +3,13 @@
  * SHA-384, checked by fetch() when an element loads it. Do not edit; change a file and run it.
  */
 export const LANGUAGE_FILES = {
-  ar: 'sha384-dsxOAsWWqpIMkT9LzZndvpSEDViaLfPQKW+KLmX0JBnJnw7HlK3eM1C2QKmHx972',
-  de: 'sha384-SX4L+JundzNsUmhNcL3k5oAQWZ1rzUeNa1rhokZd9MNnwKV1nl/UDaGVbbH6036C',
-  es: 'sha384-GSYAo1d6xE2EPM+kqQcoiT6hJ5piy4fb7XRUarV6aIb8ywPEjs00DY5E1LzBwqAp',
-  fr: 'sha384-vePGbTw6LaRZwvVfvM6WooXPQNbhXmqfCYq6HNwAx0bHafXNafpa1+tEWrsofbkV',
-  it: 'sha384-863YiW1F6uW4AdgapkbTmx5sQRb5d1MqWE92wRxZHKvAtdYn9D1xKKx9Y+IjiC0S',
-  ja: 'sha384-SW/3Tl1NxA6Sn4tlOA9Ru99Z2oU6eQ783t4I2s0bIEVDP6ZjldIKpa1OGg5I1ux+',
-  nl: 'sha384-Cj9dlkGZQxBY8U12cD/8MeOPfZHwVnXPBHXihLudAqXPL+RoEyA3Z8Hg33/kXU2R',
-  pl: 'sha384-3zX/1rmEB55meN35nJRj6sNlxsEF+sHAg2lf1LUUNcgp4QkuoVNyx/f3CtG40BGz',
-  pt: 'sha384-JejP0yePRtP6di3Z2SIFMul2L5HgeaamfaGhcuWbWUSXYl7MOqpnrfTkSovCokoo',
+  ar: 'sha384-pluZLHdp3+tkmgfGSvQ/FrIhd7dofk3ZEW9W+PBpLE0WrZy+rw9e4rWQfXcbmOpv',
+  de: 'sha384-EPLo23SK12VJpIWhkpdu84XJ9PABN6KsxHqpk1PwaPJiSka0Jl6qxQhjLbNQ9NOL',
+  es: 'sha384-Ehgq6DVqtu8Xg1fPvqDjdCB69cwWcclDKWRmpROiJR0kiYjS+rnv/912C/rAptjN',
+  fr: 'sha384-5B8YicTIrpsP98Pg+ZMqcU4+m7ptjtsc0jYbXTj8czMABFNFXIbY5PoFENYKEWLI',
+  it: 'sha384-fA4mGoNJ9O+t3jMgoik8O37r4yspxZEl1/Svc3zAMQZ9vucBHVCyxLbT1Ka4V+hv',
+  ja: 'sha384-wqXkRRO5ujDG3JaD3Uu9orjI0gfAwTXS15w8c3tTB7cRe1g22XBTOV+J1AecegDI',
+  nl: 'sha384-qE/A5Etit//DRuCcyuNSFaC9MoDgPh9Pdfi1zOHnyW5yb+YST4n4kV1QZmhle93m',
+  pl: 'sha384-eVpQxZPLLve7v21altUjkFdoXftBgkPmRERJ7CdSseghiFdEcvgB5D2f8VvyJRa2',
+  pt: 'sha384-hKS6TENf7HEck/jp76C5HsR9o+6MCp33lpAcHvnOoJXTsEbiHM+bJusIn3rrt4j/',
 } as const;
