@@ -1,7 +1,8 @@
 /**
- * The English words of format 1.1's fields, shared by every element: sub-processor columns and
- * notice policy, control availability and recurring activities, certification kinds, the privacy
- * section. Every other language's are in i18n/<lang>.json under "format11" (see i18n.ts).
+ * The English words of format 1.1's fields that <trust-center> shows: control availability and
+ * recurring activities, certification kinds, the privacy section (the list's own fields are in
+ * subprocessor-list.words.ts; <control-status> has its own copy of the two control words it
+ * shows). Every other language's are in i18n/<lang>.json under "format11".
  */
 export const FORMAT11_WORDS = {
   cadence: { continuous: 'Continuous', monthly: 'Monthly', quarterly: 'Quarterly', semiannual: 'Twice a year', annual: 'Annual' },
@@ -13,16 +14,6 @@ export const FORMAT11_WORDS = {
   kind: { certification: 'Certification', attestation: 'Attestation', alignment: 'Alignment (no certificate)' },
   reportType: 'Report type',
   auditCadence: 'Audited',
-  entity: 'Legal entity',
-  optional: 'Optional',
-  /** A row without a safeguard of its own, under a list-level safeguard statement. */
-  listWide: 'As for the whole list',
-  scope: 'Scope',
-  noticeFor: 'Notice is given for {kinds}.',
-  noticeChange: { additions: 'additions', removals: 'removals', changes: 'changes' },
-  subscribe: 'Subscribe',
-  feed: 'Feed',
-  otherGroup: 'Other',
   privacy: 'Privacy',
   controller: 'Controller',
   dpo: 'Data protection officer',

@@ -213,5 +213,9 @@ describe('format 1.1 in the elements', () => {
     await fixture(el);
     await settled(el);
     expect(texts(el, '.tooltip')[0]).to.contain('Last performed: February 2026');
+    // The words are <control-status>'s own (its table in the language files), in every language.
+    el.setAttribute('lang', 'de');
+    await settled(el);
+    expect(texts(el, '.tooltip')[0]).to.contain('Zuletzt durchgeführt: Februar 2026');
   });
 });

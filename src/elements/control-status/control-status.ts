@@ -11,7 +11,6 @@ import { PostureBlockElement } from '../posture-block-element.js';
 import { sealStyles, sharedStyles, STATUS_ICONS, statusStyles } from '../shared.styles.js';
 import { problemKind } from '../problems.js';
 import { plainText, rich, shownText, signedBy } from '../templates.js';
-import { FORMAT11_WORDS } from '../format11.words.js';
 import { styles } from './control-status.styles.js';
 import { CONTROL_WORDS } from './control-status.words.js';
 import { POPOVER, TooltipController } from './tooltip-controller.js';
@@ -288,13 +287,12 @@ export class ControlStatusElement extends PostureBlockElement {
     const words = this.controlStrings;
     const lang = posture.document.language;
     const status = s.status[control.status];
-    const f = this.words(FORMAT11_WORDS, 'format11');
     const last = control.recurring?.lastPerformed;
     const meta = [
       control.target ? this.say(words.target, { target: control.target }) : '',
       control.updated ? this.say(s.updated, { date: this.formatDate(control.updated) }) : '',
-      control.availability ? `${f.availability}: ${control.availability}` : '',
-      last ? `${f.lastPerformed}: ${this.formatDate(last)}` : '',
+      control.availability ? `${words.availability}: ${control.availability}` : '',
+      last ? `${words.lastPerformed}: ${this.formatDate(last)}` : '',
     ].filter(Boolean);
     // The title and status are the badge's name already; the description repeats them only when it has nothing else to say.
     const repeat = !(control.description || meta.length || single);

@@ -14,4 +14,8 @@ export const CONTROL_WORDS = {
   unavailable: 'Unavailable',
   /** The badge's word when the document lacks what the page asked for. */
   notFound: 'Not found',
+  /** Before the plans or tiers that have a control, in its tooltip: "Available on: Business plan". */
+  availability: 'Available on',
+  /** Before the date a recurring control was last performed, in its tooltip. */
+  lastPerformed: 'Last performed',
 };

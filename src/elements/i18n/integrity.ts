@@ -3,13 +3,13 @@
  * SHA-384, checked by fetch() when an element loads it. Do not edit; change a file and run it.
  */
 export const LANGUAGE_FILES = {
-  ar: 'sha384-V16V2pSaa4bm17+RPHWeT6jX4JXTJhXNZAoR6xyktvSv2OHY/2WEDHBU8ab2Sn2p',
-  de: 'sha384-cMYGzlis432KEWeMZmA6LBH2DcxfkjbsJAtUXaU7moOGqG+0TA4TphgWqmJPND0+',
-  es: 'sha384-mJmFVoUjJHlT2+Rpi+0crG8AoxdfZy0M+V+uBZvaXViOARcVwTNPbY6e9hRWWbuJ',
-  fr: 'sha384-mGswiO4J2jUJnrThSUyzGmrjIM63Pjt1yv0szZR0iQ4du4gAdpRTu4rfEqdkBHIT',
-  it: 'sha384-XCCOZqUs4CQs+IFxu/63GOf2MEW+nC3sPBuI0IkMNn4s5XBThi10Ls6IVquwphxm',
-  ja: 'sha384-mt14ju482cmg4VcaZQINUC7SF7jqsUh19mvFVhxShm8Dxr1BvDI1+CCVJU4Yfsde',
-  nl: 'sha384-f18Sl0nzx0pQqmvda/x244u8IlVMU386EDTrlordlJIoIpfojlJ3Dk1kS+reo2c4',
-  pl: 'sha384-4wIo8MmW2FqnwVZm//j+y9rbRzicLi7UIGrF+q7VICgUHBLfUEqd9w6Kh8o2aQQ2',
-  pt: 'sha384-TphuGAm8XFtxQSV3Q8luUz8ip7lSg0Tls5uBEl7OBOHmLXPIoHKP3GNfY9OXc4VE',
+  ar: 'sha384-pluZLHdp3+tkmgfGSvQ/FrIhd7dofk3ZEW9W+PBpLE0WrZy+rw9e4rWQfXcbmOpv',
+  de: 'sha384-EPLo23SK12VJpIWhkpdu84XJ9PABN6KsxHqpk1PwaPJiSka0Jl6qxQhjLbNQ9NOL',
+  es: 'sha384-Ehgq6DVqtu8Xg1fPvqDjdCB69cwWcclDKWRmpROiJR0kiYjS+rnv/912C/rAptjN',
+  fr: 'sha384-5B8YicTIrpsP98Pg+ZMqcU4+m7ptjtsc0jYbXTj8czMABFNFXIbY5PoFENYKEWLI',
+  it: 'sha384-fA4mGoNJ9O+t3jMgoik8O37r4yspxZEl1/Svc3zAMQZ9vucBHVCyxLbT1Ka4V+hv',
+  ja: 'sha384-wqXkRRO5ujDG3JaD3Uu9orjI0gfAwTXS15w8c3tTB7cRe1g22XBTOV+J1AecegDI',
+  nl: 'sha384-qE/A5Etit//DRuCcyuNSFaC9MoDgPh9Pdfi1zOHnyW5yb+YST4n4kV1QZmhle93m',
+  pl: 'sha384-eVpQxZPLLve7v21altUjkFdoXftBgkPmRERJ7CdSseghiFdEcvgB5D2f8VvyJRa2',
+  pt: 'sha384-hKS6TENf7HEck/jp76C5HsR9o+6MCp33lpAcHvnOoJXTsEbiHM+bJusIn3rrt4j/',
 } as const;

@@ -9,7 +9,6 @@ import { headingLevel, roleHeading } from '../headings.js';
 import { PostureBlockElement } from '../posture-block-element.js';
 import { sealStyles, sharedStyles } from '../shared.styles.js';
 import { formatList, regionName } from '../i18n.js';
-import { FORMAT11_WORDS, type Format11Words } from '../format11.words.js';
 import { blocks, emailLink, facts, rich, subscribeLink, urlLink } from '../templates.js';
 import { styles } from './subprocessor-list.styles.js';
 import { SUBPROCESSOR_WORDS } from './subprocessor-list.words.js';
@@ -135,10 +134,6 @@ export class SubprocessorListElement extends PostureBlockElement {
     return this.words(SUBPROCESSOR_WORDS, 'subprocessors');
   }
 
-  private get f11(): Format11Words {
-    return this.words(FORMAT11_WORDS, 'format11');
-  }
-
   private get level(): number {
     return headingLevel(this.headingLevel, 6);
   }
@@ -158,7 +153,6 @@ export class SubprocessorListElement extends PostureBlockElement {
     const s = this.subStrings;
     const showTable = rows.length > 0;
     const disclosure = list?.disclosure ?? 'public';
-    const f = this.f11;
     const noticeDays = list?.noticeDays ?? list?.notice?.days;
     const notice = list?.notice;
     return html`
@@ -166,7 +160,7 @@ export class SubprocessorListElement extends PostureBlockElement {
       ${this.renderSeal(posture, expired)}
       ${roleHeading(this.level, { part: 'title', className: 'title' }, this.say(s.title, { org: doc.organization.name }))}
       ${list?.statement ? html`<div part="statement" class="statement" lang=${doc.language ?? nothing}>${blocks(list.statement, false)}</div>` : nothing}
-      ${list?.scope ? html`<p part="scope" class="scope" lang=${doc.language ?? nothing}><strong>${f.scope}:</strong> ${rich(list.scope)}</p>` : nothing}
+      ${list?.scope ? html`<p part="scope" class="scope" lang=${doc.language ?? nothing}><strong>${s.scope}:</strong> ${rich(list.scope)}</p>` : nothing}
       ${!showTable || disclosure !== 'public' ? html`<p part="disclosure" class="disclosure">${s.disclosure[disclosure]}</p>` : nothing}
       ${showTable ? this.renderTables(rows, doc, today) : nothing}
       ${list?.safeguards ? html`<p part="safeguards" class="safeguards"><strong>${s.safeguards}:</strong> <bdi>${list.safeguards}</bdi></p>` : nothing}
@@ -176,17 +170,17 @@ export class SubprocessorListElement extends PostureBlockElement {
             ${noticeDays !== undefined ? this.say(s.notice, { n: noticeDays }) : nothing}
             ${
               notice?.changes
-                ? this.say(f.noticeFor, {
+                ? this.say(s.noticeFor, {
                     kinds: formatList(
-                      notice.changes.map((c) => f.noticeChange[c]),
+                      notice.changes.map((c) => s.noticeChange[c]),
                       this.locale,
                     ),
                   })
                 : nothing
             }
-            ${notice?.subscribe ? urlLink(notice.subscribe, { label: f.subscribe, mailto: true }) : nothing}
-            ${notice?.feed ? urlLink(notice.feed, { label: f.feed }) : nothing}
-            ${notice?.email ? html`${f.subscribe}: ${emailLink(notice.email)}` : nothing}
+            ${notice?.subscribe ? urlLink(notice.subscribe, { label: s.subscribe, mailto: true }) : nothing}
+            ${notice?.feed ? urlLink(notice.feed, { label: s.feed }) : nothing}
+            ${notice?.email ? html`${s.subscribe}: ${emailLink(notice.email)}` : nothing}
           </p>`
           : nothing
       }
@@ -239,7 +233,7 @@ export class SubprocessorListElement extends PostureBlockElement {
                 doc,
               ),
             )}
-            ${rest.length ? this.renderGroup(this.f11.otherGroup, undefined, rest, columns, cutoff, doc) : nothing}`
+            ${rest.length ? this.renderGroup(s.otherGroup, undefined, rest, columns, cutoff, doc) : nothing}`
           : this.renderTable(rows, title, columns, cutoff)
       }
     `;
@@ -264,7 +258,7 @@ export class SubprocessorListElement extends PostureBlockElement {
 
   private renderTable(rows: Row[], caption: string, columns: Columns, cutoff: string): TemplateResult {
     const s = this.subStrings;
-    const labels: Record<SortKey, string> = { name: s.name, purpose: s.purpose, location: s.location, entity: this.f11.entity };
+    const labels: Record<SortKey, string> = { name: s.name, purpose: s.purpose, location: s.location, entity: s.entity };
     const keys: SortKey[] = columns.entity ? ['name', 'entity', 'purpose', 'location'] : ['name', 'purpose', 'location'];
     return html`
       <table part="table" class=${columns.entity ? 'has-entity' : nothing}>
@@ -294,15 +288,14 @@ export class SubprocessorListElement extends PostureBlockElement {
    * are the cells' `data-label` (shown by a `::before`), a single location is text, "not stated" a word.
    */
   private renderRow(entry: Subprocessor, isNew: boolean, s: SubprocessorStrings, locale: string, columns: Columns): TemplateResult {
-    const f = this.f11;
     const optional = entry.optional || entry.condition;
     const seat = entry.corporateLocation;
     return html`<tr part="row" class=${optional ? 'is-optional' : nothing}>
-      <th part="name" scope="row" class="name">${this.renderName(entry)}${isNew ? html` <span part="new-badge" class="new">${s.newMark}</span>` : nothing}${optional ? html` <span part="optional-badge" class="optional">${f.optional}</span>` : nothing}${entry.since ? html`<span class="since">${this.say(s.since, { date: this.formatDate(entry.since) })}</span>` : nothing}</th>
-      ${columns.entity ? html`<td part="cell" class="entity" data-label=${f.entity}>${entry.legalName ?? nothing}${seat ? html`<span class="seat">${this.location(seat, locale)}</span>` : nothing}</td>` : nothing}
+      <th part="name" scope="row" class="name">${this.renderName(entry)}${isNew ? html` <span part="new-badge" class="new">${s.newMark}</span>` : nothing}${optional ? html` <span part="optional-badge" class="optional">${s.optional}</span>` : nothing}${entry.since ? html`<span class="since">${this.say(s.since, { date: this.formatDate(entry.since) })}</span>` : nothing}</th>
+      ${columns.entity ? html`<td part="cell" class="entity" data-label=${s.entity}>${entry.legalName ?? nothing}${seat ? html`<span class="seat">${this.location(seat, locale)}</span>` : nothing}</td>` : nothing}
       <td part="cell" class="purpose" data-label=${s.purpose}>${entry.purpose}${this.renderFacts(entry)}</td>
       <td part="cell" class=${entry.locations?.length ? 'location' : 'location none'} data-label=${s.location}>${this.renderLocations(entry, s, locale)}</td>
-      ${columns.safeguard ? html`<td part="cell" class=${entry.safeguard ? 'safeguard' : 'safeguard none'} data-label=${s.safeguard}>${entry.safeguard ?? (columns.listWide ? f.listWide : s.notStated)}</td>` : nothing}
+      ${columns.safeguard ? html`<td part="cell" class=${entry.safeguard ? 'safeguard' : 'safeguard none'} data-label=${s.safeguard}>${entry.safeguard ?? (columns.listWide ? s.listWide : s.notStated)}</td>` : nothing}
     </tr>`;
   }
 
@@ -322,7 +315,7 @@ export class SubprocessorListElement extends PostureBlockElement {
       [s.category, entry.category?.toLowerCase() !== entry.purpose.toLowerCase() ? entry.category : undefined],
       [s.services, entry.services?.join(', ')],
       [s.data, entry.data?.join(', ')],
-      [this.f11.optional, entry.condition],
+      [s.optional, entry.condition],
     ]);
   }
 

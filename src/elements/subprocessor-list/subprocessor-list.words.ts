@@ -31,4 +31,15 @@ export const SUBPROCESSOR_WORDS = {
   change: { 'subprocessor-added': 'Addition', 'subprocessor-removed': 'Removal', 'subprocessor-changed': 'Change' },
   announced: 'announced {date}',
   effective: 'takes effect {date}',
+  // Format 1.1's fields of the list: the entity column, optional rows, scope and notice policy.
+  entity: 'Legal entity',
+  optional: 'Optional',
+  /** A row without a safeguard of its own, under a list-level safeguard statement. */
+  listWide: 'As for the whole list',
+  scope: 'Scope',
+  noticeFor: 'Notice is given for {kinds}.',
+  noticeChange: { additions: 'additions', removals: 'removals', changes: 'changes' },
+  subscribe: 'Subscribe',
+  feed: 'Feed',
+  otherGroup: 'Other',
 };
