@@ -54,7 +54,7 @@ async function visit(dir: string, n: number, attrs: string): Promise<Visit> {
 
 const WORDS = [
   'An older version of the security information was served than this browser has already seen, so it is not shown.',
-  'Es wurde eine ältere Fassung der Sicherheitsinformationen geliefert, als dieser Browser bereits kennt; sie wird daher nicht angezeigt.',
+  'Es wurde eine ältere Fassung der Sicherheitsinformationen geliefert als die, die dieser Browser bereits kennt; sie wird daher nicht angezeigt.',
   'Une version des informations de sécurité plus ancienne que celle déjà vue par ce navigateur a été servie ; elle n’est donc pas affichée.',
 ];
 

@@ -94,8 +94,8 @@ describe('format 1.1 in the elements', () => {
     it('velluto in Arabic: the kinds of change noticed as an Arabic list ("و", not a Latin comma)', async () => {
       const el = await show('subprocessor-list', network, await demo('velluto-subprocessors'));
       el.setAttribute('lang', 'ar');
-      await waitUntil(() => texts(el, '[part~="notice"]')[0]?.includes('الإضافات'), 'the Arabic words arrive');
-      expect(texts(el, '[part~="notice"]')[0]).to.contain('الإضافات والتغييرات').and.not.contain(',');
+      await waitUntil(() => texts(el, '[part~="notice"]')[0]?.includes('الإضافة'), 'the Arabic words arrive');
+      expect(texts(el, '[part~="notice"]')[0]).to.contain('في حالات الإضافة والتغيير.').and.not.contain(',');
     });
 
     it('no column full of "Not stated"; a list-level safeguard is not contradicted by a row without one', async () => {

@@ -3,13 +3,13 @@
  * SHA-384, checked by fetch() when an element loads it. Do not edit; change a file and run it.
  */
 export const LANGUAGE_FILES = {
-  ar: 'sha384-pluZLHdp3+tkmgfGSvQ/FrIhd7dofk3ZEW9W+PBpLE0WrZy+rw9e4rWQfXcbmOpv',
-  de: 'sha384-EPLo23SK12VJpIWhkpdu84XJ9PABN6KsxHqpk1PwaPJiSka0Jl6qxQhjLbNQ9NOL',
-  es: 'sha384-Ehgq6DVqtu8Xg1fPvqDjdCB69cwWcclDKWRmpROiJR0kiYjS+rnv/912C/rAptjN',
-  fr: 'sha384-5B8YicTIrpsP98Pg+ZMqcU4+m7ptjtsc0jYbXTj8czMABFNFXIbY5PoFENYKEWLI',
-  it: 'sha384-fA4mGoNJ9O+t3jMgoik8O37r4yspxZEl1/Svc3zAMQZ9vucBHVCyxLbT1Ka4V+hv',
-  ja: 'sha384-wqXkRRO5ujDG3JaD3Uu9orjI0gfAwTXS15w8c3tTB7cRe1g22XBTOV+J1AecegDI',
-  nl: 'sha384-qE/A5Etit//DRuCcyuNSFaC9MoDgPh9Pdfi1zOHnyW5yb+YST4n4kV1QZmhle93m',
-  pl: 'sha384-eVpQxZPLLve7v21altUjkFdoXftBgkPmRERJ7CdSseghiFdEcvgB5D2f8VvyJRa2',
-  pt: 'sha384-hKS6TENf7HEck/jp76C5HsR9o+6MCp33lpAcHvnOoJXTsEbiHM+bJusIn3rrt4j/',
+  ar: 'sha384-OfG3hB+LqQwUuPFoki4taCocAo+nu26lptyBCWGiEcB9WLJTq/HpqijscX2IPy67',
+  de: 'sha384-yzO16k31AWMX++6kwC6k8JWAPq+xxAo3WAPV6hROcHi2v5fWMnE9BJXJ3HQGGTGZ',
+  es: 'sha384-LYqme9y/xLLru/+E5f9k2AONvTFb0sZmt01QKR9FPXPi6xGo6kjPpRI7Z7/u3yQ8',
+  fr: 'sha384-fqmhbQf7BarZSrhFehDDf7DsAUn4WthPP71o3Pbq34JE3Zy1b6MWuvozytpuMRVU',
+  it: 'sha384-zHZCjSMgLIY+UiRAiNv828nD7h5/XnVO+d33rBHKBHGaicua8s5oU+SLvksAyi9a',
+  ja: 'sha384-m3SjWZ+kXPpwF+oonCWGQsOO+AcAzvbx+071T5O0nkDEs2jQOHxP0SUoxN+OIg02',
+  nl: 'sha384-O3x1j/NrLrl/RDqfW5cOP22RIl+eAi4n4MTT/Pl1IQAFZNGEZ3PYlXOwcMcPyJ0B',
+  pl: 'sha384-KvHMecW/+3uwlwQwSzkQ49NEI4rB/GA3G+DgwcQpZWhMsWW0+e/UsTI+Q1GsPFul',
+  pt: 'sha384-VQSNJkm3E7FQiMpjtIUaWKM0HufA+b4spjNPQ1ruBV3pJKrY+k22KfVlxdfJXhLu',
 } as const;
