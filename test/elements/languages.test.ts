@@ -160,6 +160,27 @@ describe('languages', () => {
     expect(titles).to.deep.equal(['1 zabezpieczenie', '2 zabezpieczenia', '5 zabezpieczeń']);
   });
 
+  it('puts the counted noun after the number that chooses its plural: 1 of 2 in Italian is "1 su 2 misure", not "1 misure su 2"', async () => {
+    // The form is chosen by {n}; the Italian templates had the noun after {shipped} and {shown}.
+    const { src } = await publish(network);
+    const entry = (name: string) => ({ name, purpose: 'Hosting' });
+    const list = await publish(network, { subprocessors: { disclosure: 'public', entries: [entry('Alpha'), entry('Beta')] } });
+    const wrapper = await fixture<HTMLElement>(
+      html`<div lang="it"><trust-badge src=${src}></trust-badge><subprocessor-list src=${list.src}></subprocessor-list></div>`,
+    );
+    const [badge, sub] = Array.from(wrapper.children) as Settling[];
+    await settled(badge!);
+    await settled(sub!);
+    const input = sub!.shadowRoot!.querySelector('input')!;
+    input.value = 'alpha';
+    input.dispatchEvent(new Event('input'));
+    await sub!.updateComplete;
+    expect([
+      badge!.shadowRoot!.querySelector('[part="summary"]')!.textContent!,
+      sub!.shadowRoot!.querySelector('[part="count"]')!.textContent!.trim(),
+    ]).to.deep.equal(['Verificato · 1 su 2 misure attive', '1 su 2 sub-responsabili']);
+  });
+
   it('writes dates the way the language does: Japanese', async () => {
     const { src } = await publish(network, { updated: '2026-05-24' });
     const el = await fixture<Settling>(html`<trust-center lang="ja" src=${src}></trust-center>`);
