@@ -134,8 +134,15 @@ export const CDN_BUILD = {
 /**
  * Terser's second pass over esbuild's minified output: it folds and inlines what esbuild's
  * single-pass minifier leaves (about 2.7% of the all-in-one file's gzip bytes, `npm run bench:size`).
+ * `keep_fargs: false` drops unused trailing parameters: nothing here or in Lit reads a function's
+ * `length` (today it lets Lit's two-parameter property-name shim inline).
  */
-const TERSER = { module: true, ecma: 2022, compress: { passes: 2 }, format: { comments: false } } as const;
+const TERSER = {
+  module: true,
+  ecma: 2022,
+  compress: { passes: 2, keep_fargs: false },
+  format: { comments: false },
+} as const;
 
 /** One CDN file's code, bundled and minified as it ships, and esbuild's metafile (which source went where). */
 export async function bundleCdnFile(entry: string): Promise<{ code: Uint8Array; metafile: Metafile }> {
