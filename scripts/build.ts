@@ -135,12 +135,15 @@ export const CDN_BUILD = {
  * Terser's second pass over esbuild's minified output: it folds and inlines what esbuild's
  * single-pass minifier leaves (about 2.7% of the all-in-one file's gzip bytes, `npm run bench:size`).
  * `keep_fargs: false` drops unused trailing parameters: nothing here or in Lit reads a function's
- * `length` (today it lets Lit's two-parameter property-name shim inline).
+ * `length` (today it lets Lit's two-parameter property-name shim inline). `unsafe_methods` writes a
+ * function-valued member of an object literal as a method: nothing calls one with `new` or reads its
+ * `prototype` (they are the section renderers and the field formats' tests). `unsafe_proto` reaches
+ * `Object.prototype.hasOwnProperty` through `{}`, the same function.
  */
 const TERSER = {
   module: true,
   ecma: 2022,
-  compress: { passes: 2, keep_fargs: false },
+  compress: { passes: 2, keep_fargs: false, unsafe_methods: true, unsafe_proto: true },
   format: { comments: false },
 } as const;
 
