@@ -22,12 +22,6 @@ type ChangeEntry = NonNullable<PostureDocument['changelog']>[number];
 type SubprocessorChange = ChangeEntry & { type: keyof SubprocessorStrings['change'] };
 type Location = NonNullable<Subprocessor['locations']>[number];
 
-/** A table row: an entry, and where it stands in the document (the order when nothing is sorted). */
-interface Row {
-  entry: Subprocessor;
-  order: number;
-}
-
 const DAY = 86_400_000;
 /** Which optional columns the table has: only those some row fills (no column of "Not stated"). */
 interface Columns {
@@ -196,16 +190,16 @@ export class SubprocessorListElement extends PostureBlockElement {
   }
 
   /** The entries in effect today: the list, plus planned ones whose effective date has passed. */
-  private currentRows(entries: Subprocessor[], planned: PlannedSubprocessor[], today: string): Row[] {
+  private currentRows(entries: Subprocessor[], planned: PlannedSubprocessor[], today: string): Subprocessor[] {
     const seen = new Set(entries.map((e) => `${e.name}\u0000${e.purpose}`.toLowerCase()));
     const arrived = planned
       .filter((p) => p.effective <= today && !seen.has(`${p.name}\u0000${p.purpose}`.toLowerCase()))
       .map(({ announced: _a, effective, ...entry }): Subprocessor => ({ ...entry, since: entry.since ?? effective }));
-    return [...entries, ...arrived].map((entry, order) => ({ entry, order }));
+    return [...entries, ...arrived];
   }
 
   /** The filter, then one table — or, when the list has groups, a headed table per group (entries of no group last). */
-  private renderTables(all: Row[], doc: PostureDocument, today: string): TemplateResult {
+  private renderTables(all: Subprocessor[], doc: PostureDocument, today: string): TemplateResult {
     const s = this.subStrings;
     const list = doc.subprocessors!;
     const rows = this.sorted(this.filtered(all));
@@ -213,13 +207,13 @@ export class SubprocessorListElement extends PostureBlockElement {
     const days = Number.isFinite(this.recentDays) ? Math.min(Math.max(this.recentDays, 0), 36_500) : 90;
     const cutoff = isoDay(Date.parse(`${today}T00:00:00Z`) - days * DAY);
     const columns: Columns = {
-      entity: all.some(({ entry: e }) => e.legalName || e.corporateLocation),
-      safeguard: all.some(({ entry: e }) => e.safeguard),
+      entity: all.some((e) => e.legalName || e.corporateLocation),
+      safeguard: all.some((e) => e.safeguard),
       listWide: !!list.safeguards,
     };
     const groups = list.groups ?? [];
     const known = new Set(groups.map((g) => g.id));
-    const rest = rows.filter((r) => !r.entry.group || !known.has(r.entry.group));
+    const rest = rows.filter((e) => !e.group || !known.has(e.group));
     const title = this.say(s.title, { org: doc.organization.name });
     return html`
       <div part="filter" class="filter">
@@ -233,7 +227,7 @@ export class SubprocessorListElement extends PostureBlockElement {
               this.renderGroup(
                 g.title,
                 g.statement,
-                rows.filter((r) => r.entry.group === g.id),
+                rows.filter((e) => e.group === g.id),
                 columns,
                 cutoff,
                 doc,
@@ -249,7 +243,7 @@ export class SubprocessorListElement extends PostureBlockElement {
   private renderGroup(
     title: string,
     statement: Block[] | undefined,
-    rows: Row[],
+    rows: Subprocessor[],
     columns: Columns,
     cutoff: string,
     doc: PostureDocument,
@@ -262,7 +256,7 @@ export class SubprocessorListElement extends PostureBlockElement {
     </section>`;
   }
 
-  private renderTable(rows: Row[], caption: string, columns: Columns, cutoff: string): TemplateResult {
+  private renderTable(rows: Subprocessor[], caption: string, columns: Columns, cutoff: string): TemplateResult {
     const s = this.subStrings;
     const labels: Record<SortKey, string> = { name: s.name, purpose: s.purpose, location: s.location, entity: this.f11.entity };
     const keys: SortKey[] = columns.entity ? ['name', 'entity', 'purpose', 'location'] : ['name', 'purpose', 'location'];
@@ -283,7 +277,7 @@ export class SubprocessorListElement extends PostureBlockElement {
           </tr>
         </thead>
         <tbody>
-          ${rows.map(({ entry }) => this.renderRow(entry, entry.since !== undefined && entry.since >= cutoff, s, this.locale, columns))}
+          ${rows.map((entry) => this.renderRow(entry, entry.since !== undefined && entry.since >= cutoff, s, this.locale, columns))}
         </tbody>
       </table>
     `;
@@ -373,10 +367,10 @@ export class SubprocessorListElement extends PostureBlockElement {
   }
 
   /** Entries matching every word of the filter, in name, purpose, category, services, data or location. */
-  private filtered(rows: Row[]): Row[] {
+  private filtered(rows: Subprocessor[]): Subprocessor[] {
     const words = this.fold(this.query).split(/\s+/).filter(Boolean);
     if (!words.length) return rows;
-    return rows.filter(({ entry: e }) => {
+    return rows.filter((e) => {
       const text = this.fold(
         [
           e.name,
@@ -399,7 +393,8 @@ export class SubprocessorListElement extends PostureBlockElement {
     return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase(this.locale);
   }
 
-  private sorted(rows: Row[]): Row[] {
+  /** Sorted by the chosen column; entries that compare equal keep the document's order (the sort is stable). */
+  private sorted(rows: Subprocessor[]): Subprocessor[] {
     const key = this.sortKey;
     if (!key) return rows;
     const collator = new Intl.Collator(this.locale, { sensitivity: 'base', numeric: true });
@@ -407,9 +402,9 @@ export class SubprocessorListElement extends PostureBlockElement {
       key === 'location' ? (e.locations?.[0]?.name ?? '') : key === 'entity' ? (e.legalName ?? e.corporateLocation?.name ?? '') : e[key];
     const sign = this.sortDirection === 'ascending' ? 1 : -1;
     return [...rows].sort((a, b) => {
-      const [x, y] = [value(a.entry), value(b.entry)];
+      const [x, y] = [value(a), value(b)];
       if (!x !== !y) return x ? -1 : 1; // entries without a location go last, either way
-      return sign * collator.compare(x, y) || a.order - b.order;
+      return sign * collator.compare(x, y);
     });
   }
 }
