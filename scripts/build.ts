@@ -51,29 +51,45 @@ function elementPrivateNames(): Map<string, string> {
 }
 
 /**
- * Collapses each run of white space that holds a line break, in the static text of html`…`
- * templates, to one space: the indentation of the template source. The rendered page is the
- * same (no element shows white space as written: nothing is `pre`); only the length of
- * white-space text nodes changes.
+ * The static text of html`…` templates, minified: each run of white space that holds a line break
+ * (the indentation of the template source) becomes one space, and a static attribute value that
+ * HTML reads the same without its quotes loses them (`part="row"` → `part=row`). The rendered page
+ * is the same: no element shows white space as written (nothing is `pre`), and an unquoted value
+ * is one the HTML parser, and Lit's own scan for bindings, end at the same place (no white space,
+ * quote, `=`, `<`, `>` or backtick in it, no binding, and no `/` right after it to join it).
  */
 export function minifyHtmlLiterals(source: string, fileName = 'module.ts'): string {
   const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
-  const parts: ts.Node[] = [];
+  const templates: ts.Node[][] = [];
   const visit = (node: ts.Node) => {
     if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && node.tag.text === 'html') {
       const t = node.template;
-      if (ts.isNoSubstitutionTemplateLiteral(t)) parts.push(t);
-      else parts.push(t.head, ...t.templateSpans.map((span) => span.literal));
+      templates.push(ts.isNoSubstitutionTemplateLiteral(t) ? [t] : [t.head, ...t.templateSpans.map((span) => span.literal)]);
     }
     ts.forEachChild(node, visit);
   };
   visit(file);
-  let out = source;
-  for (const part of parts.sort((x, y) => y.getStart(file) - x.getStart(file))) {
-    const start = part.getStart(file);
-    out = out.slice(0, start) + out.slice(start, part.end).replace(/[ \t]*\n\s*/g, ' ') + out.slice(part.end);
+  const edits: { start: number; end: number; text: string }[] = [];
+  for (const parts of templates) {
+    // A tag may span a binding: its parts are read together, joined by a character no source holds.
+    const texts = unquoteAttributes(
+      parts.map((part) => source.slice(part.getStart(file), part.end).replace(/[ \t]*\n\s*/g, ' ')).join(BINDING),
+    ).split(BINDING);
+    parts.forEach((part, i) => edits.push({ start: part.getStart(file), end: part.end, text: texts[i]! }));
   }
+  let out = source;
+  for (const { start, end, text } of edits.sort((x, y) => y.start - x.start)) out = out.slice(0, start) + text + out.slice(end);
   return out;
+}
+
+/** Stands for a binding between two static parts of a template while its tags are read. */
+const BINDING = '\u0000';
+
+/** The quoted static attribute values in the tags of `html` (a template's static text) that can go without their quotes. */
+function unquoteAttributes(html: string): string {
+  return html.replace(/<[a-zA-Z][^\s>]*(?:\s+[^\s"'>=]+(?:=(?:"[^"]*"|'[^']*'|[^\s"'>]*))?)*\s*\/?>/g, (tag) =>
+    tag.replace(/(\s[^\s"'>=]+=)"([\w.:#%,;()!*+/-]+)"(?!\/)/g, '$1$2'),
+  );
 }
 
 /**
