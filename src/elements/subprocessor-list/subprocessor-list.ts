@@ -155,14 +155,15 @@ export class SubprocessorListElement extends PostureBlockElement {
     const f = this.f11;
     const noticeDays = list?.noticeDays ?? list?.notice?.days;
     const notice = list?.notice;
+    const title = this.say(s.title, { org: doc.organization.name });
     return html`
       ${expired ? this.renderExpiredWarning(posture) : nothing}
       ${this.renderSeal(posture, expired)}
-      ${roleHeading(this.level, { part: 'title', className: 'title' }, this.say(s.title, { org: doc.organization.name }))}
+      ${roleHeading(this.level, { part: 'title', className: 'title' }, title)}
       ${list?.statement ? html`<div part="statement" class="statement" lang=${doc.language ?? nothing}>${blocks(list.statement, false)}</div>` : nothing}
       ${list?.scope ? html`<p part="scope" class="scope" lang=${doc.language ?? nothing}><strong>${f.scope}:</strong> ${rich(list.scope)}</p>` : nothing}
       ${!showTable || disclosure !== 'public' ? html`<p part="disclosure" class="disclosure">${s.disclosure[disclosure]}</p>` : nothing}
-      ${showTable ? this.renderTables(rows, doc, today) : nothing}
+      ${showTable ? this.renderTables(rows, doc, today, title) : nothing}
       ${list?.safeguards ? html`<p part="safeguards" class="safeguards"><strong>${s.safeguards}:</strong> <bdi>${list.safeguards}</bdi></p>` : nothing}
       ${
         noticeDays !== undefined || notice
@@ -198,8 +199,8 @@ export class SubprocessorListElement extends PostureBlockElement {
     return [...entries, ...arrived];
   }
 
-  /** The filter, then one table — or, when the list has groups, a headed table per group (entries of no group last). */
-  private renderTables(all: Subprocessor[], doc: PostureDocument, today: string): TemplateResult {
+  /** The filter, then one table captioned `title` — or, when the list has groups, a headed table per group (entries of no group last). */
+  private renderTables(all: Subprocessor[], doc: PostureDocument, today: string, title: string): TemplateResult {
     const s = this.subStrings;
     const list = doc.subprocessors!;
     const rows = this.sorted(this.filtered(all));
@@ -214,7 +215,6 @@ export class SubprocessorListElement extends PostureBlockElement {
     const groups = list.groups ?? [];
     const known = new Set(groups.map((g) => g.id));
     const rest = rows.filter((e) => !e.group || !known.has(e.group));
-    const title = this.say(s.title, { org: doc.organization.name });
     return html`
       <div part="filter" class="filter">
         <label for="filter">${s.filter}</label>
