@@ -52,11 +52,9 @@ function elementPrivateNames(): Map<string, string> {
 
 /**
  * The static text of html`…` templates, minified: each run of white space that holds a line break
- * (the indentation of the template source) becomes one space, and a static attribute value that
- * HTML reads the same without its quotes loses them (`part="row"` → `part=row`). The rendered page
- * is the same: no element shows white space as written (nothing is `pre`), and an unquoted value
- * is one the HTML parser, and Lit's own scan for bindings, end at the same place (no white space,
- * quote, `=`, `<`, `>` or backtick in it, no binding, and no `/` right after it to join it).
+ * (the indentation of the template source) becomes one space, and in each tag what HTML reads the
+ * same without goes (`minifyTags`). The rendered page is the same: no element shows white
+ * space as written (nothing is `pre`), and the tags parse to the same elements and attributes.
  */
 export function minifyHtmlLiterals(source: string, fileName = 'module.ts'): string {
   const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
@@ -72,7 +70,7 @@ export function minifyHtmlLiterals(source: string, fileName = 'module.ts'): stri
   const edits: { start: number; end: number; text: string }[] = [];
   for (const parts of templates) {
     // A tag may span a binding: its parts are read together, joined by a character no source holds.
-    const texts = unquoteAttributes(
+    const texts = minifyTags(
       parts.map((part) => source.slice(part.getStart(file), part.end).replace(/[ \t]*\n\s*/g, ' ')).join(BINDING),
     ).split(BINDING);
     parts.forEach((part, i) => edits.push({ start: part.getStart(file), end: part.end, text: texts[i]! }));
@@ -85,11 +83,21 @@ export function minifyHtmlLiterals(source: string, fileName = 'module.ts'): stri
 /** Stands for a binding between two static parts of a template while its tags are read. */
 const BINDING = '\u0000';
 
-/** The quoted static attribute values in the tags of `html` (a template's static text) that can go without their quotes. */
-function unquoteAttributes(html: string): string {
-  return html.replace(/<[a-zA-Z][^\s>]*(?:\s+[^\s"'>=]+(?:=(?:"[^"]*"|'[^']*'|[^\s"'>]*))?)*\s*\/?>/g, (tag) =>
-    tag.replace(/(\s[^\s"'>=]+=)"([\w.:#%,;()!*+/-]+)"(?!\/)/g, '$1$2'),
-  );
+/** The void elements: their tags take no end tag, and HTML ignores a `/` before their `>`. */
+const VOID = /^<(?:area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr)\b/;
+
+/**
+ * The tags of `html` (a template's static text), shorter: a static attribute value loses its quotes
+ * where the HTML parser, and Lit's scan for bindings, end it at the same place without them
+ * (`part="row"` → `part=row`: no white space, quote, `=`, `<`, `>`, backtick, `&` or binding in it,
+ * and no `/` right after it to join it); the white space before a tag's `>` goes, and so does the
+ * `/` of a void element's tag (`<br />` → `<br>`; not in SVG, where `/>` closes an element).
+ */
+function minifyTags(html: string): string {
+  return html.replace(/<\/?[a-zA-Z][^\s>]*(?:\s+[^\s"'>=]+(?:=(?:"[^"]*"|'[^']*'|[^\s"'>]*))?)*\s*\/?>/g, (tag) => {
+    const short = tag.replace(/(\s[^\s"'>=]+=)"([\w.:#%,;()!*+/-]+)"(?!\/)/g, '$1$2').replace(/\s+>$/, '>');
+    return VOID.test(short) ? short.replace(/\s*\/>$/, '>') : short;
+  });
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * The html`…` template minifier of the CDN build (scripts/build.ts, `minifyHtmlLiterals`): the
- * indentation of a template becomes one space, and a static attribute value loses its quotes only
- * where HTML (and Lit's scan for bindings) reads it the same without them.
+ * indentation of a template becomes one space, and in a tag what HTML (and Lit's scan for
+ * bindings) reads the same without goes: quotes around a plain value, white space before `>`, the
+ * `/` of a void element.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -27,7 +28,7 @@ test('a value with a space, a binding, a character HTML or Lit would read differ
     '<p title="a=b">',
     '<p title="a\'b">',
     '<p title="a&amp;b">',
-    '<br class="x"/>',
+    '<slot name="x"/>',
   ];
   for (const tag of kept) assert.equal(minifyHtmlLiterals(`html\`${tag}\`;`), `html\`${tag}\`;`, tag);
 });
@@ -48,5 +49,12 @@ test('text between tags, other templates and other strings are left as written',
   assert.equal(
     minifyHtmlLiterals('svg`<path fill="none"/>`; const s = \'<p class="a">\';'),
     'svg`<path fill="none"/>`; const s = \'<p class="a">\';',
+  );
+});
+
+test("the white space before a tag's > goes; a void element's / too, not an SVG element's", () => {
+  assert.equal(
+    minifyHtmlLiterals('html`<span class=${a}\n  ><input id="f" .value=${v} />a<br /><svg><path d="M0"/></svg></span\n>`;'),
+    'html`<span class=${a}><input id=f .value=${v}>a<br><svg><path d="M0"/></svg></span>`;',
   );
 });
