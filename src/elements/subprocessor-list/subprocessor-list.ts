@@ -402,7 +402,8 @@ export class SubprocessorListElement extends PostureBlockElement {
       key === 'location' ? (e.locations?.[0]?.name ?? '') : key === 'entity' ? (e.legalName ?? e.corporateLocation?.name ?? '') : e[key];
     const sign = this.sortDirection === 'ascending' ? 1 : -1;
     return [...rows].sort((a, b) => {
-      const [x, y] = [value(a), value(b)];
+      const x = value(a);
+      const y = value(b);
       if (!x !== !y) return x ? -1 : 1; // entries without a location go last, either way
       return sign * collator.compare(x, y);
     });
