@@ -324,8 +324,9 @@ export class SubprocessorListElement extends PostureBlockElement {
   private renderLocations(entry: Subprocessor, s: SubprocessorStrings, locale: string): unknown {
     const locations = entry.locations ?? [];
     if (!locations.length) return s.notStated;
-    const one = (l: Location) => this.location(l, locale);
-    return locations.length === 1 ? one(locations[0]!) : html`<ul class="locations">${locations.map((l) => html`<li>${one(l)}</li>`)}</ul>`;
+    return locations.length === 1
+      ? this.location(locations[0]!, locale)
+      : html`<ul class="locations">${locations.map((l) => html`<li>${this.location(l, locale)}</li>`)}</ul>`;
   }
 
   /** Planned sub-processors and announced changes that have not taken effect yet, soonest first. */
