@@ -51,29 +51,53 @@ function elementPrivateNames(): Map<string, string> {
 }
 
 /**
- * Collapses each run of white space that holds a line break, in the static text of html`…`
- * templates, to one space: the indentation of the template source. The rendered page is the
- * same (no element shows white space as written: nothing is `pre`); only the length of
- * white-space text nodes changes.
+ * The static text of html`…` templates, minified: each run of white space that holds a line break
+ * (the indentation of the template source) becomes one space, and in each tag what HTML reads the
+ * same without goes (`minifyTags`). The rendered page is the same: no element shows white
+ * space as written (nothing is `pre`), and the tags parse to the same elements and attributes.
  */
 export function minifyHtmlLiterals(source: string, fileName = 'module.ts'): string {
   const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
-  const parts: ts.Node[] = [];
+  const templates: ts.Node[][] = [];
   const visit = (node: ts.Node) => {
     if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && node.tag.text === 'html') {
       const t = node.template;
-      if (ts.isNoSubstitutionTemplateLiteral(t)) parts.push(t);
-      else parts.push(t.head, ...t.templateSpans.map((span) => span.literal));
+      templates.push(ts.isNoSubstitutionTemplateLiteral(t) ? [t] : [t.head, ...t.templateSpans.map((span) => span.literal)]);
     }
     ts.forEachChild(node, visit);
   };
   visit(file);
-  let out = source;
-  for (const part of parts.sort((x, y) => y.getStart(file) - x.getStart(file))) {
-    const start = part.getStart(file);
-    out = out.slice(0, start) + out.slice(start, part.end).replace(/[ \t]*\n\s*/g, ' ') + out.slice(part.end);
+  const edits: { start: number; end: number; text: string }[] = [];
+  for (const parts of templates) {
+    // A tag may span a binding: its parts are read together, joined by a character no source holds.
+    const texts = minifyTags(
+      parts.map((part) => source.slice(part.getStart(file), part.end).replace(/[ \t]*\n\s*/g, ' ')).join(BINDING),
+    ).split(BINDING);
+    parts.forEach((part, i) => edits.push({ start: part.getStart(file), end: part.end, text: texts[i]! }));
   }
+  let out = source;
+  for (const { start, end, text } of edits.sort((x, y) => y.start - x.start)) out = out.slice(0, start) + text + out.slice(end);
   return out;
+}
+
+/** Stands for a binding between two static parts of a template while its tags are read. */
+const BINDING = '\u0000';
+
+/** The void elements: their tags take no end tag, and HTML ignores a `/` before their `>`. */
+const VOID = /^<(?:area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr)\b/;
+
+/**
+ * The tags of `html` (a template's static text), shorter: a static attribute value loses its quotes
+ * where the HTML parser, and Lit's scan for bindings, end it at the same place without them
+ * (`part="row"` → `part=row`: no white space, quote, `=`, `<`, `>`, backtick, `&` or binding in it,
+ * and no `/` right after it to join it); the white space before a tag's `>` goes, and so does the
+ * `/` of a void element's tag (`<br />` → `<br>`; not in SVG, where `/>` closes an element).
+ */
+function minifyTags(html: string): string {
+  return html.replace(/<\/?[a-zA-Z][^\s>]*(?:\s+[^\s"'>=]+(?:=(?:"[^"]*"|'[^']*'|[^\s"'>]*))?)*\s*\/?>/g, (tag) => {
+    const short = tag.replace(/(\s[^\s"'>=]+=)"([\w.:#%,;()!*+/-]+)"(?!\/)/g, '$1$2').replace(/\s+>$/, '>');
+    return VOID.test(short) ? short.replace(/\s*\/>$/, '>') : short;
+  });
 }
 
 /**
@@ -134,8 +158,18 @@ export const CDN_BUILD = {
 /**
  * Terser's second pass over esbuild's minified output: it folds and inlines what esbuild's
  * single-pass minifier leaves (about 2.7% of the all-in-one file's gzip bytes, `npm run bench:size`).
+ * `keep_fargs: false` drops unused trailing parameters: nothing here or in Lit reads a function's
+ * `length` (today it lets Lit's two-parameter property-name shim inline). `unsafe_methods` writes a
+ * function-valued member of an object literal as a method: nothing calls one with `new` or reads its
+ * `prototype` (they are the section renderers and the field formats' tests). `unsafe_proto` reaches
+ * `Object.prototype.hasOwnProperty` through `{}`, the same function.
  */
-const TERSER = { module: true, ecma: 2022, compress: { passes: 2 }, format: { comments: false } } as const;
+const TERSER = {
+  module: true,
+  ecma: 2022,
+  compress: { passes: 2, keep_fargs: false, unsafe_methods: true, unsafe_proto: true },
+  format: { comments: false },
+} as const;
 
 /** One CDN file's code, bundled and minified as it ships, and esbuild's metafile (which source went where). */
 export async function bundleCdnFile(entry: string): Promise<{ code: Uint8Array; metafile: Metafile }> {

@@ -21,12 +21,6 @@ type ChangeEntry = NonNullable<PostureDocument['changelog']>[number];
 type SubprocessorChange = ChangeEntry & { type: keyof SubprocessorStrings['change'] };
 type Location = NonNullable<Subprocessor['locations']>[number];
 
-/** A table row: an entry, and where it stands in the document (the order when nothing is sorted). */
-interface Row {
-  entry: Subprocessor;
-  order: number;
-}
-
 const DAY = 86_400_000;
 /** Which optional columns the table has: only those some row fills (no column of "Not stated"). */
 interface Columns {
@@ -155,14 +149,15 @@ export class SubprocessorListElement extends PostureBlockElement {
     const disclosure = list?.disclosure ?? 'public';
     const noticeDays = list?.noticeDays ?? list?.notice?.days;
     const notice = list?.notice;
+    const title = this.say(s.title, { org: doc.organization.name });
     return html`
       ${expired ? this.renderExpiredWarning(posture) : nothing}
       ${this.renderSeal(posture, expired)}
-      ${roleHeading(this.level, { part: 'title', className: 'title' }, this.say(s.title, { org: doc.organization.name }))}
+      ${roleHeading(this.level, { part: 'title', className: 'title' }, title)}
       ${list?.statement ? html`<div part="statement" class="statement" lang=${doc.language ?? nothing}>${blocks(list.statement, false)}</div>` : nothing}
       ${list?.scope ? html`<p part="scope" class="scope" lang=${doc.language ?? nothing}><strong>${s.scope}:</strong> ${rich(list.scope)}</p>` : nothing}
       ${!showTable || disclosure !== 'public' ? html`<p part="disclosure" class="disclosure">${s.disclosure[disclosure]}</p>` : nothing}
-      ${showTable ? this.renderTables(rows, doc, today) : nothing}
+      ${showTable ? this.renderTables(rows, doc, today, title) : nothing}
       ${list?.safeguards ? html`<p part="safeguards" class="safeguards"><strong>${s.safeguards}:</strong> <bdi>${list.safeguards}</bdi></p>` : nothing}
       ${
         noticeDays !== undefined || notice
@@ -190,16 +185,16 @@ export class SubprocessorListElement extends PostureBlockElement {
   }
 
   /** The entries in effect today: the list, plus planned ones whose effective date has passed. */
-  private currentRows(entries: Subprocessor[], planned: PlannedSubprocessor[], today: string): Row[] {
+  private currentRows(entries: Subprocessor[], planned: PlannedSubprocessor[], today: string): Subprocessor[] {
     const seen = new Set(entries.map((e) => `${e.name}\u0000${e.purpose}`.toLowerCase()));
     const arrived = planned
       .filter((p) => p.effective <= today && !seen.has(`${p.name}\u0000${p.purpose}`.toLowerCase()))
       .map(({ announced: _a, effective, ...entry }): Subprocessor => ({ ...entry, since: entry.since ?? effective }));
-    return [...entries, ...arrived].map((entry, order) => ({ entry, order }));
+    return [...entries, ...arrived];
   }
 
-  /** The filter, then one table — or, when the list has groups, a headed table per group (entries of no group last). */
-  private renderTables(all: Row[], doc: PostureDocument, today: string): TemplateResult {
+  /** The filter, then one table captioned `title` — or, when the list has groups, a headed table per group (entries of no group last). */
+  private renderTables(all: Subprocessor[], doc: PostureDocument, today: string, title: string): TemplateResult {
     const s = this.subStrings;
     const list = doc.subprocessors!;
     const rows = this.sorted(this.filtered(all));
@@ -207,14 +202,13 @@ export class SubprocessorListElement extends PostureBlockElement {
     const days = Number.isFinite(this.recentDays) ? Math.min(Math.max(this.recentDays, 0), 36_500) : 90;
     const cutoff = isoDay(Date.parse(`${today}T00:00:00Z`) - days * DAY);
     const columns: Columns = {
-      entity: all.some(({ entry: e }) => e.legalName || e.corporateLocation),
-      safeguard: all.some(({ entry: e }) => e.safeguard),
+      entity: all.some((e) => e.legalName || e.corporateLocation),
+      safeguard: all.some((e) => e.safeguard),
       listWide: !!list.safeguards,
     };
     const groups = list.groups ?? [];
     const known = new Set(groups.map((g) => g.id));
-    const rest = rows.filter((r) => !r.entry.group || !known.has(r.entry.group));
-    const title = this.say(s.title, { org: doc.organization.name });
+    const rest = rows.filter((e) => !e.group || !known.has(e.group));
     return html`
       <div part="filter" class="filter">
         <label for="filter">${s.filter}</label>
@@ -227,7 +221,7 @@ export class SubprocessorListElement extends PostureBlockElement {
               this.renderGroup(
                 g.title,
                 g.statement,
-                rows.filter((r) => r.entry.group === g.id),
+                rows.filter((e) => e.group === g.id),
                 columns,
                 cutoff,
                 doc,
@@ -243,7 +237,7 @@ export class SubprocessorListElement extends PostureBlockElement {
   private renderGroup(
     title: string,
     statement: Block[] | undefined,
-    rows: Row[],
+    rows: Subprocessor[],
     columns: Columns,
     cutoff: string,
     doc: PostureDocument,
@@ -256,7 +250,7 @@ export class SubprocessorListElement extends PostureBlockElement {
     </section>`;
   }
 
-  private renderTable(rows: Row[], caption: string, columns: Columns, cutoff: string): TemplateResult {
+  private renderTable(rows: Subprocessor[], caption: string, columns: Columns, cutoff: string): TemplateResult {
     const s = this.subStrings;
     const labels: Record<SortKey, string> = { name: s.name, purpose: s.purpose, location: s.location, entity: s.entity };
     const keys: SortKey[] = columns.entity ? ['name', 'entity', 'purpose', 'location'] : ['name', 'purpose', 'location'];
@@ -277,7 +271,7 @@ export class SubprocessorListElement extends PostureBlockElement {
           </tr>
         </thead>
         <tbody>
-          ${rows.map(({ entry }) => this.renderRow(entry, entry.since !== undefined && entry.since >= cutoff, s, this.locale, columns))}
+          ${rows.map((entry) => this.renderRow(entry, entry.since !== undefined && entry.since >= cutoff, s, this.locale, columns))}
         </tbody>
       </table>
     `;
@@ -323,8 +317,9 @@ export class SubprocessorListElement extends PostureBlockElement {
   private renderLocations(entry: Subprocessor, s: SubprocessorStrings, locale: string): unknown {
     const locations = entry.locations ?? [];
     if (!locations.length) return s.notStated;
-    const one = (l: Location) => this.location(l, locale);
-    return locations.length === 1 ? one(locations[0]!) : html`<ul class="locations">${locations.map((l) => html`<li>${one(l)}</li>`)}</ul>`;
+    return locations.length === 1
+      ? this.location(locations[0]!, locale)
+      : html`<ul class="locations">${locations.map((l) => html`<li>${this.location(l, locale)}</li>`)}</ul>`;
   }
 
   /** Planned sub-processors and announced changes that have not taken effect yet, soonest first. */
@@ -366,10 +361,10 @@ export class SubprocessorListElement extends PostureBlockElement {
   }
 
   /** Entries matching every word of the filter, in name, purpose, category, services, data or location. */
-  private filtered(rows: Row[]): Row[] {
+  private filtered(rows: Subprocessor[]): Subprocessor[] {
     const words = this.fold(this.query).split(/\s+/).filter(Boolean);
     if (!words.length) return rows;
-    return rows.filter(({ entry: e }) => {
+    return rows.filter((e) => {
       const text = this.fold(
         [
           e.name,
@@ -392,7 +387,8 @@ export class SubprocessorListElement extends PostureBlockElement {
     return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase(this.locale);
   }
 
-  private sorted(rows: Row[]): Row[] {
+  /** Sorted by the chosen column; entries that compare equal keep the document's order (the sort is stable). */
+  private sorted(rows: Subprocessor[]): Subprocessor[] {
     const key = this.sortKey;
     if (!key) return rows;
     const collator = new Intl.Collator(this.locale, { sensitivity: 'base', numeric: true });
@@ -400,9 +396,10 @@ export class SubprocessorListElement extends PostureBlockElement {
       key === 'location' ? (e.locations?.[0]?.name ?? '') : key === 'entity' ? (e.legalName ?? e.corporateLocation?.name ?? '') : e[key];
     const sign = this.sortDirection === 'ascending' ? 1 : -1;
     return [...rows].sort((a, b) => {
-      const [x, y] = [value(a.entry), value(b.entry)];
+      const x = value(a);
+      const y = value(b);
       if (!x !== !y) return x ? -1 : 1; // entries without a location go last, either way
-      return sign * collator.compare(x, y) || a.order - b.order;
+      return sign * collator.compare(x, y);
     });
   }
 }
