@@ -28,16 +28,15 @@ export const sharedStyles = css`
     text-align: start;
   }
   /* A right-to-left language reads right to left even on a page that set no dir (its own dir wins);
-     every other rule uses logical properties (inline-start …), so the layout mirrors. */
+     every other rule uses logical properties (inline-start …), so the layout mirrors. --_start is the
+     side the lines start on, for text whose own direction may differ (below): left unless right to
+     left; inherited, so an element inside another's shadow root follows its host. (A host that is
+     :dir(rtl) reads right to left already; every browser with light-dark(), used above, has :dir().) */
   :host(:lang(ar):not([dir])),
   :host(:lang(he):not([dir])),
-  :host(:lang(fa):not([dir])) {
-    direction: rtl;
-    --_start: right;
-  }
-  /* The side the page's lines start on, for text whose own direction may differ (below): left unless
-     right to left. Inherited, so an element inside another's shadow root follows its host. */
+  :host(:lang(fa):not([dir])),
   :host(:dir(rtl)) {
+    direction: rtl;
     --_start: right;
   }
   :host([dir='ltr']) {

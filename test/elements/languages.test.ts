@@ -370,6 +370,16 @@ describe('languages', () => {
     expect([gap('Cloudflare, Inc.'), gap('Hosting, backups.')].map((g) => Math.abs(g) < 2)).to.deep.equal([true, true]);
   });
 
+  it("the badge reads the organization's own name in its own direction on an Arabic page, aligned as the page reads", async () => {
+    const { src } = await publish(network, { organization: { name: 'Acme, Inc.', url: 'https://acme.example' } });
+    const badge = await fixture<Settling>(html`<trust-badge lang="ar" src=${src}></trust-badge>`);
+    await settled(badge);
+    const root = badge.shadowRoot!;
+    const line = root.querySelector('[part="name"]')!.getBoundingClientRect();
+    expect(order(root, 'Acme, Inc.', 'Acme', '.'), 'the period at the end').to.equal(true);
+    expect(Math.abs(line.right - at(root, 'Acme, Inc.', 'Acme, Inc.').right), 'at the right, as Arabic lines start').to.be.lessThan(2);
+  });
+
   it("reads a document's Arabic text right to left on an English page: its period at its left end", async () => {
     const purpose = 'استضافة الخوادم.';
     const { src } = await publish(network, {

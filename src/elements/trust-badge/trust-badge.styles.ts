@@ -66,9 +66,6 @@ export const styles = css`
   }
   .name {
     font-weight: 600;
-    /* The document's own name reads in its own direction on a page in another; aligned as the page reads. */
-    unicode-bidi: plaintext;
-    text-align: var(--_start, left);
   }
   /* Loading: a quiet skeleton of the two lines, in their place (the words are the accessible name). */
   :host([state='loading']) .line::before {

@@ -60,9 +60,11 @@ export class TrustBadgeElement extends PostureElement {
   /** `tip`: a tooltip for what the box does not show in words (a problem's explanation). */
   private box(mark: string, name: string, summary: string, label: string, tip?: string, look = ''): TemplateResult {
     const href = safeHref(this.href);
+    // <bdi>: the document's own name reads in its own direction on a page in another ("Acme, Inc."
+    // keeps its period at its end in Arabic), and stays aligned as the page reads.
     const content = html`<span part="mark" class="mark" aria-hidden="true">${mark}</span>
       <span class="text">
-        <span part="name" class="line name">${name}</span>
+        <span part="name" class="line name"><bdi>${name}</bdi></span>
         <span part="summary" class="line summary">${summary}</span>
       </span>`;
     return href
