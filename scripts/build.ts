@@ -90,12 +90,13 @@ const VOID = /^<(?:area|base|br|col|embed|hr|img|input|link|meta|source|track|wb
  * The tags of `html` (a template's static text), shorter: a static attribute value loses its quotes
  * where the HTML parser, and Lit's scan for bindings, end it at the same place without them
  * (`part="row"` → `part=row`: no white space, quote, `=`, `<`, `>`, backtick, `&` or binding in it,
- * and no `/` right after it to join it); the white space before a tag's `>` goes, and so does the
+ * it does not end in `/`, and no `/` right after it to join it); the white space before a tag's `>` goes, and so does the
  * `/` of a void element's tag (`<br />` → `<br>`; not in SVG, where `/>` closes an element).
  */
 function minifyTags(html: string): string {
   return html.replace(/<\/?[a-zA-Z][^\s>]*(?:\s+[^\s"'>=]+(?:=(?:"[^"]*"|'[^']*'|[^\s"'>]*))?)*\s*\/?>/g, (tag) => {
-    const short = tag.replace(/(\s[^\s"'>=]+=)"([\w.:#%,;()!*+/-]+)"(?!\/)/g, '$1$2').replace(/\s+>$/, '>');
+    // A value that ends in / keeps its quotes: unquoted before a void element's > it would lose the / below.
+    const short = tag.replace(/(\s[^\s"'>=]+=)"([\w.:#%,;()!*+/-]*[\w.:#%,;()!*+-])"(?!\/)/g, '$1$2').replace(/\s+>$/, '>');
     return VOID.test(short) ? short.replace(/\s*\/>$/, '>') : short;
   });
 }

@@ -29,6 +29,8 @@ test('a value with a space, a binding, a character HTML or Lit would read differ
     '<p title="a\'b">',
     '<p title="a&amp;b">',
     '<slot name="x"/>',
+    // Unquoted, its / would read as the void element's own and go.
+    '<img src="/a/">',
   ];
   for (const tag of kept) assert.equal(minifyHtmlLiterals(`html\`${tag}\`;`), `html\`${tag}\`;`, tag);
 });
