@@ -64,13 +64,19 @@ export function setLanguageBase(url: string | URL | undefined): void {
   base = url === undefined ? undefined : String(url);
 }
 
-/** The folder beside this script; in a variable, so that bundlers (Vite, webpack) do not take `new URL('…', import.meta.url)` for an asset of their own. */
+/**
+ * The folder beside this script. Never written as a string literal and `import.meta.url` given
+ * straight to `new URL`: bundlers and dev servers (Vite, webpack) take that form for an asset of
+ * their own and rewrite it (Vite drops the folder's last /, and the files were asked for one folder
+ * up). A constant in a variable is not enough: the CDN build's minifier puts it back in place. The
+ * script's own URL as a URL object is a form no bundler rewrites (test/node/package.test.ts).
+ */
 const BESIDE = './i18n/';
 
 function languageBase(): URL {
   const meta = globalThis.document?.querySelector<HTMLMetaElement>('meta[name="trust-elements-languages"]')?.content;
   const page = globalThis.document?.baseURI;
-  return new URL(base ?? meta ?? new URL(BESIDE, import.meta.url).href, page);
+  return new URL(base ?? meta ?? new URL(BESIDE, new URL(import.meta.url)).href, page);
 }
 
 type Words = Record<string, unknown>;

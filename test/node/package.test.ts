@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -71,4 +71,24 @@ test('each CDN file has its Subresource Integrity hash beside it', async () => {
       assert.ok(gzip <= pkg.sizeBudget[name]!, `${name} (${gzip} gzip bytes) is within its ceiling of ${pkg.sizeBudget[name]}`);
   for (const language of ['de', 'fr', 'es', 'it', 'nl', 'pt', 'ja'])
     assert.ok(existsSync(path.join(root, `dist/cdn/i18n/${language}.json`)), `dist/cdn/i18n/${language}.json is built`);
+});
+
+test('no built script asks bundlers to treat the language folder as an asset: no new URL("…", import.meta.url)', async () => {
+  // Vite and webpack rewrite that form (Vite in dev dropped the folder's last /, and the language
+  // files were asked for one folder up, refused, English shown); the CDN build's minifier once put a
+  // variable back into that form. A site that serves the CDN file through its own bundler must get it as written.
+  const assetForm = /\bnew\s+URL\s*\(\s*(["'`])[^"'`]*\1\s*,\s*import\.meta\.url\s*[,)]/;
+  const scripts = [
+    ...(await readdir(path.join(root, 'dist/cdn'))).filter((f) => f.endsWith('.js')).map((f) => `dist/cdn/${f}`),
+    ...(await readdir(path.join(root, 'dist/elements'), { recursive: true }))
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => `dist/elements/${f}`),
+  ];
+  assert.ok(scripts.includes('dist/cdn/trust-elements.min.js') && scripts.includes('dist/elements/i18n.js'), scripts.join(', '));
+  const found: string[] = [];
+  for (const file of scripts) {
+    const match = assetForm.exec(await readFile(path.join(root, file), 'utf8'));
+    if (match) found.push(`${file}: ${match[0]}`);
+  }
+  assert.deepEqual(found, []);
 });
