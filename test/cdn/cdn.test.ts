@@ -104,10 +104,20 @@ describe('the one-tag CDN file', () => {
     expect(Array.from(doc.querySelectorAll('[state]')).map((e) => e.getAttribute('state'))).to.deep.equal(['verified', 'verified']);
   });
 
+  /** The policy of the README's "A page with a Content-Security-Policy", without its header name. */
+  async function readmePolicy(): Promise<string> {
+    const readme = await (await fetch('/README.md')).text();
+    const section = readme.slice(readme.indexOf('### A page with a Content-Security-Policy'));
+    const policy = /```\nContent-Security-Policy: (.*)\n```/.exec(section)?.[1];
+    expect(policy, 'the README states a policy').to.be.a('string');
+    return policy!;
+  }
+
   /**
    * A German marketing page that loads the script from a CDN on another origin (here 127.0.0.1
-   * for a page on localhost), the i18n/ folder beside it as published, under a policy that names
-   * that CDN: the words come from the CDN, once, and are German. Without the folder there, English.
+   * for a page on localhost), the i18n/ folder beside it as published, under the README's policy
+   * (which names that CDN): the words come from the CDN, once, and are German. Without the folder
+   * there, English.
    */
   async function cdnPage(withLanguages: boolean) {
     const { dir, attrs } = await publishFixture();
@@ -122,7 +132,8 @@ describe('the one-tag CDN file', () => {
     };
     await copy(CDN, 'trust-elements.min.js', 'text/javascript');
     if (withLanguages) await copy('/dist/cdn/i18n/de.json', 'i18n/de.json', 'application/json');
-    const csp = `default-src 'none'; script-src ${cdn}/; style-src 'self'; connect-src 'self' ${cdn}/; require-trusted-types-for 'script'`;
+    // The README's policy, as written: the CDN (here the copy's folder) and the vendor (this page's origin).
+    const csp = `default-src 'none'; ${(await readmePolicy()).replaceAll('https://<npm CDN>', `${cdn}/`).replaceAll('https://vendor.example', location.origin)}; require-trusted-types-for 'script'`;
     const doc = await openPage(
       `${dir}/german.html`,
       `<!doctype html><html lang="de"><head><title>Sicherheit</title><script type="module" src="${cdn}/trust-elements.min.js"></script></head><body><trust-badge ${attrs}></trust-badge><control-status ${attrs} control="mfa"></control-status></body></html>`,
