@@ -333,42 +333,61 @@ describe('languages', () => {
   /** Whether `first` is drawn left of `then` within `whole`. */
   const order = (root: ShadowRoot, whole: string, first: string, then: string) => at(root, whole, first).left < at(root, whole, then).left;
 
-  it("reads the document's own English text left to right on an Arabic page: a period at the end, 30 before days", async () => {
-    // Seen on the demo in Arabic: "days 30", and the residency summary's period at its left end; then on
-    // a real list (velluto.io) ".Cloudflare, Inc" and "CryptoCloud (Trybit) .Ltd" in the legal entity column.
-    const { src } = await publish(network, {
-      version: '1.1',
-      residency: { summary: 'All data stays in the EU.' },
-      retention: [{ data: 'Access logs.', period: '30 days' }],
-      categories: [{ id: 'ops', title: 'Operations', controls: [{ id: 'backups', title: 'Backups, daily.', status: 'shipped' }] }],
-      subprocessors: {
-        disclosure: 'public',
-        safeguards: 'We rely on Standard Contractual Clauses.',
-        entries: [
-          { name: 'Zeta', legalName: 'Cloudflare, Inc.', purpose: 'Hosting, backups.', locations: [{ name: 'Frankfurt', country: 'DE' }] },
-        ],
-      },
+  // As an element with lang="ar" on any page, on an Arabic site (<html lang="ar" dir="rtl">, here a
+  // wrapper), and on an Urdu site: right to left by its dir alone, in English words (no Urdu file).
+  for (const page of ['lang', 'site', 'dir'] as const) {
+    it(`reads the document's own English text left to right on a right-to-left page (${page}): a period at the end, 30 before days`, async () => {
+      // Seen on the demo in Arabic: "days 30", and the residency summary's period at its left end; then on
+      // a real list (velluto.io) ".Cloudflare, Inc" and "CryptoCloud (Trybit) .Ltd" in the legal entity column.
+      const { src } = await publish(network, {
+        version: '1.1',
+        residency: { summary: 'All data stays in the EU.' },
+        retention: [{ data: 'Access logs.', period: '30 days' }],
+        categories: [{ id: 'ops', title: 'Operations', controls: [{ id: 'backups', title: 'Backups, daily.', status: 'shipped' }] }],
+        subprocessors: {
+          disclosure: 'public',
+          safeguards: 'We rely on Standard Contractual Clauses.',
+          entries: [
+            {
+              name: 'Zeta',
+              legalName: 'Cloudflare, Inc.',
+              purpose: 'Hosting, backups.',
+              locations: [{ name: 'Frankfurt', country: 'DE' }],
+            },
+          ],
+        },
+      });
+      const center =
+        page === 'lang'
+          ? await fixture<Settling>(html`<trust-center lang="ar" src=${src}></trust-center>`)
+          : (
+              await fixture<HTMLElement>(
+                page === 'site'
+                  ? html`<div lang="ar" dir="rtl"><trust-center src=${src}></trust-center></div>`
+                  : html`<div lang="ur" dir="rtl"><trust-center src=${src}></trust-center></div>`,
+              )
+            ).querySelector<Settling>('trust-center')!;
+      await settled(center);
+      expect(getComputedStyle(center).direction).to.equal('rtl');
+      const list = center.shadowRoot!.querySelector('subprocessor-list') as Settling;
+      await settled(list);
+      expect([
+        order(center.shadowRoot!, 'All data stays in the EU.', 'All', '.'),
+        order(center.shadowRoot!, '30 days', '30', 'days'),
+        order(center.shadowRoot!, 'Access logs.', 'Access', '.'),
+        order(center.shadowRoot!, 'Backups, daily.', 'Backups', '.'),
+        order(list.shadowRoot!, 'We rely on Standard Contractual Clauses.', 'We', '.'),
+        order(list.shadowRoot!, 'Cloudflare, Inc.', 'Cloudflare', '.'),
+        order(list.shadowRoot!, 'Hosting, backups.', 'Hosting', '.'),
+      ]).to.deep.equal([true, true, true, true, true, true, true]);
+      // Still aligned as the page reads: the cell's text ends at its cell's right side, under its heading.
+      const gap = (whole: string) => {
+        const td = Array.from(list.shadowRoot!.querySelectorAll('td')).find((c) => c.textContent!.includes(whole))!;
+        return td.getBoundingClientRect().right - parseFloat(getComputedStyle(td).paddingRight) - at(list.shadowRoot!, whole, whole).right;
+      };
+      expect([gap('Cloudflare, Inc.'), gap('Hosting, backups.')].map((g) => Math.abs(g) < 2)).to.deep.equal([true, true]);
     });
-    const center = await fixture<Settling>(html`<trust-center lang="ar" src=${src}></trust-center>`);
-    await settled(center);
-    const list = center.shadowRoot!.querySelector('subprocessor-list') as Settling;
-    await settled(list);
-    expect([
-      order(center.shadowRoot!, 'All data stays in the EU.', 'All', '.'),
-      order(center.shadowRoot!, '30 days', '30', 'days'),
-      order(center.shadowRoot!, 'Access logs.', 'Access', '.'),
-      order(center.shadowRoot!, 'Backups, daily.', 'Backups', '.'),
-      order(list.shadowRoot!, 'We rely on Standard Contractual Clauses.', 'We', '.'),
-      order(list.shadowRoot!, 'Cloudflare, Inc.', 'Cloudflare', '.'),
-      order(list.shadowRoot!, 'Hosting, backups.', 'Hosting', '.'),
-    ]).to.deep.equal([true, true, true, true, true, true, true]);
-    // Still aligned as the page reads: the cell's text ends at its cell's right side, under its heading.
-    const gap = (whole: string) => {
-      const td = Array.from(list.shadowRoot!.querySelectorAll('td')).find((c) => c.textContent!.includes(whole))!;
-      return td.getBoundingClientRect().right - parseFloat(getComputedStyle(td).paddingRight) - at(list.shadowRoot!, whole, whole).right;
-    };
-    expect([gap('Cloudflare, Inc.'), gap('Hosting, backups.')].map((g) => Math.abs(g) < 2)).to.deep.equal([true, true]);
-  });
+  }
 
   it("the badge reads the organization's own name in its own direction on an Arabic page, aligned as the page reads", async () => {
     const { src } = await publish(network, { organization: { name: 'Acme, Inc.', url: 'https://acme.example' } });
