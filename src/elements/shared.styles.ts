@@ -136,12 +136,13 @@ export const sealStyles = /* @__PURE__ */ (() => css`
     cursor: pointer;
   }
   /* The document's own words keep their reading order on a page in another direction (English on an
-     Arabic page, Arabic on an English one): each paragraph of a cell, heading or item takes the
+     Arabic page, Arabic on an English one): each paragraph, cell, heading or item takes the
      direction of its first letter, as <bdi> does, so "Cloudflare, Inc." keeps its period at its end;
      it stays aligned as the page reads, under its column's heading (physically: Chromium aligns
      "start" and "match-parent" by the text's own direction). Text marked dir="auto" already has its
-     own direction, and aligns by it. */
-  :is(td, th, dd, li, h2, h3, h4, h5, h6, summary):not([dir]) {
+     own direction, and aligns by it. The elements' own words, in the page's language, read the same
+     either way. */
+  :is(p, td, th, dd, li, summary, h1, h2, h3, h4, h5, h6, [role='heading']):not([dir]) {
     unicode-bidi: plaintext;
     text-align: var(--_start, left);
   }

@@ -344,14 +344,18 @@ describe('languages', () => {
         residency: { summary: 'All data stays in the EU.' },
         retention: [{ data: 'Access logs.', period: '30 days' }],
         categories: [{ id: 'ops', title: 'Operations', controls: [{ id: 'backups', title: 'Backups, daily.', status: 'shipped' }] }],
+        certifications: [{ id: 'soc2', framework: 'SOC 2', status: 'certified', description: 'Audited every year.' }],
+        changelog: [{ date: '2026-05-01', type: 'subprocessor-changed', summary: 'Retention shortened.' }],
         subprocessors: {
           disclosure: 'public',
           safeguards: 'We rely on Standard Contractual Clauses.',
+          groups: [{ id: 'infra', title: 'Hosting, storage.' }],
           entries: [
             {
               name: 'Zeta',
               legalName: 'Cloudflare, Inc.',
               purpose: 'Hosting, backups.',
+              group: 'infra',
               locations: [{ name: 'Frankfurt', country: 'DE' }],
             },
           ],
@@ -379,7 +383,12 @@ describe('languages', () => {
         order(list.shadowRoot!, 'We rely on Standard Contractual Clauses.', 'We', '.'),
         order(list.shadowRoot!, 'Cloudflare, Inc.', 'Cloudflare', '.'),
         order(list.shadowRoot!, 'Hosting, backups.', 'Hosting', '.'),
-      ]).to.deep.equal([true, true, true, true, true, true, true]);
+        // Paragraphs and headings without dir="auto": a certification's description, a change's
+        // summary, a sub-processor group's title (a role="heading").
+        order(center.shadowRoot!, 'Audited every year.', 'Audited', '.'),
+        order(center.shadowRoot!, 'Retention shortened.', 'Retention', '.'),
+        order(list.shadowRoot!, 'Hosting, storage.', 'Hosting', '.'),
+      ]).to.deep.equal(Array(10).fill(true));
       // Still aligned as the page reads: the cell's text ends at its cell's right side, under its heading.
       const gap = (whole: string) => {
         const td = Array.from(list.shadowRoot!.querySelectorAll('td')).find((c) => c.textContent!.includes(whole))!;

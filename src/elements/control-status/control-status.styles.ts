@@ -118,14 +118,14 @@ export const styles = css`
   .pill.is-loading {
     color: var(--_muted);
   }
-  /* One line, with an ellipsis; a clamp rather than nowrap, so a narrow column can still shrink a list. */
-  /* A control's or category's title is the document's own words: they read in their own direction on a page in another. */
+  /* A control's title is the document's own words: they read in their own direction on a page in
+     another (the shared rule covers paragraphs, such as a category's title). */
   .title,
-  .tip-title,
-  .heading {
+  .tip-title {
     unicode-bidi: plaintext;
     text-align: var(--_start, left);
   }
+  /* One line, with an ellipsis; a clamp rather than nowrap, so a narrow column can still shrink a list. */
   .title {
     flex: 1 1 auto;
     min-inline-size: 0;

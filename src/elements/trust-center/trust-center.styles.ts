@@ -54,10 +54,10 @@ export const styles = css`
     object-fit: contain;
   }
   /* The document's own words in a span of their own read in their own direction (see the shared
-     rule for cells and headings): "Backups, daily." keeps its period at its end on an Arabic page. */
+     rule for paragraphs, cells and headings): "Backups, daily." keeps its period at its end on an
+     Arabic page. */
   .control-title,
   .tile-title,
-  .item-title,
   .legal-name,
   .change-subject {
     unicode-bidi: plaintext;
